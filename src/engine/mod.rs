@@ -12,6 +12,7 @@
 pub mod align;
 pub mod clean;
 pub mod diff;
+pub mod document;
 pub mod facts;
 pub mod lexicon;
 pub mod passages;
