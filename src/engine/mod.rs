@@ -20,10 +20,10 @@ pub mod report;
 pub mod segment;
 pub mod similarity;
 
-pub use clean::{clean, CleanConfig, Cleaned, RemovedLine};
+pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
 pub use lexicon::{Lexicon, MatchKind, Token};
 pub use report::Report;
-pub use segment::{segment, SentenceSpan};
+pub use segment::{segment, segment_with, ParagraphSpan, SegmentConfig, Segmented, SentenceSpan};
 pub use similarity::{SentenceProfile, Similarity, SimilarityConfig};
 
 /// One article handed to the engine: a stable id (a file name) and its raw text.
