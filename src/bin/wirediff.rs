@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
-const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose]>";
+#[path = "cli/compare.rs"]
+mod compare;
+
+const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] | compare FILE... [--json]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +42,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
+        Some("compare") => compare::run(&args[1..], read_text),
         _ => Err(USAGE.to_string()),
     }
 }
