@@ -50,7 +50,7 @@ fn malformed_rows_name_the_file_and_line() {
     assert!(!ok);
     assert!(out.is_empty());
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("bad.tsv") && err.contains("line 6"), "{err}");
+    assert!(err.contains("bad.tsv:6:"), "{err}");
     let (ok, _, err) = run(&["paraphrase", "/nonexistent/pairs.tsv"]);
     assert!(!ok && err.contains("/nonexistent/pairs.tsv"));
     let bin = write("bin.tsv", "Quality\t\u{0}\n");
