@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod credits;
 pub mod diff;
 pub mod facts;
 pub mod lexicon;
