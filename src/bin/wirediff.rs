@@ -4,10 +4,12 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
+#[path = "cli/bench.rs"]
+mod bench;
 #[path = "cli/compare.rs"]
 mod compare;
 
-const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] | compare FILE... [--json]>";
+const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] | compare FILE... [--json] | bench <seeds|scale>>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +43,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Some("compare") => compare::run(&args[1..], read_text),
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
 }

@@ -19,6 +19,7 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod synth;
 
 pub use align::AlignConfig;
 pub use clean::{clean, CleanConfig, Cleaned, RemovedLine};
