@@ -30,7 +30,7 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{}", cleaned.text);
             println!("--- removed");
             for line in cleaned.removed {
-                println!("{}\t{}", line.text, line.reason);
+                println!("{}\t{}\t{}", line.line, line.reason.label(), line.text);
             }
             Ok(())
         }
@@ -38,7 +38,9 @@ fn run(args: &[String]) -> Result<(), String> {
             let text = read_text(args.get(1).ok_or(USAGE)?)?;
             let cleaned = clean(&text, &CleanConfig::default());
             for s in segment(&cleaned.text) {
-                println!("{}", &cleaned.text[s.start..s.end]);
+                // A sentence may span a soft line break; print it on one line.
+                let sentence = &cleaned.text[s.start..s.end];
+                println!("{}", sentence.split_whitespace().collect::<Vec<_>>().join(" "));
             }
             Ok(())
         }
@@ -48,12 +50,19 @@ fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Reads a UTF-8 text file, refusing binary data and invalid UTF-8 with a message naming the file.
+/// Reads a UTF-8 text file. Binary data and invalid UTF-8 are refused with a one-line message
+/// naming the file and the line.
 fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    if bytes.contains(&0) {
-        return Err(format!("{path}: binary data (a NUL byte), not text"));
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("{path}:{}: binary data (a NUL byte at byte {nul}), not text", line_of(nul)));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{path}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(format!("{path}:{}: invalid UTF-8 at byte {at}", line_of(at)))
+        }
+    }
 }

@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod credits;
 pub mod diff;
 pub mod facts;
 pub mod lexicon;
@@ -22,12 +23,12 @@ pub mod similarity;
 pub mod synth;
 
 pub use align::AlignConfig;
-pub use clean::{clean, CleanConfig, Cleaned, RemovedLine};
+pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
 pub use diff::DiffConfig;
 pub use lexicon::{Lexicon, MatchKind, Token};
 pub use passages::PassageConfig;
 pub use report::Report;
-pub use segment::{segment, SentenceSpan};
+pub use segment::{segment, segment_with, ParagraphSpan, SegmentConfig, Segmented, SentenceSpan};
 pub use similarity::{SentenceProfile, Similarity, SimilarityConfig};
 
 /// One article handed to the engine: a stable id (a file name) and its raw text.
