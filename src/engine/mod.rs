@@ -46,6 +46,9 @@ pub struct Config {
     pub align: AlignConfig,
     pub diff: DiffConfig,
     pub passages: PassageConfig,
+    pub quotes: quotes::QuoteConfig,
+    pub facts: facts::FactConfig,
+    pub credits: credits::CreditConfig,
     pub report: ReportConfig,
 }
 
