@@ -8,8 +8,11 @@ use wirediff::engine::{clean, segment, CleanConfig};
 mod bench;
 #[path = "cli/compare.rs"]
 mod compare;
+#[path = "cli/paraphrase.rs"]
+mod paraphrase;
 
-const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] | compare FILE... [--json] | bench <seeds|scale>>";
+const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
+                     | bench similarity [FILE.tsv] | bench seeds [RUNS] | bench scale [N...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +48,11 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Some("compare") => compare::run(&args[1..], read_text),
+        Some("paraphrase") => paraphrase::paraphrase(&args[1..], read_text),
+        Some("fit-paraphrase") => paraphrase::fit_paraphrase(&args[1..], read_text),
+        Some("bench") if args.get(1).map(String::as_str) == Some("similarity") => {
+            paraphrase::bench_similarity(&args[2..], read_text)
+        }
         Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
