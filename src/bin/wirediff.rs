@@ -4,13 +4,15 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
+#[path = "cli/bench.rs"]
+mod bench;
 #[path = "cli/compare.rs"]
 mod compare;
 #[path = "cli/paraphrase.rs"]
 mod paraphrase;
 
 const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
-                     | bench similarity [FILE.tsv]>";
+                     | bench similarity [FILE.tsv] | bench seeds [RUNS] | bench scale [N...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,6 +57,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("bench") if args.get(1).map(String::as_str) == Some("similarity") => {
             paraphrase::bench_similarity(&args[2..], read_text)
         }
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
 }
