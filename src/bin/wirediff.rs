@@ -4,7 +4,15 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
-const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose]>";
+#[path = "cli/bench.rs"]
+mod bench;
+#[path = "cli/compare.rs"]
+mod compare;
+#[path = "cli/paraphrase.rs"]
+mod paraphrase;
+
+const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
+                     | bench similarity [FILE.tsv] | bench seeds [RUNS] | bench scale [N...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,8 +32,12 @@ fn run(args: &[String]) -> Result<(), String> {
             let cleaned = clean(&text, &CleanConfig::default());
             println!("{}", cleaned.text);
             println!("--- removed");
-            for line in cleaned.removed {
-                println!("{}\t{}", line.text, line.reason);
+            for line in &cleaned.removed {
+                println!("{}\t{}\t{}", line.line, line.reason.label(), line.text);
+            }
+            for (first, last) in runs(&cleaned.blank_lines) {
+                let lines = if first == last { first.to_string() } else { format!("{first}-{last}") };
+                println!("{lines}\tblank lines\t");
             }
             Ok(())
         }
@@ -33,20 +45,48 @@ fn run(args: &[String]) -> Result<(), String> {
             let text = read_text(args.get(1).ok_or(USAGE)?)?;
             let cleaned = clean(&text, &CleanConfig::default());
             for s in segment(&cleaned.text) {
-                println!("{}", &cleaned.text[s.start..s.end]);
+                // A sentence may span a soft line break; print it on one line.
+                let sentence = &cleaned.text[s.start..s.end];
+                println!("{}", sentence.split_whitespace().collect::<Vec<_>>().join(" "));
             }
             Ok(())
         }
+        Some("compare") => compare::run(&args[1..], read_text),
+        Some("paraphrase") => paraphrase::paraphrase(&args[1..], read_text),
+        Some("fit-paraphrase") => paraphrase::fit_paraphrase(&args[1..], read_text),
+        Some("bench") if args.get(1).map(String::as_str) == Some("similarity") => {
+            paraphrase::bench_similarity(&args[2..], read_text)
+        }
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
 }
 
-/// Reads a UTF-8 text file, refusing binary data and invalid UTF-8 with a message naming the file.
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    if bytes.contains(&0) {
-        return Err(format!("{path}: binary data (a NUL byte), not text"));
+/// Runs of consecutive numbers as (first, last) pairs: [1, 2, 3, 7] gives (1, 3), (7, 7).
+fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => out.push((n, n)),
+        }
     }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{path}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    out
+}
+
+/// Reads a UTF-8 text file. Binary data and invalid UTF-8 are refused with a one-line message
+/// naming the file and the line.
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("{path}:{}: binary data (a NUL byte at byte {nul}), not text", line_of(nul)));
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(format!("{path}:{}: invalid UTF-8 at byte {at}", line_of(at)))
+        }
+    }
 }

@@ -1,1 +1,525 @@
-//! (Lands with Engine II.)
+//! Paraphrase-aware word diff inside one link, on top of `similar`.
+//!
+//! A plain word diff of a rewrite is a wall of red and green. This module labels each run by
+//! *how* it changed. Worked example (seeds 000 and 003):
+//!
+//! ```text
+//! left : Zelenskyy has consistently rejected the notion of surrendering territory to Russia.
+//! right: Zelensky has been denying any such concessions to stop the war from the beginning.
+//! plain: -Zelenskyy +Zelensky  has  -consistently rejected the notion of surrendering territory
+//!        +been denying any such concessions  to  -Russia +stop the war from the beginning
+//! here : variant(Zelenskyy/Zelensky) equal(has) changed(consistently rejected …/been denying …)
+//!        equal(to) changed(Russia/stop the war from the beginning)
+//! ```
+//! and with a synonym table that relates "rejected"/"denying", that run becomes a `synonym` op.
+//!
+//! Three passes:
+//! 1. `similar`'s Patience diff over case-folded words anchors the exact, in-order runs
+//!    (no deadline is passed: `Instant` panics on wasm).
+//! 2. Inside each gap between anchors, a small weighted LCS pairs words the lexicon relates
+//!    (inflection, spelling/number variant, synonym), strongest relation first.
+//! 3. Words still unmatched on one side that the lexicon relates to unmatched words on the other
+//!    side elsewhere become `moved` (content words start a move; runs extend over exact neighbours).
+//!
+//! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
+//! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
+//! A typical 30-word pair takes a few microseconds.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::lexicon::{Lexicon, MatchKind, Token, TokenKind};
+use super::report::{DiffSummary, OpKind, Piece, WordOp};
+use super::similarity::SentenceProfile;
+
+/// Limits of the word diff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffConfig {
+    /// Gaps with more cells (left words × right words) skip the relation LCS and count as changed.
+    pub max_gap_cells: usize,
+    /// Moves are searched only when both sides have at most this many unmatched words.
+    pub max_move_search: usize,
+}
+
+impl Default for DiffConfig {
+    fn default() -> Self {
+        DiffConfig { max_gap_cells: 4096, max_move_search: 256 }
+    }
+}
+
+/// The labelled ops of one link and their summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkDiff {
+    pub ops: Vec<WordOp>,
+    pub summary: DiffSummary,
+}
+
+/// One word of a link side: which sentence it is in and the token itself.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    part: usize,
+    token: &'a Token,
+}
+
+fn words<'a>(parts: &[&'a SentenceProfile]) -> Vec<Word<'a>> {
+    parts
+        .iter()
+        .enumerate()
+        .flat_map(|(part, p)| p.tokens.iter().map(move |token| Word { part, token }))
+        .collect()
+}
+
+/// How a left word relates to a right word after the three passes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Pairing {
+    /// Matched in order, with this op kind.
+    InOrder(usize, OpKind),
+    /// Matched out of order.
+    Moved(usize),
+}
+
+fn op_of(kind: MatchKind) -> OpKind {
+    match kind {
+        MatchKind::Exact => OpKind::Equal,
+        MatchKind::Inflection => OpKind::Inflection,
+        MatchKind::Variant | MatchKind::Number => OpKind::Variant,
+        MatchKind::Synonym => OpKind::Synonym,
+    }
+}
+
+fn strength(kind: MatchKind) -> u32 {
+    match kind {
+        MatchKind::Exact => 8,
+        MatchKind::Inflection | MatchKind::Variant | MatchKind::Number => 6,
+        MatchKind::Synonym => 4,
+    }
+}
+
+/// Diffs the words of `left` against `right` (each side one or more sentences of a link).
+pub fn diff_link(
+    lexicon: &Lexicon,
+    left: &[&SentenceProfile],
+    right: &[&SentenceProfile],
+    config: &DiffConfig,
+) -> LinkDiff {
+    let lw = words(left);
+    let rw = words(right);
+    let mut left_pair: Vec<Option<Pairing>> = vec![None; lw.len()];
+    let mut right_taken = vec![false; rw.len()];
+    let mut right_moved: Vec<bool> = vec![false; rw.len()];
+
+    // Pass 1: exact anchors in order.
+    let lnorm: Vec<&str> = lw.iter().map(|w| w.token.norm.as_str()).collect();
+    let rnorm: Vec<&str> = rw.iter().map(|w| w.token.norm.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &lnorm, &rnorm);
+    let mut gaps: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for op in &ops {
+        match *op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                for k in 0..len {
+                    left_pair[old_index + k] = Some(Pairing::InOrder(new_index + k, OpKind::Equal));
+                    right_taken[new_index + k] = true;
+                }
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                gaps.push((old_index, old_index + old_len, new_index, new_index + new_len))
+            }
+            // Lone deletions and insertions: a later pass may still find a move.
+            DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
+        }
+    }
+
+    // Pass 2: related words inside each replaced gap, in order.
+    for &(l0, l1, r0, r1) in &gaps {
+        let (n, m) = (l1 - l0, r1 - r0);
+        if n.saturating_mul(m) > config.max_gap_cells {
+            continue;
+        }
+        for (i, j, kind) in related_lcs(lexicon, &lw[l0..l1], &rw[r0..r1]) {
+            left_pair[l0 + i] = Some(Pairing::InOrder(r0 + j, op_of(kind)));
+            right_taken[r0 + j] = true;
+        }
+    }
+
+    // Pass 3: moves among the words still unmatched.
+    let free_left: Vec<usize> = (0..lw.len()).filter(|&i| left_pair[i].is_none()).collect();
+    let free_right: Vec<usize> = (0..rw.len()).filter(|&j| !right_taken[j]).collect();
+    if free_left.len() <= config.max_move_search && free_right.len() <= config.max_move_search {
+        for &i in &free_left {
+            let a = lw[i].token;
+            if left_pair[i].is_some() || !(a.content || a.kind == TokenKind::Number) {
+                continue;
+            }
+            let Some(&j) = free_right.iter().find(|&&j| {
+                !right_taken[j] && rw[j].token.content && lexicon.relate(a, rw[j].token).is_some()
+            }) else {
+                continue;
+            };
+            left_pair[i] = Some(Pairing::Moved(j));
+            right_taken[j] = true;
+            right_moved[j] = true;
+            // Extend the move over exact neighbours on both sides ("military aid").
+            for dir in [-1isize, 1] {
+                let (mut ii, mut jj) = (i as isize + dir, j as isize + dir);
+                while ii >= 0 && jj >= 0 && (ii as usize) < lw.len() && (jj as usize) < rw.len() {
+                    let (iu, ju) = (ii as usize, jj as usize);
+                    if left_pair[iu].is_some() || right_taken[ju] || lw[iu].token.norm != rw[ju].token.norm {
+                        break;
+                    }
+                    left_pair[iu] = Some(Pairing::Moved(ju));
+                    right_taken[ju] = true;
+                    right_moved[ju] = true;
+                    ii += dir;
+                    jj += dir;
+                }
+            }
+        }
+    }
+
+    let raw = walk(&left_pair, &right_moved, &right_taken);
+    let merged = merge(raw, &lw, &rw);
+    let summary = summarize(&merged);
+    let ops = merged.iter().map(|op| to_word_op(op, &lw, &rw, left, right)).collect();
+    LinkDiff { ops, summary }
+}
+
+/// A weighted LCS over the lexicon's relation: pairs (i, j, kind) in increasing i and j.
+fn related_lcs(lexicon: &Lexicon, left: &[Word], right: &[Word]) -> Vec<(usize, usize, MatchKind)> {
+    let (n, m) = (left.len(), right.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let rel: Vec<Option<MatchKind>> = (0..n * m)
+        .map(|k| {
+            let (a, b) = (left[k / m].token, right[k % m].token);
+            // Function words pair only when identical; content words by any relation.
+            if !(a.content || a.kind == TokenKind::Number) && a.norm != b.norm {
+                return None;
+            }
+            lexicon.relate(a, b)
+        })
+        .collect();
+    let w = m + 1;
+    let mut dp = vec![0u32; (n + 1) * (m + 1)];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip = dp[(i + 1) * w + j].max(dp[i * w + j + 1]);
+            let take = rel[i * m + j].map_or(0, |k| strength(k) + dp[(i + 1) * w + j + 1]);
+            dp[i * w + j] = skip.max(take);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if let Some(k) = rel[i * m + j] {
+            if dp[i * w + j] == strength(k) + dp[(i + 1) * w + j + 1] {
+                out.push((i, j, k));
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        if dp[(i + 1) * w + j] >= dp[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A token-level op: kind plus token index ranges on each side.
+#[derive(Clone, Debug, PartialEq)]
+struct RawOp {
+    kind: OpKind,
+    left: Option<(usize, usize)>,
+    right: Option<(usize, usize)>,
+}
+
+/// Walks both sides in left order, producing token-level ops.
+fn walk(left_pair: &[Option<Pairing>], right_moved: &[bool], right_taken: &[bool]) -> Vec<RawOp> {
+    let (n, m) = (left_pair.len(), right_moved.len());
+    let in_order_right = |j: usize| right_taken[j] && !right_moved[j];
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n {
+            if let Some(Pairing::Moved(t)) = left_pair[i] {
+                out.push(RawOp { kind: OpKind::Moved, left: Some((i, i + 1)), right: Some((t, t + 1)) });
+                i += 1;
+                continue;
+            }
+        }
+        if j < m && right_moved[j] {
+            j += 1;
+            continue;
+        }
+        if let (true, Some(Some(Pairing::InOrder(t, kind)))) = (j < m, left_pair.get(i)) {
+            if *t == j {
+                out.push(RawOp { kind: *kind, left: Some((i, i + 1)), right: Some((j, j + 1)) });
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        let i0 = i;
+        while i < n && left_pair[i].is_none() {
+            i += 1;
+        }
+        let j0 = j;
+        while j < m && !in_order_right(j) && !right_moved[j] {
+            j += 1;
+        }
+        match (i > i0, j > j0) {
+            (true, true) => {
+                out.push(RawOp { kind: OpKind::Changed, left: Some((i0, i)), right: Some((j0, j)) })
+            }
+            (true, false) => out.push(RawOp { kind: OpKind::Deleted, left: Some((i0, i)), right: None }),
+            (false, true) => out.push(RawOp { kind: OpKind::Inserted, left: None, right: Some((j0, j)) }),
+            (false, false) => {
+                // Out of step (cannot happen with monotone in-order pairs); advance to stay total.
+                if i < n {
+                    out.push(RawOp { kind: OpKind::Deleted, left: Some((i, i + 1)), right: None });
+                    i += 1;
+                } else if j < m {
+                    out.push(RawOp { kind: OpKind::Inserted, left: None, right: Some((j, j + 1)) });
+                    j += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Joins neighbouring ops of one kind that are contiguous on both sides and within one sentence.
+fn merge(raw: Vec<RawOp>, lw: &[Word], rw: &[Word]) -> Vec<RawOp> {
+    let mut out: Vec<RawOp> = Vec::with_capacity(raw.len());
+    let joins = |a: Option<(usize, usize)>, b: Option<(usize, usize)>, ws: &[Word]| match (a, b) {
+        (None, None) => true,
+        (Some((_, ae)), Some((bs, _))) => ae == bs && ws[ae - 1].part == ws[bs].part,
+        _ => false,
+    };
+    for op in raw {
+        if let Some(last) = out.last_mut() {
+            if last.kind == op.kind && joins(last.left, op.left, lw) && joins(last.right, op.right, rw) {
+                last.left = last.left.zip(op.left).map(|(a, b)| (a.0, b.1));
+                last.right = last.right.zip(op.right).map(|(a, b)| (a.0, b.1));
+                continue;
+            }
+        }
+        // A run that crosses a sentence boundary is split there.
+        out.extend(split_at_parts(op, lw, rw));
+    }
+    out
+}
+
+fn split_at_parts(op: RawOp, lw: &[Word], rw: &[Word]) -> Vec<RawOp> {
+    let crosses = |r: Option<(usize, usize)>, ws: &[Word]| {
+        r.is_some_and(|(s, e)| e > s && ws[s].part != ws[e - 1].part)
+    };
+    if !crosses(op.left, lw) && !crosses(op.right, rw) {
+        return vec![op];
+    }
+    let pieces = |r: Option<(usize, usize)>, ws: &[Word]| -> Vec<Option<(usize, usize)>> {
+        match r {
+            None => vec![None],
+            Some((s, e)) => {
+                let mut v = Vec::new();
+                let mut a = s;
+                for k in s + 1..=e {
+                    if k == e || ws[k].part != ws[a].part {
+                        v.push(Some((a, k)));
+                        a = k;
+                    }
+                }
+                v
+            }
+        }
+    };
+    let (lp, rp) = (pieces(op.left, lw), pieces(op.right, rw));
+    let n = lp.len().max(rp.len());
+    (0..n)
+        .map(|k| RawOp {
+            kind: op.kind,
+            left: lp.get(k).copied().flatten(),
+            right: rp.get(k).copied().flatten(),
+        })
+        .filter(|o| o.left.is_some() || o.right.is_some())
+        .map(|mut o| {
+            // A changed run split unevenly leaves one-sided tails.
+            if o.kind == OpKind::Changed {
+                o.kind = match (o.left.is_some(), o.right.is_some()) {
+                    (true, false) => OpKind::Deleted,
+                    (false, true) => OpKind::Inserted,
+                    _ => OpKind::Changed,
+                };
+            }
+            o
+        })
+        .collect()
+}
+
+fn piece(range: Option<(usize, usize)>, ws: &[Word], parts: &[&SentenceProfile]) -> Option<Piece> {
+    let (s, e) = range?;
+    let (first, last) = (ws.get(s)?, ws.get(e.checked_sub(1)?)?);
+    let text = parts.get(first.part)?.text.get(first.token.start..last.token.end).unwrap_or_default();
+    Some(Piece { part: first.part, start: first.token.start, end: last.token.end, text: text.to_string() })
+}
+
+fn to_word_op(
+    op: &RawOp,
+    lw: &[Word],
+    rw: &[Word],
+    left: &[&SentenceProfile],
+    right: &[&SentenceProfile],
+) -> WordOp {
+    WordOp { kind: op.kind, left: piece(op.left, lw, left), right: piece(op.right, rw, right) }
+}
+
+/// Shares of all words on both sides, by category, summing to 100 (largest remainder).
+fn summarize(ops: &[RawOp]) -> DiffSummary {
+    let len = |r: Option<(usize, usize)>| r.map_or(0, |(s, e)| e - s);
+    let mut counts = [0usize; 5];
+    for op in ops {
+        let slot = match op.kind {
+            OpKind::Equal => 0,
+            OpKind::Inflection | OpKind::Variant => 1,
+            OpKind::Synonym => 2,
+            OpKind::Moved => 3,
+            OpKind::Changed | OpKind::Inserted | OpKind::Deleted => 4,
+        };
+        counts[slot] += len(op.left) + len(op.right);
+    }
+    let pct = percentages(&counts);
+    let names = ["verbatim", "minor edits", "synonym swaps", "moved", "new wording"];
+    let display = if counts.iter().sum::<usize>() == 0 {
+        "no words".to_string()
+    } else {
+        pct.iter()
+            .zip(names)
+            .filter(|(p, _)| **p > 0)
+            .map(|(p, name)| format!("{p}% {name}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    DiffSummary {
+        verbatim: pct[0],
+        minor: pct[1],
+        synonym: pct[2],
+        moved: pct[3],
+        new_wording: pct[4],
+        display,
+    }
+}
+
+/// Integer percentages of `counts` that sum to exactly 100 (or all 0 for no words).
+fn percentages(counts: &[usize; 5]) -> [u8; 5] {
+    let total: usize = counts.iter().sum();
+    let mut out = [0u8; 5];
+    if total == 0 {
+        return out;
+    }
+    let mut rem: Vec<(usize, usize)> = Vec::new();
+    let mut given = 0usize;
+    for (k, &c) in counts.iter().enumerate() {
+        let exact = c * 100;
+        out[k] = (exact / total) as u8;
+        given += exact / total;
+        rem.push((exact % total, k));
+    }
+    rem.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, k) in rem.iter().take(100 - given) {
+        out[k] += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(a: &str, b: &str) -> LinkDiff {
+        let lex = Lexicon::shared();
+        let (pa, pb) = (SentenceProfile::new(lex, a), SentenceProfile::new(lex, b));
+        diff_link(lex, &[&pa], &[&pb], &DiffConfig::default())
+    }
+
+    fn render(d: &LinkDiff) -> String {
+        d.ops
+            .iter()
+            .map(|op| {
+                let l = op.left.as_ref().map_or("", |p| p.text.as_str());
+                let r = op.right.as_ref().map_or("", |p| p.text.as_str());
+                match op.kind {
+                    OpKind::Equal => format!("={l}"),
+                    OpKind::Deleted => format!("-{l}"),
+                    OpKind::Inserted => format!("+{r}"),
+                    k => format!("{}({l}|{r})", k.as_str()),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn identical_is_all_equal() {
+        let d = run("Russia presently holds about 20 percent.", "Russia presently holds about 20 percent.");
+        assert_eq!(render(&d), "=Russia presently holds about 20 percent");
+        assert_eq!(d.summary.verbatim, 100);
+        assert_eq!(d.summary.display, "100% verbatim");
+    }
+
+    #[test]
+    fn insert_delete_change() {
+        let d = run("The plan was drawn up in secret.", "The plan was quietly drawn up by envoys.");
+        assert_eq!(render(&d), "=The plan was +quietly =drawn up changed(in secret|by envoys)");
+    }
+
+    #[test]
+    fn moved_run() {
+        let d = run(
+            "On Thursday, Peskov said no talks were held.",
+            "Peskov said no talks were held on Thursday.",
+        );
+        let r = render(&d);
+        assert!(
+            r.contains("moved(On Thursday|on Thursday)") || r.contains("moved(Thursday|Thursday)"),
+            "{r}"
+        );
+        assert!(r.contains("=Peskov said no talks were held"), "{r}");
+    }
+
+    #[test]
+    fn percentages_sum_to_100() {
+        for counts in [[1, 1, 1, 0, 0], [3, 0, 0, 0, 7], [0, 0, 0, 0, 0], [2, 2, 2, 2, 2], [1, 0, 0, 0, 2]] {
+            let p = percentages(&counts);
+            let total: u32 = p.iter().map(|&x| x as u32).sum();
+            assert!(total == 100 || counts.iter().all(|&c| c == 0), "{counts:?} {p:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_point_into_the_sentences() {
+        let lex = Lexicon::shared();
+        let a = SentenceProfile::new(lex, "Kiev would have to cede territory.");
+        let b1 = SentenceProfile::new(lex, "Kiev would cede land.");
+        let b2 = SentenceProfile::new(lex, "Territory goes to Moscow.");
+        let d = diff_link(lex, &[&a], &[&b1, &b2], &DiffConfig::default());
+        for op in &d.ops {
+            if let Some(p) = &op.left {
+                assert_eq!(&a.text[p.start..p.end], p.text);
+            }
+            if let Some(p) = &op.right {
+                let t = [&b1, &b2][p.part];
+                assert_eq!(&t.text[p.start..p.end], p.text);
+            }
+        }
+        assert!(d.ops.iter().any(|o| o.right.as_ref().is_some_and(|p| p.part == 1)));
+    }
+
+    #[test]
+    fn empty_sides() {
+        assert_eq!(run("", "").summary.display, "no words");
+        assert_eq!(render(&run("", "Hello there")), "+Hello there");
+        assert_eq!(render(&run("Hello there", "")), "-Hello there");
+    }
+}

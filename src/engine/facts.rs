@@ -1,1 +1,1340 @@
-//! (Lands with Engine II.)
+//! Figures, dates and names in each document, and where outlets disagree about them.
+//!
+//! A worked example from the seeds. Seed 001 writes
+//!
+//! ```text
+//! shrink its armed forces from its current estimated 900,000 to 600,000 personnel
+//! ```
+//!
+//! and extraction yields two number facts, `900000 personnel` (qualifier "estimated"; the
+//! unit is carried back over "to" from the range's second figure) and `600000 personnel`,
+//! each with its sentence id, byte span and a few context words. Seed 003's "at least 25
+//! people, including three children, were killed" yields `25 people killed` (qualifier "at
+//! least") and `3 children killed`; seed 004's "the 28-point document" yields `28 points`,
+//! while 001's "point 26" yields `26 plan point` (an item number, not a size). Weekdays
+//! ("Late Wednesday"), years ("since its 2022 invasion") and relative dates ("last week")
+//! become date facts; capitalised runs ("Secretary of State Marco Rubio") become entities
+//! with titles stripped ("Marco Rubio"), and a later "Rubio" links to the same person.
+//!
+//! Divergences: within one passage (a group of sentences that carry the same content in
+//! several outlets, computed by the aligner), two outlets giving the same unit different
+//! values — 900,000 against 850,000 personnel — are a `different_figure`; a figure that one
+//! outlet of the passage gives and another omits, or that only one outlet gives at all, is
+//! `only_in` (reported modestly: rewrites legitimately drop detail).
+//!
+//! Cost: extraction is one pass over each sentence's words with a look-ahead of three words,
+//! O(words). Divergences group facts by passage and unit, O(facts · log facts).
+
+use serde::{Deserialize, Serialize};
+
+use super::quotes::DocSentences;
+
+/// What kind of fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Number,
+    Date,
+    Entity,
+}
+
+/// What kind of named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    Other,
+}
+
+/// One figure, date or name in one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub doc: String,
+    pub sentence: String,
+    pub kind: FactKind,
+    /// The span as written ("900,000", "28-point", "Late Wednesday", "Secretary of State Marco Rubio").
+    pub text: String,
+    /// Byte span of `text` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Normalized value: "900000", "2022", "wednesday", "Marco Rubio".
+    pub value: String,
+    /// Parsed number, for numbers and years.
+    pub number: Option<f64>,
+    /// "percent", "personnel", "people killed", "lives per day", "points", "plan point",
+    /// "days", "hours", "years", "usd", "year", "weekday", "month", "relative"…
+    pub unit: Option<String>,
+    /// "about", "at least", "estimated", "last", "late"…
+    pub qualifier: Option<String>,
+    pub entity: Option<EntityKind>,
+    /// Up to `context_words` lower-cased words on each side, punctuation dropped.
+    pub context: Vec<String>,
+}
+
+/// Thresholds for fact extraction and divergences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactConfig {
+    /// Context words kept on each side of a fact.
+    pub context_words: usize,
+    /// Report `only_in` for figures no other document gives (outside any shared passage).
+    pub report_only_in: bool,
+    /// Outside passages, two figures of the same unit conflict only when their contexts
+    /// share at least this many content words.
+    pub min_shared_context: usize,
+}
+
+impl Default for FactConfig {
+    fn default() -> Self {
+        FactConfig { context_words: 4, report_only_in: true, min_shared_context: 3 }
+    }
+}
+
+/// A sentence of a document: (doc id, sentence id). Passages are lists of these.
+pub type SentenceKey = (String, String);
+
+/// How outlets disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceKind {
+    /// The same passage (or the same context) gives the same unit different values.
+    DifferentFigure,
+    /// A figure given by one outlet only (within a passage, or in the whole set).
+    OnlyIn,
+}
+
+/// One divergence between outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Divergence {
+    pub kind: DivergenceKind,
+    /// Index into the passages given to [`divergences`], when the divergence is inside one.
+    pub passage: Option<usize>,
+    pub unit: Option<String>,
+    /// The facts involved, in document order.
+    pub facts: Vec<Fact>,
+    /// For `only_in` inside a passage: the documents of the passage that lack the figure.
+    pub missing_in: Vec<String>,
+    /// One readable line: "001 says 900000 personnel, 003 says 850000 personnel".
+    pub note: String,
+}
+
+/// Every fact and divergence of a set of documents: the report's `facts`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub items: Vec<Fact>,
+    pub divergences: Vec<Divergence>,
+}
+
+/// Extracts the facts of all `docs` and their divergences across `passages` (each a list of
+/// (doc id, sentence id) that carry one unit of content). Deterministic; never panics.
+pub fn facts(docs: &[DocSentences], passages: &[Vec<SentenceKey>], config: &FactConfig) -> Facts {
+    let items: Vec<Fact> = docs.iter().flat_map(|d| extract_facts(d, config)).collect();
+    let divergences = divergences(&items, passages, docs.len(), config);
+    Facts { items, divergences }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names (shared with quote speakers)
+// ---------------------------------------------------------------------------------------------
+
+/// Words that are titles, roles or qualifiers in front of a name, never the name itself.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "press",
+    "state",
+    "of",
+    "the",
+    "for",
+    "and",
+    "minister",
+    "foreign",
+    "prime",
+    "defense",
+    "defence",
+    "army",
+    "navy",
+    "special",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "chancellor",
+    "kremlin",
+    "white",
+    "house",
+    "us",
+    "u.s",
+    "u.s.",
+    "ukrainian",
+    "russian",
+    "american",
+    "british",
+    "french",
+    "german",
+    "chief",
+    "deputy",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "director",
+    "leader",
+    "lead",
+    "program",
+    "former",
+    "acting",
+    "official",
+    "head",
+    "commander",
+    "king",
+    "queen",
+    "pope",
+    "council",
+    "lt",
+    "col",
+    "colonel",
+    "admiral",
+    "sir",
+    "lord",
+    "dame",
+    "premier",
+    "speaker",
+    "attorney",
+    "treasury",
+    "homeland",
+    "interior",
+    "ministry",
+    "united",
+    "states",
+    "russia",
+    "ukraine",
+    "ukraine's",
+    "russia's",
+    "democrat",
+    "republican",
+    "congressman",
+    "congresswoman",
+    "envoy's",
+    "trump's",
+    "late",
+];
+
+/// True for title and role words ("Secretary", "President", "U.S.").
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    TITLE_WORDS.contains(&w) || TITLE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// The name at the end of a run of capitalised words, titles in front removed:
+/// ["Secretary", "of", "State", "Marco", "Rubio"] → "Marco Rubio". Possessive 's dropped.
+pub(crate) fn strip_titles(run: &[&str]) -> String {
+    let words: Vec<String> = run
+        .iter()
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut start = words.len();
+    while start > 0 && !is_title_word(&words[start - 1]) {
+        start -= 1;
+    }
+    words[start..].join(" ")
+}
+
+/// A comparison key for a name: lower case, letters only, doubled final letters folded
+/// (Zelenskyy = Zelensky).
+pub(crate) fn name_key(name: &str) -> String {
+    let mut k: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    while k.len() > 2 && k.ends_with("yy") {
+        k.pop();
+    }
+    k.replace("kiev", "kyiv")
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Capitalised words that begin sentences or are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "according",
+    "after",
+    "although",
+    "among",
+    "amid",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "our",
+    "his",
+    "her",
+    "their",
+    "if",
+    "while",
+    "some",
+    "several",
+    "ok",
+    "furthermore",
+    "despite",
+    "late",
+    "what",
+    "who",
+    "so",
+    "numerous",
+    "officials",
+    "sources",
+    "between",
+    "territorial",
+    "secret",
+    "also",
+    "still",
+    "yet",
+    "when",
+    "where",
+    "there",
+    "here",
+    "media",
+    "ending",
+    "bringing",
+    "deterring",
+    "russian",
+    "ukrainian",
+    "american",
+    "european",
+    "western",
+    "eastern",
+    "soviet",
+    "israeli",
+    "palestinian",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "collection",
+    "read",
+    "comments",
+    "post",
+    "leave",
+    "unable",
+    "mr",
+    "ms",
+    "mrs",
+];
+
+const PLACES: &[&str] = &[
+    "ukraine",
+    "russia",
+    "kyiv",
+    "kiev",
+    "moscow",
+    "washington",
+    "donbas",
+    "donbass",
+    "crimea",
+    "donetsk",
+    "luhansk",
+    "lugansk",
+    "zaporizhzhia",
+    "kherson",
+    "ternopil",
+    "miami",
+    "gaza",
+    "israel",
+    "middle east",
+    "united states",
+    "us",
+    "u.s.",
+    "america",
+    "europe",
+    "china",
+    "belarus",
+    "poland",
+    "germany",
+    "france",
+    "britain",
+    "uk",
+    "turkey",
+    "istanbul",
+    "geneva",
+    "riyadh",
+    "saudi arabia",
+    "abu dhabi",
+    "kharkiv",
+    "odesa",
+    "odessa",
+    "lviv",
+    "dnipro",
+    "mariupol",
+    "bakhmut",
+    "avdiivka",
+    "pokrovsk",
+    "black sea",
+    "eastern ukraine",
+    "western ukraine",
+];
+
+const ORGS: &[&str] = &[
+    "nato",
+    "kremlin",
+    "white house",
+    "g8",
+    "g7",
+    "hamas",
+    "eu",
+    "european union",
+    "un",
+    "united nations",
+    "pentagon",
+    "state department",
+    "congress",
+    "senate",
+    "axios",
+    "afp",
+    "associated press",
+    "ap",
+    "reuters",
+    "fox news",
+    "fox news digital",
+    "the post",
+    "tass",
+    "interior ministry",
+    "foreign ministry",
+    "institute for the study of war",
+    "isw",
+    "cia",
+    "fbi",
+    "instant world news",
+];
+
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "council",
+    "house",
+    "institute",
+    "department",
+    "office",
+    "army",
+    "forces",
+    "agency",
+    "committee",
+    "union",
+    "organization",
+    "organisation",
+    "party",
+    "kremlin",
+    "pentagon",
+    "congress",
+    "senate",
+    "parliament",
+    "rada",
+    "bank",
+    "fund",
+    "embassy",
+    "court",
+    "university",
+    "news",
+    "post",
+    "times",
+    "press",
+    "administration",
+    "government",
+    "nato",
+    "command",
+    "service",
+    "guard",
+];
+
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is_cap(word: &str) -> bool {
+    bare(word).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised run in a sentence: word indices [start, end).
+fn cap_runs(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if is_cap(words[i].1) && bare(words[i].1).chars().count() > 1 {
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end > start
+                    && words[end - 1].1.ends_with([',', '.', ';', ':', '”', '"', ')', '—'])
+                    && !bare(words[end - 1].1).contains('.')
+                {
+                    break;
+                }
+                if end > start && words[end - 1].1.ends_with(['’', '\'']) {
+                    break;
+                }
+                if end > start && (words[end - 1].1.ends_with("’s") || words[end - 1].1.ends_with("'s")) {
+                    break;
+                }
+                if end < words.len()
+                    && is_cap(words[end].1)
+                    && !words[end].1.starts_with(['“', '"', '(', '['])
+                {
+                    end += 1;
+                } else if end + 1 < words.len()
+                    && matches!(words[end].1, "of" | "for" | "the" | "and")
+                    && is_cap(words[end + 1].1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push((start, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words of `text` with their byte offsets.
+fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Classifies a cleaned name.
+fn entity_kind(name: &str) -> EntityKind {
+    let l = name.to_lowercase();
+    if PLACES.contains(&l.as_str()) {
+        return EntityKind::Place;
+    }
+    if ORGS.contains(&l.as_str()) || l.split(' ').any(|w| ORG_WORDS.contains(&w)) {
+        return EntityKind::Organisation;
+    }
+    let parts: Vec<&str> = name.split(' ').collect();
+    if parts.len() >= 2 && parts.len() <= 4 && parts.iter().all(|p| is_cap(p)) {
+        return EntityKind::Person;
+    }
+    EntityKind::Other
+}
+
+/// The named entities of one sentence: (byte start, byte end, as written, normalized, kind).
+fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKind)> {
+    let words = words_with_offsets(text);
+    let mut out = Vec::new();
+    for (s, e) in cap_runs(&words) {
+        let mut s = s;
+        // Drop sentence starters and other non-names at the front.
+        while s < e && NOT_NAMES.contains(&bare(words[s].1).to_lowercase().as_str()) {
+            s += 1;
+        }
+        if s >= e {
+            continue;
+        }
+        let run: Vec<&str> = words[s..e].iter().map(|(_, w)| bare(w)).collect();
+        let joined = run.join(" ");
+        let lower = joined.to_lowercase();
+        if run.len() == 1 && (MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())) {
+            continue;
+        }
+        if run.iter().all(|w| w.chars().count() <= 1) {
+            continue;
+        }
+        // At a sentence start a single unknown capitalised word is probably just a word.
+        let at_start = s == 0;
+        let known = PLACES.contains(&lower.as_str()) || ORGS.contains(&lower.as_str());
+        let has_title = run.iter().any(|w| is_title_word(w)) && run.len() > 1;
+        let kind0 = entity_kind(&joined);
+        let (value, kind) = if known {
+            (joined.clone(), kind0)
+        } else if kind0 == EntityKind::Organisation {
+            (joined.trim_start_matches("The ").to_string(), kind0)
+        } else {
+            let stripped = strip_titles(&run);
+            if has_title && !stripped.is_empty() {
+                let k = entity_kind(&stripped);
+                let k = if k == EntityKind::Other && stripped.split(' ').count() == 1 {
+                    EntityKind::Person
+                } else {
+                    k
+                };
+                (stripped, k)
+            } else {
+                (joined.clone(), kind0)
+            }
+        };
+        if value.is_empty() || (at_start && run.len() == 1 && !known && kind == EntityKind::Other) {
+            continue;
+        }
+        let start = words[s].0
+            + (words[s].1.len() - words[s].1.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        let last = words[e - 1];
+        let end = last.0 + last.1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let written = text.get(start..end.max(start)).unwrap_or("").to_string();
+        let value = value.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        out.push((start, end.max(start), written, value, kind));
+    }
+    out
+}
+
+/// Full person names (two words or more) in a sentence, titles stripped.
+pub(crate) fn person_names(text: &str) -> Vec<String> {
+    sentence_entities(text)
+        .into_iter()
+        .filter(|e| e.4 == EntityKind::Person && e.3.contains(' '))
+        .map(|e| e.3)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates
+// ---------------------------------------------------------------------------------------------
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+];
+
+/// Unit nouns and their canonical unit.
+const UNITS: &[(&str, &str)] = &[
+    ("percent", "percent"),
+    ("per", "percent?"),
+    ("%", "percent"),
+    ("personnel", "personnel"),
+    ("troops", "personnel"),
+    ("soldiers", "personnel"),
+    ("servicemen", "personnel"),
+    ("service", "personnel?"),
+    ("people", "people"),
+    ("persons", "people"),
+    ("civilians", "people"),
+    ("residents", "people"),
+    ("children", "children"),
+    ("lives", "lives"),
+    ("deaths", "killed"),
+    ("casualties", "casualties"),
+    ("dead", "killed"),
+    ("point", "points"),
+    ("points", "points"),
+    ("day", "days"),
+    ("days", "days"),
+    ("hour", "hours"),
+    ("hours", "hours"),
+    ("week", "weeks"),
+    ("weeks", "weeks"),
+    ("month", "months"),
+    ("months", "months"),
+    ("year", "years"),
+    ("years", "years"),
+    ("decade", "decades"),
+    ("decades", "decades"),
+    ("dollars", "usd"),
+    ("euros", "eur"),
+    ("rubles", "rub"),
+    ("roubles", "rub"),
+    ("hryvnias", "uah"),
+    ("km", "km"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("miles", "miles"),
+    ("missiles", "missiles"),
+    ("drones", "drones"),
+    ("tanks", "tanks"),
+    ("prisoners", "prisoners"),
+    ("regions", "regions"),
+    ("countries", "countries"),
+    ("buildings", "buildings"),
+    ("minutes", "minutes"),
+    ("sanctions", "sanctions"),
+    ("members", "members"),
+];
+
+const SCALES: &[(&str, f64)] =
+    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9), ("m", 1e6)];
+
+const QUALIFIERS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "approximately",
+    "estimated",
+    "over",
+    "under",
+    "least",
+    "than",
+    "to",
+    "only",
+    "just",
+    "exactly",
+];
+
+fn unit_of(word: &str) -> Option<&'static str> {
+    let w = bare(word).to_lowercase();
+    if word.ends_with('%') {
+        return Some("percent");
+    }
+    UNITS.iter().find(|(k, _)| *k == w).map(|(_, u)| *u)
+}
+
+/// Parses "900,000", "2.5", "20%", "$5", "28-point" (→ 28, "point"), "four-year-old".
+fn parse_number(word: &str) -> Option<(f64, Option<&'static str>, bool)> {
+    let w = word.trim_matches(|c: char| {
+        matches!(c, '(' | ')' | '[' | ']' | '“' | '”' | '"' | ',' | ';' | ':' | '.' | '—')
+    });
+    let money = w.starts_with(['$', '€', '£']);
+    let w = w.trim_start_matches(['$', '€', '£']);
+    let (head, rest) = match w.find('-') {
+        Some(i) => (&w[..i], Some(&w[i + 1..])),
+        None => (w, None),
+    };
+    let head_num = head.trim_end_matches('%');
+    let value = if head_num.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && head_num.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        let digits: String = head_num.chars().filter(|&c| c != ',').collect();
+        // "7,000" has groups of three after commas; reject "1,2,3".
+        if head_num.contains(',')
+            && !head_num.split(',').skip(1).all(|g| {
+                g.len() == 3
+                    || g.starts_with(|c: char| c.is_ascii_digit())
+                        && g.contains('.')
+                        && g.split('.').next().is_some_and(|x| x.len() == 3)
+            })
+        {
+            return None;
+        }
+        digits.parse::<f64>().ok()?
+    } else {
+        let l = head.to_lowercase();
+        NUMBER_WORDS.iter().find(|(k, _)| *k == l).map(|(_, v)| *v)?
+    };
+    if !value.is_finite() {
+        return None;
+    }
+    let mut unit = if head.ends_with('%') || word.contains('%') { Some("percent") } else { None };
+    if let Some(rest) = rest {
+        let first = rest.split('-').next().unwrap_or("");
+        match unit_of(first) {
+            Some(u) => unit = Some(u),
+            None => return None, // "G-8", "covid-19": not a figure
+        }
+    }
+    let unit = if money && unit.is_none() { Some("usd") } else { unit };
+    Some((value, unit, rest.is_some()))
+}
+
+fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn context(words: &[(usize, &str)], s: usize, e: usize, n: usize) -> Vec<String> {
+    let pick = |w: &&(usize, &str)| {
+        let b = bare(w.1).to_lowercase();
+        (!b.is_empty()).then_some(b)
+    };
+    let mut out: Vec<String> = words[s.saturating_sub(n)..s].iter().filter_map(|w| pick(&w)).collect();
+    out.extend(words[e.min(words.len())..(e + n).min(words.len())].iter().filter_map(|w| pick(&w)));
+    out
+}
+
+/// Outcome words that turn "25 people" into "people killed".
+fn outcome(words: &[(usize, &str)], from: usize) -> Option<&'static str> {
+    for (_, w) in words.iter().skip(from).take(10) {
+        match bare(w).to_lowercase().as_str() {
+            "killed" | "dead" | "died" | "deaths" | "slain" => return Some("killed"),
+            "injured" | "wounded" | "hurt" => return Some("injured"),
+            "captured" | "detained" | "arrested" => return Some("detained"),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Extracts numbers, dates and named entities from one document's sentences.
+pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let mut persons: Vec<String> = Vec::new();
+    for s in doc.sentences {
+        let words = words_with_offsets(s.text);
+        let mut numbers: Vec<Fact> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (off, w) = words[i];
+            let lw = bare(w).to_lowercase();
+            // Dates: weekdays, months, relative days.
+            if WEEKDAYS.contains(&lw.as_str())
+                || (MONTHS.contains(&lw.as_str()) && lw != "may" && lw != "march")
+                || ((lw == "may" || lw == "march")
+                    && is_cap(w)
+                    && i > 0
+                    && matches!(
+                        bare(words[i - 1].1).to_lowercase().as_str(),
+                        "in" | "on" | "since" | "last" | "early" | "late" | "until" | "by"
+                    ))
+            {
+                let q = i.checked_sub(1).map(|k| bare(words[k].1).to_lowercase()).filter(|p| {
+                    matches!(
+                        p.as_str(),
+                        "last" | "next" | "late" | "early" | "this" | "on" | "since" | "in" | "until" | "by"
+                    )
+                });
+                let unit = if WEEKDAYS.contains(&lw.as_str()) { "weekday" } else { "month" };
+                let start = off + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+                let end = off + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                out.push(Fact {
+                    doc: doc.doc.to_string(),
+                    sentence: s.id.to_string(),
+                    kind: FactKind::Date,
+                    text: s.text.get(start..end).unwrap_or("").to_string(),
+                    start,
+                    end,
+                    value: lw.clone(),
+                    number: None,
+                    unit: Some(unit.to_string()),
+                    qualifier: q.filter(|q| !matches!(q.as_str(), "on" | "in")),
+                    entity: None,
+                    context: context(&words, i, i + 1, config.context_words),
+                });
+                i += 1;
+                continue;
+            }
+            let rel = match lw.as_str() {
+                "yesterday" | "today" | "tomorrow" | "overnight" | "tonight" => Some((lw.clone(), 1)),
+                "last" | "next" | "this" | "recent" | "coming" | "past" => {
+                    let nxt = words.get(i + 1).map(|x| bare(x.1).to_lowercase()).unwrap_or_default();
+                    if matches!(
+                        nxt.as_str(),
+                        "week" | "weeks" | "month" | "months" | "year" | "days" | "weekend"
+                    ) {
+                        Some((format!("{lw} {nxt}"), 2))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some((value, len)) = rel {
+                let start = off + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+                let (lo, lw2) = words[(i + len - 1).min(words.len() - 1)];
+                let end = lo + lw2.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                out.push(Fact {
+                    doc: doc.doc.to_string(),
+                    sentence: s.id.to_string(),
+                    kind: FactKind::Date,
+                    text: s.text.get(start..end.max(start)).unwrap_or("").to_string(),
+                    start,
+                    end: end.max(start),
+                    value,
+                    number: None,
+                    unit: Some("relative".to_string()),
+                    qualifier: None,
+                    entity: None,
+                    context: context(&words, i, i + len, config.context_words),
+                });
+                i += len;
+                continue;
+            }
+            // Numbers.
+            let Some((mut value, mut unit, hyphen_unit)) = parse_number(w) else {
+                i += 1;
+                continue;
+            };
+            let mut end_word = i + 1;
+            // Scale words: "5 million".
+            if let Some((_, sc)) = words.get(i + 1).and_then(|x| {
+                let b = bare(x.1).to_lowercase();
+                SCALES.iter().find(|(k, _)| *k == b)
+            }) {
+                value *= sc;
+                end_word += 1;
+            }
+            let is_word_number = !w.chars().any(|c| c.is_ascii_digit());
+            // Look ahead for a unit noun over at most two adjectives.
+            let mut rate = None;
+            if unit.is_none() {
+                let mut k = end_word;
+                let mut skipped = 0;
+                while k < words.len() && skipped <= 2 {
+                    let x = words[k].1;
+                    if let Some(u) = unit_of(x) {
+                        let u = if u.ends_with('?') {
+                            let next = words.get(k + 1).map(|n| bare(n.1).to_lowercase()).unwrap_or_default();
+                            if u == "percent?" && next == "cent" {
+                                k += 1;
+                                Some("percent")
+                            } else if u == "personnel?" && next == "members" {
+                                k += 1;
+                                Some("personnel")
+                            } else {
+                                None
+                            }
+                        } else {
+                            Some(u)
+                        };
+                        if let Some(u) = u {
+                            unit = Some(u);
+                            end_word = k + 1;
+                        }
+                        break;
+                    }
+                    let b = bare(x);
+                    if x.ends_with([',', '.', ';', ':'])
+                        || b.is_empty()
+                        || parse_number(x).is_some()
+                        || is_cap(x) && skipped > 0
+                    {
+                        break;
+                    }
+                    if matches!(
+                        b.to_lowercase().as_str(),
+                        "of" | "to"
+                            | "and"
+                            | "or"
+                            | "from"
+                            | "the"
+                            | "a"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "with"
+                            | "that"
+                            | "who"
+                            | "were"
+                            | "was"
+                            | "is"
+                            | "are"
+                    ) {
+                        break;
+                    }
+                    skipped += 1;
+                    k += 1;
+                }
+                // "a day", "per day"
+                if unit.is_some() {
+                    let a = words.get(end_word).map(|x| bare(x.1).to_lowercase()).unwrap_or_default();
+                    let b = words.get(end_word + 1).map(|x| bare(x.1).to_lowercase()).unwrap_or_default();
+                    if matches!(a.as_str(), "a" | "per" | "each" | "every")
+                        && matches!(b.as_str(), "day" | "week" | "month" | "year" | "hour")
+                    {
+                        rate = Some(b);
+                        end_word += 2;
+                    }
+                }
+            }
+            if is_word_number && unit.is_none() {
+                i += 1;
+                continue;
+            }
+            // "point 26": an item number.
+            let prev = i.checked_sub(1).map(|k| bare(words[k].1).to_lowercase()).unwrap_or_default();
+            let mut kind = FactKind::Number;
+            if unit.is_none()
+                && matches!(prev.as_str(), "point" | "article" | "clause" | "paragraph" | "item")
+            {
+                unit = Some(if prev == "point" { "plan point" } else { "article" });
+            }
+            let mut unit_s = unit.map(str::to_string);
+            // Years.
+            if unit_s.is_none()
+                && value.fract() == 0.0
+                && (1900.0..=2100.0).contains(&value)
+                && !w.contains(',')
+            {
+                kind = FactKind::Date;
+                unit_s = Some("year".to_string());
+            }
+            if matches!(unit_s.as_deref(), Some("people" | "children" | "personnel" | "casualties")) {
+                if let Some(o) = outcome(&words, end_word) {
+                    unit_s = unit_s.map(|u| format!("{u} {o}"));
+                }
+            }
+            if let Some(r) = rate {
+                unit_s = unit_s.map(|u| format!("{u} per {r}"));
+            }
+            let _ = hyphen_unit;
+            let qualifier = {
+                let p1 = i.checked_sub(1).map(|k| bare(words[k].1).to_lowercase());
+                let p2 = i.checked_sub(2).map(|k| bare(words[k].1).to_lowercase());
+                match (p2.as_deref(), p1.as_deref()) {
+                    (Some("at"), Some("least" | "most")) => Some(format!("at {}", p1.unwrap_or_default())),
+                    (Some(a @ ("more" | "less" | "fewer")), Some("than")) => Some(format!("{a} than")),
+                    (Some("up"), Some("to")) => Some("up to".to_string()),
+                    (_, Some(q)) if QUALIFIERS.contains(&q) && !matches!(q, "to" | "than" | "least") => {
+                        Some(q.to_string())
+                    }
+                    _ => None,
+                }
+            };
+            let start = off
+                + (w.len()
+                    - w.trim_start_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£')))
+                        .len());
+            let (lo, lword) = words[(end_word - 1).min(words.len() - 1)];
+            let end = lo + lword.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '%')).len();
+            numbers.push(Fact {
+                doc: doc.doc.to_string(),
+                sentence: s.id.to_string(),
+                kind,
+                text: s.text.get(start..end.max(start)).unwrap_or("").to_string(),
+                start,
+                end: end.max(start),
+                value: fmt_number(value),
+                number: Some(value),
+                unit: unit_s,
+                qualifier,
+                entity: None,
+                context: context(&words, i, end_word, config.context_words),
+            });
+            i = end_word.max(i + 1);
+        }
+        // Ranges: "900,000 to 600,000 personnel" — the first figure takes the second's unit.
+        for k in 0..numbers.len().saturating_sub(1) {
+            if numbers[k].unit.is_none() && numbers[k].kind == FactKind::Number {
+                let between =
+                    s.text.get(numbers[k].end..numbers[k + 1].start).unwrap_or("").trim().to_lowercase();
+                if matches!(between.as_str(), "to" | "and" | "or" | "-" | "–" | "and to") {
+                    numbers[k].unit = numbers[k + 1].unit.clone();
+                }
+            }
+        }
+        out.extend(numbers);
+        // Entities.
+        for (start, end, written, value, kind) in sentence_entities(s.text) {
+            let value = if kind == EntityKind::Person && value.contains(' ') {
+                if !persons.contains(&value) {
+                    persons.push(value.clone());
+                }
+                value
+            } else if !value.contains(' ') {
+                // "Rubio" after "Marco Rubio".
+                let key = name_key(&value);
+                persons
+                    .iter()
+                    .find(|p| p.rsplit(' ').next().is_some_and(|l| name_key(l) == key))
+                    .cloned()
+                    .unwrap_or(value)
+            } else {
+                value
+            };
+            let kind = if persons.contains(&value) { EntityKind::Person } else { kind };
+            let words_here = &words;
+            let wi = words_here.iter().position(|(o, w)| *o + w.len() > start).unwrap_or(0);
+            let we = words_here.iter().position(|(o, _)| *o >= end).unwrap_or(words_here.len());
+            out.push(Fact {
+                doc: doc.doc.to_string(),
+                sentence: s.id.to_string(),
+                kind: FactKind::Entity,
+                text: written,
+                start,
+                end,
+                value,
+                number: None,
+                unit: None,
+                qualifier: None,
+                entity: Some(kind),
+                context: context(words_here, wi, we, config.context_words),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Divergences
+// ---------------------------------------------------------------------------------------------
+
+/// Whether a fact takes part in divergence checks: figures with a unit, years and weekdays.
+fn comparable(f: &Fact) -> bool {
+    f.kind != FactKind::Entity && f.unit.as_deref().is_some_and(|u| u != "relative" && u != "month")
+}
+
+/// Words that say nothing about what a figure counts.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "and"
+            | "or"
+            | "for"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "it"
+            | "that"
+            | "with"
+            | "by"
+            | "from"
+            | "at"
+            | "as"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+    )
+}
+
+fn shared_context(a: &Fact, b: &Fact) -> usize {
+    a.context.iter().filter(|w| !is_stopword(w) && b.context.contains(w)).count()
+}
+
+fn short_doc(doc: &str) -> &str {
+    doc.split(['_', '.']).next().filter(|s| !s.is_empty()).unwrap_or(doc)
+}
+
+fn describe(f: &Fact) -> String {
+    let unit = f.unit.as_deref().unwrap_or("");
+    match &f.qualifier {
+        Some(q) => format!("{q} {} {unit}", f.value),
+        None => format!("{} {unit}", f.value),
+    }
+    .trim()
+    .to_string()
+}
+
+/// Flags figures that differ across outlets within one passage (or in clearly matching
+/// contexts outside passages), and figures that only one outlet gives. `n_docs` is the
+/// number of documents compared; with one document nothing is `only_in`.
+pub fn divergences(
+    facts: &[Fact],
+    passages: &[Vec<SentenceKey>],
+    n_docs: usize,
+    config: &FactConfig,
+) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    let mut covered: Vec<bool> = vec![false; facts.len()];
+    for (pi, passage) in passages.iter().enumerate() {
+        let in_passage: Vec<usize> = (0..facts.len())
+            .filter(|&i| {
+                comparable(&facts[i])
+                    && passage.iter().any(|(d, s)| *d == facts[i].doc && *s == facts[i].sentence)
+            })
+            .collect();
+        let mut docs: Vec<&str> = passage.iter().map(|(d, _)| d.as_str()).collect();
+        docs.sort();
+        docs.dedup();
+        if docs.len() < 2 {
+            continue;
+        }
+        let mut units: Vec<&str> = in_passage.iter().filter_map(|&i| facts[i].unit.as_deref()).collect();
+        units.sort();
+        units.dedup();
+        for unit in units {
+            let with_unit: Vec<usize> =
+                in_passage.iter().copied().filter(|&i| facts[i].unit.as_deref() == Some(unit)).collect();
+            let mut unit_docs: Vec<&str> = with_unit.iter().map(|&i| facts[i].doc.as_str()).collect();
+            unit_docs.sort();
+            unit_docs.dedup();
+            let values_of = |d: &str| -> Vec<&str> {
+                with_unit.iter().filter(|&&i| facts[i].doc == d).map(|&i| facts[i].value.as_str()).collect()
+            };
+            let differs = unit_docs.len() >= 2
+                && unit_docs.iter().any(|a| {
+                    unit_docs.iter().any(|b| values_of(a).iter().any(|v| !values_of(b).contains(v)))
+                });
+            for &i in &with_unit {
+                covered[i] = true;
+            }
+            if differs {
+                let involved: Vec<Fact> = with_unit.iter().map(|&i| facts[i].clone()).collect();
+                let note = involved
+                    .iter()
+                    .map(|f| format!("{} says {}", short_doc(&f.doc), describe(f)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push(Divergence {
+                    kind: DivergenceKind::DifferentFigure,
+                    passage: Some(pi),
+                    unit: Some(unit.to_string()),
+                    facts: involved,
+                    missing_in: Vec::new(),
+                    note,
+                });
+            }
+            if config.report_only_in {
+                let missing: Vec<String> =
+                    docs.iter().filter(|d| !unit_docs.contains(d)).map(|d| d.to_string()).collect();
+                if !missing.is_empty() && !differs {
+                    let involved: Vec<Fact> = with_unit.iter().map(|&i| facts[i].clone()).collect();
+                    let note = format!(
+                        "{} gives {}; {} of the same passage do{} not",
+                        unit_docs.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
+                        involved.iter().map(describe).collect::<Vec<_>>().join(", "),
+                        missing.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
+                        if missing.len() == 1 { "es" } else { "" }
+                    );
+                    out.push(Divergence {
+                        kind: DivergenceKind::OnlyIn,
+                        passage: Some(pi),
+                        unit: Some(unit.to_string()),
+                        facts: involved,
+                        missing_in: missing,
+                        note,
+                    });
+                }
+            }
+        }
+    }
+    // Outside passages: same unit, clearly the same context, different values.
+    let numbers: Vec<usize> =
+        (0..facts.len()).filter(|&i| comparable(&facts[i]) && facts[i].kind == FactKind::Number).collect();
+    let mut seen_pairs: Vec<(usize, usize)> = Vec::new();
+    for (x, &i) in numbers.iter().enumerate() {
+        for &j in &numbers[x + 1..] {
+            let (a, b) = (&facts[i], &facts[j]);
+            if a.doc == b.doc || a.unit != b.unit || a.value == b.value || (covered[i] && covered[j]) {
+                continue;
+            }
+            if shared_context(a, b) >= config.min_shared_context {
+                seen_pairs.push((i, j));
+                out.push(Divergence {
+                    kind: DivergenceKind::DifferentFigure,
+                    passage: None,
+                    unit: a.unit.clone(),
+                    facts: vec![a.clone(), b.clone()],
+                    missing_in: Vec::new(),
+                    note: format!(
+                        "{} says {}, {} says {}",
+                        short_doc(&a.doc),
+                        describe(a),
+                        short_doc(&b.doc),
+                        describe(b)
+                    ),
+                });
+            }
+        }
+    }
+    // Figures only one document gives at all.
+    if config.report_only_in && n_docs >= 2 {
+        for &i in &numbers {
+            if covered[i] || seen_pairs.iter().any(|&(a, b)| a == i || b == i) {
+                continue;
+            }
+            let f = &facts[i];
+            let elsewhere = facts.iter().any(|g| g.doc != f.doc && g.unit == f.unit && g.value == f.value);
+            if !elsewhere {
+                out.push(Divergence {
+                    kind: DivergenceKind::OnlyIn,
+                    passage: None,
+                    unit: f.unit.clone(),
+                    facts: vec![f.clone()],
+                    missing_in: Vec::new(),
+                    note: format!("only {} gives {}", short_doc(&f.doc), describe(f)),
+                });
+            }
+        }
+    }
+    out
+}

@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod credits;
 pub mod diff;
 pub mod document;
 pub mod facts;
@@ -20,11 +21,15 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod synth;
 
-pub use clean::{clean, CleanConfig, Cleaned, RemovedLine};
+pub use align::AlignConfig;
+pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
+pub use diff::DiffConfig;
 pub use lexicon::{Lexicon, MatchKind, Token};
+pub use passages::PassageConfig;
 pub use report::Report;
-pub use segment::{segment, SentenceSpan};
+pub use segment::{segment, segment_with, ParagraphSpan, SegmentConfig, Segmented, SentenceSpan};
 pub use similarity::{SentenceProfile, Similarity, SimilarityConfig};
 
 /// One article handed to the engine: a stable id (a file name) and its raw text.
@@ -39,4 +44,29 @@ pub struct Input {
 pub struct Config {
     pub clean: CleanConfig,
     pub similarity: SimilarityConfig,
+    pub align: AlignConfig,
+    pub diff: DiffConfig,
+    pub passages: PassageConfig,
+    pub quotes: quotes::QuoteConfig,
+    pub facts: facts::FactConfig,
+    pub credits: credits::CreditConfig,
+    pub report: ReportConfig,
 }
+
+/// What the report holds for large inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportConfig {
+    /// Up to this many documents every pair is aligned; above it, each document is aligned with
+    /// its [`ReportConfig::neighbours`] most overlapping documents, so the work stays O(N).
+    pub all_pairs_max_documents: usize,
+    pub neighbours: usize,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        ReportConfig { all_pairs_max_documents: 16, neighbours: 4 }
+    }
+}
+
+mod pipeline;
+pub use pipeline::analyze;

@@ -1,1 +1,198 @@
-//! (Lands with Engine II.)
+//! Passages across N documents, containment between documents, and cautious source hints.
+//!
+//! Worked example (seeds): 000 "Ukrainian President Volodymyr Zelenskyy has consistently
+//! rejected the notion of surrendering territory to Russia." is linked to 003 "However,
+//! Ukrainian President Volodymyr Zelensky has been denying any such concessions …". If 003's
+//! sentence is also linked to 004's, the three sentences form one passage carried by 000, 003
+//! and 004, ordered where it first appears (000's twelfth sentence).
+//!
+//! Clustering is union-find over links, strongest first, with one guard against chains of
+//! partial links gluing unrelated content together: a union is refused when the merged cluster
+//! would hold more than [`PassageConfig::max_sentences_per_document`] sentences of one document.
+//!
+//! Containment of A in B is the content-weighted share of A's sentences covered by links to B
+//! (a sentence counts with the link's containment of its side). A "likely source" hint is given
+//! only when containment is clearly asymmetric; the wording stays cautious, because two outlets
+//! rewriting one wire story look the same as one copying the other.
+//!
+//! Cost: O(L α(S)) for L links over S sentences, plus O(S log S) to order the passages.
+
+use super::report::LinkKind;
+
+/// Thresholds of passage clustering and derivation hints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageConfig {
+    /// A passage holds at most this many sentences of any one document.
+    pub max_sentences_per_document: usize,
+    /// Hint "B may draw on A" only when at least this share of B is found in A …
+    pub hint_min_containment: f32,
+    /// … and that exceeds the reverse share by at least this much.
+    pub hint_min_asymmetry: f32,
+}
+
+impl Default for PassageConfig {
+    fn default() -> Self {
+        PassageConfig { max_sentences_per_document: 3, hint_min_containment: 0.5, hint_min_asymmetry: 0.25 }
+    }
+}
+
+/// A link as the clustering sees it: global sentence indices, kind and score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub sentences: Vec<usize>,
+    pub kind: LinkKind,
+    pub score: f32,
+}
+
+/// One cluster: its sentences in global order and its strongest link kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub sentences: Vec<usize>,
+    pub kind: LinkKind,
+}
+
+struct Sets {
+    parent: Vec<usize>,
+    /// Per root: (document, count) pairs.
+    counts: Vec<Vec<(usize, usize)>>,
+    kind: Vec<Option<LinkKind>>,
+}
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+}
+
+/// Clusters the sentences connected by `edges` into passages (clusters of at least two documents).
+/// `doc_of[s]` is the document of sentence `s`; clusters come back in global sentence order.
+pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<Cluster> {
+    let n = doc_of.len();
+    let mut sets = Sets {
+        parent: (0..n).collect(),
+        counts: doc_of.iter().map(|&d| vec![(d, 1)]).collect(),
+        kind: vec![None; n],
+    };
+    let mut order: Vec<&Edge> = edges.iter().filter(|e| e.sentences.iter().all(|&s| s < n)).collect();
+    order.sort_by(|x, y| {
+        x.kind.cmp(&y.kind).then(y.score.total_cmp(&x.score)).then(x.sentences.cmp(&y.sentences))
+    });
+    for e in order {
+        let mut roots: Vec<usize> = e.sentences.iter().map(|&s| sets.find(s)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for &r in &roots {
+            for &(d, c) in &sets.counts[r] {
+                match merged.iter_mut().find(|x| x.0 == d) {
+                    Some(x) => x.1 += c,
+                    None => merged.push((d, c)),
+                }
+            }
+        }
+        if merged.iter().any(|x| x.1 > config.max_sentences_per_document) {
+            continue;
+        }
+        let root = roots[0];
+        let mut kind = e.kind;
+        for &r in &roots {
+            if let Some(k) = sets.kind[r] {
+                kind = kind.min(k);
+            }
+            sets.parent[r] = root;
+            sets.counts[r] = Vec::new();
+        }
+        sets.counts[root] = merged;
+        sets.kind[root] = Some(kind);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for s in 0..n {
+        let r = sets.find(s);
+        groups[r].push(s);
+    }
+    let mut out: Vec<Cluster> = groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            let first = g.first().map(|&s| doc_of[s]);
+            g.iter().any(|&s| Some(doc_of[s]) != first)
+        })
+        .map(|(r, g)| Cluster { kind: sets.kind[r].unwrap_or(LinkKind::Partial), sentences: g })
+        .collect();
+    // First appearance: the first sentence in global (document, position) order.
+    out.sort_by_key(|c| c.sentences.first().copied());
+    out
+}
+
+/// Content-weighted share of a document's sentences covered by links: `coverage[s]` is how much
+/// of sentence `s` the links found on the other side, `weights[s]` its content weight.
+pub fn containment(sentences: impl IntoIterator<Item = usize>, coverage: &[f32], weights: &[f32]) -> f32 {
+    let (mut covered, mut total) = (0f32, 0f32);
+    for s in sentences {
+        let w = weights.get(s).copied().unwrap_or(0.0);
+        covered += w * coverage.get(s).copied().unwrap_or(0.0).clamp(0.0, 1.0);
+        total += w;
+    }
+    if total > 0.0 {
+        covered / total
+    } else {
+        0.0
+    }
+}
+
+/// Whether `derived` may draw on `source`, given `derived_in_source` and `source_in_derived`.
+pub fn is_likely_source(derived_in_source: f32, source_in_derived: f32, config: &PassageConfig) -> bool {
+    derived_in_source >= config.hint_min_containment
+        && derived_in_source - source_in_derived >= config.hint_min_asymmetry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(s: &[usize], kind: LinkKind, score: f32) -> Edge {
+        Edge { sentences: s.to_vec(), kind, score }
+    }
+
+    #[test]
+    fn chains_join_across_documents() {
+        // docs: 0 = {0,1}, 1 = {2,3}, 2 = {4}
+        let doc_of = [0, 0, 1, 1, 2];
+        let edges = [edge(&[1, 3], LinkKind::Paraphrase, 0.7), edge(&[3, 4], LinkKind::Edited, 0.9)];
+        let c = cluster(&doc_of, &edges, &PassageConfig::default());
+        assert_eq!(c, vec![Cluster { sentences: vec![1, 3, 4], kind: LinkKind::Edited }]);
+    }
+
+    #[test]
+    fn over_merge_is_refused() {
+        // One document's sentences would pile up through partial links.
+        let doc_of = [0, 0, 0, 0, 1];
+        let cfg = PassageConfig { max_sentences_per_document: 2, ..PassageConfig::default() };
+        let edges = [
+            edge(&[0, 4], LinkKind::Partial, 0.5),
+            edge(&[1, 4], LinkKind::Partial, 0.4),
+            edge(&[2, 4], LinkKind::Partial, 0.3),
+        ];
+        let c = cluster(&doc_of, &edges, &cfg);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].sentences, vec![0, 1, 4]);
+    }
+
+    #[test]
+    fn containment_weights_by_content() {
+        assert_eq!(containment([0, 1], &[1.0, 0.0], &[3.0, 1.0]), 0.75);
+        assert_eq!(containment([], &[], &[]), 0.0);
+    }
+
+    #[test]
+    fn hints_need_asymmetry() {
+        let cfg = PassageConfig::default();
+        assert!(is_likely_source(0.8, 0.3, &cfg));
+        assert!(!is_likely_source(0.8, 0.7, &cfg));
+        assert!(!is_likely_source(0.4, 0.0, &cfg));
+    }
+}

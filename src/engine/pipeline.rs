@@ -1,0 +1,312 @@
+//! `analyze`: the one entry point, running every stage in order and assembling the [`Report`].
+//!
+//! Cost: dominated by alignment. For the five seeds (~95 sentences) it is a few milliseconds;
+//! for N documents it aligns O(N) document pairs above
+//! [`ReportConfig::all_pairs_max_documents`](super::ReportConfig), each from one global index.
+
+use super::align::{self, Corpus, LinkCore};
+use super::credits::{credits, DocCredits};
+use super::diff::diff_link;
+use super::facts::{facts, SentenceKey};
+use super::lexicon::Lexicon;
+use super::passages::{self, Edge};
+use super::quotes::{quotes, DocSentences, SentenceText};
+use super::report::{
+    Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, SourceHint, Stats, SCHEMA_VERSION,
+};
+use super::{clean, segment, Config, Input};
+
+/// One document after cleaning and segmentation.
+struct Prepared {
+    id: String,
+    title: String,
+    removed: Vec<super::RemovedLine>,
+    /// (paragraph, start, end, text) per sentence.
+    sentences: Vec<(usize, usize, usize, String)>,
+}
+
+/// Ids must be unique for sentence ids to be; repeated names get a `~2`, `~3` suffix.
+fn unique_ids(inputs: &[Input]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for input in inputs {
+        let mut id = input.id.clone();
+        let mut k = 2;
+        while seen.contains(&id) {
+            id = format!("{}~{k}", input.id);
+            k += 1;
+        }
+        seen.push(id);
+    }
+    seen
+}
+
+/// The headline: the first non-empty line, cut to 120 characters at a word boundary.
+fn title_of(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.chars().count() <= 120 {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(120).collect();
+    match cut.rfind(' ') {
+        Some(k) if k > 40 => format!("{}…", &cut[..k]),
+        _ => format!("{cut}…"),
+    }
+}
+
+fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
+    let cleaned = clean(&input.text, &config.clean);
+    let sentences = segment(&cleaned.text)
+        .into_iter()
+        .filter_map(|s| {
+            let text = cleaned.text.get(s.start..s.end)?;
+            Some((s.paragraph, s.start, s.end, text.to_string()))
+        })
+        .collect();
+    Prepared { id, title: title_of(&cleaned.text), removed: cleaned.removed, sentences }
+}
+
+/// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
+/// Deterministic: the same inputs and config give the same report. Never panics.
+pub fn analyze(inputs: &[Input], config: &Config) -> Report {
+    let lexicon = Lexicon::shared();
+    let ids = unique_ids(inputs);
+    let prepared: Vec<Prepared> =
+        ids.into_iter().zip(inputs).map(|(id, input)| prepare(id, input, config)).collect();
+    let texts: Vec<Vec<String>> =
+        prepared.iter().map(|d| d.sentences.iter().map(|s| s.3.clone()).collect()).collect();
+    let corpus = Corpus::new(lexicon, &texts, &config.align);
+    let sid = |s: usize| -> String {
+        let d = corpus.doc_of[s];
+        format!("{}#s{}", prepared[d].id, s - corpus.docs[d].start)
+    };
+
+    // Alignment, pair by pair, from the one global index.
+    let doc_pairs =
+        align::document_pairs(&corpus, config.report.all_pairs_max_documents, config.report.neighbours);
+    let mut stats = Stats { documents: prepared.len(), sentences: corpus.len(), ..Stats::default() };
+    let mut pair_links: Vec<((usize, usize), Vec<LinkCore>)> = Vec::with_capacity(doc_pairs.len());
+    for &(a, b) in &doc_pairs {
+        let candidates = corpus.candidates(a, b, &config.align);
+        let (links, scored) = align::align_pair(lexicon, &corpus, &candidates, &config.align);
+        stats.sentence_pairs_scored += scored;
+        stats.links += links.len();
+        pair_links.push(((a, b), links));
+    }
+    stats.pairs_compared = pair_links.len();
+
+    // Passages over all links.
+    let edges: Vec<Edge> = pair_links
+        .iter()
+        .flat_map(|(_, links)| links.iter())
+        .map(|l| Edge {
+            sentences: l.left.iter().chain(&l.right).copied().collect(),
+            kind: l.kind,
+            score: l.score,
+        })
+        .collect();
+    let clusters = passages::cluster(&corpus.doc_of, &edges, &config.passages);
+    let mut passage_of: Vec<Option<usize>> = vec![None; corpus.len()];
+    for (k, c) in clusters.iter().enumerate() {
+        for &s in &c.sentences {
+            passage_of[s] = Some(k);
+        }
+    }
+    let mut linked = vec![false; corpus.len()];
+    for e in &edges {
+        for &s in &e.sentences {
+            linked[s] = true;
+        }
+    }
+
+    // Pairs with word diffs, and the containment matrix.
+    let n = prepared.len();
+    let mut matrix: Vec<Vec<Option<f32>>> = vec![vec![None; n]; n];
+    let mut pairs = Vec::with_capacity(pair_links.len());
+    let mut coverage = vec![0f32; corpus.len()];
+    for ((a, b), links) in &pair_links {
+        let (a, b) = (*a, *b);
+        for s in corpus.docs[a].clone().chain(corpus.docs[b].clone()) {
+            coverage[s] = 0.0;
+        }
+        for l in links {
+            for &s in &l.left {
+                coverage[s] = coverage[s].max(l.left_in_right);
+            }
+            for &s in &l.right {
+                coverage[s] = coverage[s].max(l.right_in_left);
+            }
+        }
+        let left_in_right = passages::containment(corpus.docs[a].clone(), &coverage, &corpus.weights);
+        let right_in_left = passages::containment(corpus.docs[b].clone(), &coverage, &corpus.weights);
+        matrix[a][b] = Some(left_in_right);
+        matrix[b][a] = Some(right_in_left);
+        let mut in_link = vec![false; corpus.len()];
+        let out_links: Vec<Link> = links
+            .iter()
+            .map(|l| {
+                for &s in l.left.iter().chain(&l.right) {
+                    in_link[s] = true;
+                }
+                let lp: Vec<_> = l.left.iter().map(|&s| &corpus.profiles[s]).collect();
+                let rp: Vec<_> = l.right.iter().map(|&s| &corpus.profiles[s]).collect();
+                let d = diff_link(lexicon, &lp, &rp, &config.diff);
+                Link {
+                    left: l.left.iter().map(|&s| sid(s)).collect(),
+                    right: l.right.iter().map(|&s| sid(s)).collect(),
+                    kind: l.kind,
+                    score: round3(l.score),
+                    left_in_right: round3(l.left_in_right),
+                    right_in_left: round3(l.right_in_left),
+                    conflicts: l.conflicts.clone(),
+                    diff: d.ops,
+                    summary: d.summary,
+                }
+            })
+            .collect();
+        pairs.push(Pair {
+            left: prepared[a].id.clone(),
+            right: prepared[b].id.clone(),
+            left_in_right: round3(left_in_right),
+            right_in_left: round3(right_in_left),
+            links: out_links,
+            left_unique: corpus.docs[a].clone().filter(|&s| !in_link[s]).map(sid).collect(),
+            right_unique: corpus.docs[b].clone().filter(|&s| !in_link[s]).map(sid).collect(),
+        });
+    }
+
+    let passages_out: Vec<Passage> = clusters
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let mut carriers: Vec<Carrier> = Vec::new();
+            for &s in &c.sentences {
+                let d = corpus.doc_of[s];
+                let text = &corpus.profiles[s].text;
+                match carriers.last_mut() {
+                    Some(last) if last.document == prepared[d].id => {
+                        last.sentences.push(sid(s));
+                        last.text.push(' ');
+                        last.text.push_str(text);
+                    }
+                    _ => carriers.push(Carrier {
+                        document: prepared[d].id.clone(),
+                        sentences: vec![sid(s)],
+                        text: text.clone(),
+                    }),
+                }
+            }
+            Passage {
+                id: format!("p{k}"),
+                documents: carriers.iter().map(|c| c.document.clone()).collect(),
+                carriers,
+                kind: c.kind,
+            }
+        })
+        .collect();
+
+    // Quotes, facts and credits see the documents as sentence lists with ids.
+    let sentence_ids: Vec<Vec<String>> = corpus.docs.iter().map(|r| r.clone().map(sid).collect()).collect();
+    let sentence_texts: Vec<Vec<SentenceText>> = prepared
+        .iter()
+        .zip(&sentence_ids)
+        .map(|(p, ids)| {
+            p.sentences
+                .iter()
+                .zip(ids)
+                .map(|(s, id)| SentenceText { id, paragraph: s.0, text: &s.3 })
+                .collect()
+        })
+        .collect();
+    let doc_views: Vec<DocSentences> = prepared
+        .iter()
+        .zip(&sentence_texts)
+        .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
+        .collect();
+    let quotes_out = quotes(&doc_views, &config.quotes);
+    let passage_keys: Vec<Vec<SentenceKey>> = clusters
+        .iter()
+        .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
+        .collect();
+    let facts_out = facts(&doc_views, &passage_keys, &config.facts);
+    let doc_credits: Vec<DocCredits> = credits(&doc_views, &config.credits);
+
+    let documents: Vec<Document> = prepared
+        .iter()
+        .enumerate()
+        .map(|(d, p)| Document {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            outlet: doc_credits.get(d).and_then(|c| c.outlet.outlet.clone()),
+            outlet_guess: doc_credits.get(d).map(|c| c.outlet.clone()),
+            sentences: p
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(k, (paragraph, start, end, text))| {
+                    let s = corpus.docs[d].start + k;
+                    Sentence {
+                        id: sid(s),
+                        paragraph: *paragraph,
+                        start: *start,
+                        end: *end,
+                        text: text.clone(),
+                        passage: passage_of[s].map(|c| format!("p{c}")),
+                    }
+                })
+                .collect(),
+            removed: p.removed.clone(),
+            unique: corpus.docs[d].clone().filter(|&s| !linked[s]).map(sid).collect(),
+        })
+        .collect();
+
+    let mut hints = Vec::new();
+    for a in 0..n {
+        for b in 0..n {
+            let (Some(a_in_b), Some(b_in_a)) = (matrix[a][b], matrix[b][a]) else { continue };
+            if a != b && passages::is_likely_source(a_in_b, b_in_a, &config.passages) {
+                hints.push(SourceHint {
+                    derived: prepared[a].id.clone(),
+                    source: prepared[b].id.clone(),
+                    derived_in_source: round3(a_in_b),
+                    source_in_derived: round3(b_in_a),
+                    evidence: vec![format!(
+                        "{:.0}% of {} is found in {}, but only {:.0}% of {} in {}; {} may draw on {}, or both on a common source",
+                        a_in_b * 100.0,
+                        prepared[a].id,
+                        prepared[b].id,
+                        b_in_a * 100.0,
+                        prepared[b].id,
+                        prepared[a].id,
+                        prepared[a].id,
+                        prepared[b].id
+                    )],
+                });
+            }
+        }
+    }
+    let containment = matrix.iter().map(|row| row.iter().map(|c| c.map(round3)).collect()).collect();
+
+    Report {
+        version: SCHEMA_VERSION,
+        documents,
+        pairs,
+        passages: passages_out,
+        derivation: Derivation {
+            containment,
+            credits: doc_credits.into_iter().flat_map(|c| c.credits).collect(),
+            hints,
+        },
+        quotes: quotes_out,
+        facts: facts_out,
+        stats,
+    }
+}
+
+/// Rounds to 3 decimals so reports and snapshots do not flicker in the last float digits.
+fn round3(x: f32) -> f32 {
+    if x.is_finite() {
+        (x * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    }
+}

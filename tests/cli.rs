@@ -1,0 +1,100 @@
+//! The CLI contract for `clean` and `sentences`, and its refusals of bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn wirediff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wirediff")).args(args).output().expect("run wirediff")
+}
+
+fn seed(name: &str) -> String {
+    format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch file under the target directory, unique per test.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn one_line_error(out: &Output) -> String {
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+#[test]
+fn clean_prints_text_then_removed_lines() {
+    let out = wirediff(&["clean", &seed("003_c8aab0e42c361f70.txt")]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let (kept, removed) = text.split_once("\n--- removed\n").expect("separator line");
+    assert!(kept.starts_with("US and Russian officials have secretly drafted"));
+    assert!(kept.ends_with("73 people were injured."));
+    assert_eq!(
+        removed.lines().collect::<Vec<_>>(),
+        [
+            "7\theadline with site name\tUkraine is desperate to stop the war | Instant World News",
+            "8\thashtag line\t#Instant_World_News",
+            "10\tcomment prompt\tComments",
+            "11\tcomment prompt\tPost a Comment",
+            "9\tblank lines\t",
+        ]
+    );
+}
+
+#[test]
+fn sentences_prints_one_per_line() {
+    let out = wirediff(&["sentences", &seed("000_6d56e44ee70418c7.txt")]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 20);
+    assert_eq!(lines[0], "US, Russia Draft Ukraine Peace Plan Conditioned on Major Kyiv Concessions");
+    assert_eq!(lines[19], "Digital has sought comment from the relevant parties.");
+
+    // A sentence across a soft line break comes out on one line.
+    let path = scratch(
+        "wrapped.txt",
+        b"The official, speaking on condition of anonymity,\nsaid the plan was final.\n",
+    );
+    let out = wirediff(&["sentences", path.to_str().unwrap()]);
+    assert_eq!(stdout(&out), "The official, speaking on condition of anonymity, said the plan was final.\n");
+}
+
+#[test]
+fn missing_file_is_a_one_line_error() {
+    let err = one_line_error(&wirediff(&["clean", "/no/such/file.txt"]));
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+}
+
+#[test]
+fn binary_data_is_refused_with_its_line() {
+    let path = scratch("binary.bin", b"first line\nsecond \0 line\n");
+    let err = one_line_error(&wirediff(&["sentences", path.to_str().unwrap()]));
+    assert!(err.contains(&format!("{}:2:", path.display())), "{err}");
+    assert!(err.contains("binary"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_line() {
+    let path = scratch("latin1.txt", b"one\ntwo\nd\xe9j\xe0 vu\n");
+    let err = one_line_error(&wirediff(&["clean", path.to_str().unwrap()]));
+    assert!(err.contains(&format!("{}:3:", path.display())), "{err}");
+    assert!(err.contains("invalid UTF-8"), "{err}");
+}
+
+#[test]
+fn missing_argument_prints_usage() {
+    let err = one_line_error(&wirediff(&["clean"]));
+    assert!(err.contains("usage"), "{err}");
+}

@@ -1,0 +1,195 @@
+//! Table tests for paragraph and sentence segmentation.
+
+use wirediff::engine::clean::{clean, CleanConfig};
+use wirediff::engine::segment::{segment, segment_with, SegmentConfig};
+use wirediff::seeds::SEEDS;
+
+fn sentences(text: &str) -> Vec<&str> {
+    segment(text).iter().map(|s| &text[s.start..s.end]).collect()
+}
+
+/// (case, input, expected sentences)
+const TABLE: &[(&str, &str, &[&str])] = &[
+    (
+        "titles and abbreviations",
+        "Mr. Smith met Dr. Jones in St. Louis on Jan. 5. They spoke.",
+        &["Mr. Smith met Dr. Jones in St. Louis on Jan. 5.", "They spoke."],
+    ),
+    (
+        "senators and governors",
+        "Sen. Graham and Gov. Newsom spoke. The U.S. Senate voted.",
+        &["Sen. Graham and Gov. Newsom spoke.", "The U.S. Senate voted."],
+    ),
+    ("U.S. before a name", "U.S. Army Secretary Dan Driscoll presented the plan.", &[
+        "U.S. Army Secretary Dan Driscoll presented the plan.",
+    ]),
+    ("U.S. ending a sentence", "Aid flows to the U.S. He said so.", &["Aid flows to the U.S.", "He said so."]),
+    ("U.S. before lower case", "A senior U.S. official spoke. Then he left.", &[
+        "A senior U.S. official spoke.",
+        "Then he left.",
+    ]),
+    ("initials", "Former President George W. Bush met J.D. Vance. It went well.", &[
+        "Former President George W. Bush met J.D. Vance.",
+        "It went well.",
+    ]),
+    ("month before a name-like word", "It started in Jan. The talks failed.", &[
+        "It started in Jan.",
+        "The talks failed.",
+    ]),
+    (
+        "numbers",
+        "Russia lost 7,000 troops. Growth was 2.5 percent, or 20 percent of $1.8 billion. Fine.",
+        &["Russia lost 7,000 troops.", "Growth was 2.5 percent, or 20 percent of $1.8 billion.", "Fine."],
+    ),
+    ("a sentence that opens with a number", "Three were killed in the attack. 73 people were injured.", &[
+        "Three were killed in the attack.",
+        "73 people were injured.",
+    ]),
+    ("No. before a number", "He was ranked No. 5 in the world.", &["He was ranked No. 5 in the world."]),
+    ("quotation ending in a period, lower-case attribution", "“Ending the war requires concessions.” he said.", &[
+        "“Ending the war requires concessions.” he said.",
+    ]),
+    (
+        "quotation with two sentences and an attribution",
+        "“Ending this war is hard. It requires concessions,” he said. Others disagreed.",
+        &["“Ending this war is hard. It requires concessions,” he said.", "Others disagreed."],
+    ),
+    ("question with an attribution", "“Why?” he asked. Nobody answered.", &["“Why?” he asked.", "Nobody answered."]),
+    ("close quote after a period", "He added, “And peace will come.” Officials doubted it.", &[
+        "He added, “And peace will come.”",
+        "Officials doubted it.",
+    ]),
+    ("unattributed quotation splits", "“It’s a good plan. We’re working hard.” Leavitt left.", &[
+        "“It’s a good plan.",
+        "We’re working hard.”",
+        "Leavitt left.",
+    ]),
+    (
+        "nested quote closed before the outer one",
+        "They said, ‘No, we’d rather give amnesty.’ ” Next one.",
+        &["They said, ‘No, we’d rather give amnesty.’ ”", "Next one."],
+    ),
+    ("doubled apostrophe as a close quote", "“Everyone knows it,’’ the official said. “That’s his goal.", &[
+        "“Everyone knows it,’’ the official said.",
+        "“That’s his goal.",
+    ]),
+    (
+        "em-dashes and ellipses",
+        "Kyiv — not Moscow — decides. He full-heartedly … agreed to it. Then... nothing. Wait... Then go.",
+        &["Kyiv — not Moscow — decides.", "He full-heartedly … agreed to it.", "Then... nothing.", "Wait...", "Then go."],
+    ),
+    (
+        "list headings are their own sentence",
+        "What We Know About the Plan\nTerritorial Concessions:\nAccording to a source, Ukraine must cede land.",
+        &["What We Know About the Plan", "Territorial Concessions:", "According to a source, Ukraine must cede land."],
+    ),
+    ("title line without a period", "US, Russia Draft Ukraine Peace Plan\n\nA plan was devised.", &[
+        "US, Russia Draft Ukraine Peace Plan",
+        "A plan was devised.",
+    ]),
+    ("short lines, one paragraph each", "Secret plan\nHowever, Moscow denied it.\nThe plan leaked.", &[
+        "Secret plan",
+        "However, Moscow denied it.",
+        "The plan leaked.",
+    ]),
+    (
+        "a lower-case line continues the sentence",
+        "The official, speaking on condition of anonymity,\nsaid the plan was final.",
+        &["The official, speaking on condition of anonymity,\nsaid the plan was final."],
+    ),
+    (
+        "quote-wrapped paragraph (seed 002)",
+        "\"Witkoff met Dmitriev. Dmitriev said \"we feel heard.\" Putin has not endorsed it.\"",
+        &["Witkoff met Dmitriev.", "Dmitriev said \"we feel heard.\"", "Putin has not endorsed it."],
+    ),
+    ("a real one-sentence quotation keeps its marks", "“Deterring aggression requires a strong military.”", &[
+        "“Deterring aggression requires a strong military.”",
+    ]),
+    ("exclamation and question", "Stop! Who goes there? Nobody.", &["Stop!", "Who goes there?", "Nobody."]),
+    ("empty and blank", "  \n\n \t", &[]),
+    ("numbered list items", "1. Ukraine cedes the Donbas.\n2. NATO rules out membership.\na) Amnesty for all.", &[
+        "1. Ukraine cedes the Donbas.",
+        "2. NATO rules out membership.",
+        "a) Amnesty for all.",
+    ]),
+    ("capitalised attribution after a closed quotation", "“Why now?” Zelensky asked. “It’s over.” He said. Talks resumed.", &[
+        "“Why now?” Zelensky asked.",
+        "“It’s over.” He said.",
+        "Talks resumed.",
+    ]),
+    ("a new sentence after a closed quotation is no attribution", "“Peace will come.” Officials said the talks would resume.", &[
+        "“Peace will come.”",
+        "Officials said the talks would resume.",
+    ]),
+    ("attribution with a short tail", "“We will not yield.” Zelensky told reporters. Then he left.", &[
+        "“We will not yield.” Zelensky told reporters.",
+        "Then he left.",
+    ]),
+];
+
+#[test]
+fn table() {
+    for &(case, input, expected) in TABLE {
+        assert_eq!(sentences(input), expected, "{case}");
+    }
+}
+
+#[test]
+fn hard_wrapped_text_joins_lines_into_paragraphs() {
+    let text =
+        "The plan was drawn up by the envoy after weeks\nof talks with both sides, officials said on\n\
+                Thursday. It would cede the Donbas region and\nshrink the army.\n\nA second paragraph.";
+    let seg = segment_with(text, &SegmentConfig::default());
+    let got: Vec<(usize, &str)> =
+        seg.sentences.iter().map(|s| (s.paragraph, &text[s.start..s.end])).collect();
+    assert_eq!(
+        got,
+        [
+            (0, "The plan was drawn up by the envoy after weeks\nof talks with both sides, officials said on\nThursday."),
+            (0, "It would cede the Donbas region and\nshrink the army."),
+            (1, "A second paragraph."),
+        ]
+    );
+    assert_eq!(seg.paragraphs.len(), 2);
+}
+
+#[test]
+fn paragraphs_follow_lines_and_blank_lines() {
+    let text = "Title\n\nOne. Two.\nThree.";
+    let got: Vec<(usize, &str)> =
+        segment(text).iter().map(|s| (s.paragraph, &text[s.start..s.end])).collect();
+    assert_eq!(got, [(0, "Title"), (1, "One."), (1, "Two."), (2, "Three.")]);
+}
+
+#[test]
+fn quote_wrapped_paragraphs_are_flagged() {
+    let text = "\"Witkoff met Dmitriev, who said \"we feel heard.\"\"\n“Deterring aggression is hard.”";
+    let seg = segment_with(text, &SegmentConfig::default());
+    let flags: Vec<bool> = seg.paragraphs.iter().map(|p| p.quote_wrapped).collect();
+    assert_eq!(flags, [true, false]);
+}
+
+#[test]
+fn seeds_sentence_counts() {
+    let counts: Vec<usize> =
+        SEEDS.iter().map(|s| segment(&clean(s.text, &CleanConfig::default()).text).len()).collect();
+    assert_eq!(counts, [20, 32, 16, 24, 21]);
+}
+
+#[test]
+fn seed_sentences_of_note() {
+    let text = clean(SEEDS[1].text, &CleanConfig::default()).text;
+    let got = sentences(&text);
+    assert!(got.contains(
+        &"“I don’t want to say that [Kyiv] full-heartedly … agreed to it and they’re ready to sign off. \
+          They agreed to the majority of the plan,” the source said."
+    ));
+    assert_eq!(got.last(), Some(&"“The Ukrainians rejected that, and they said, ‘No, we’d rather give amnesty to both sides of the war.’ ”"));
+    let text = clean(SEEDS[2].text, &CleanConfig::default()).text;
+    let got = sentences(&text);
+    assert_eq!(got[0], "Witkoff also consulted with Russian envoy Kirill Dmitriev on the plan.");
+    assert_eq!(
+        got[4],
+        "U.S. Army Secretary Dan Driscoll presented the plan to Zelensky on Thursday in writing."
+    );
+}
