@@ -292,17 +292,30 @@ pub fn document_pairs(
     pairs
 }
 
-/// The reference for [`Corpus::candidates`]: every pair that shares a kept key, by brute force.
+/// The reference for [`Corpus::candidates`]: every sentence pair of documents `a` and `b`.
+/// [`align_pair`] gives the same links from these as from the index's candidates (it links only
+/// sentences that share a kept key), which the tests check.
 pub fn brute_force_candidates(corpus: &Corpus, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for i in corpus.docs[a].clone() {
-        for j in corpus.docs[b].clone() {
-            if corpus.keys[i].iter().any(|k| corpus.keys[j].binary_search(k).is_ok()) {
-                out.push((i, j));
+    let (Some(ra), Some(rb)) = (corpus.docs.get(a), corpus.docs.get(b)) else {
+        return Vec::new();
+    };
+    ra.clone().flat_map(|i| rb.clone().map(move |j| (i, j))).collect()
+}
+
+impl Corpus {
+    /// Whether sentences `i` and `j` share a kept index key (the precondition of any link).
+    pub fn shares_key(&self, i: usize, j: usize) -> bool {
+        let (Some(a), Some(b)) = (self.keys.get(i), self.keys.get(j)) else { return false };
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => return true,
             }
         }
+        false
     }
-    out
 }
 
 /// Counts of what two sentences share, for the kind decision.
@@ -408,6 +421,7 @@ pub fn align_pair(
     let p = &corpus.profiles;
     let scored: Vec<Scored> = candidates
         .iter()
+        .filter(|&&(i, j)| i < p.len() && j < p.len() && corpus.shares_key(i, j))
         .map(|&(i, j)| Scored { i, j, sim: compare(lexicon, &p[i], &p[j], &corpus.idf) })
         .collect();
     let mut scored_count = scored.len();

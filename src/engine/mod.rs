@@ -20,6 +20,7 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod synth;
 
 pub use align::AlignConfig;
 pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
@@ -45,6 +46,9 @@ pub struct Config {
     pub align: AlignConfig,
     pub diff: DiffConfig,
     pub passages: PassageConfig,
+    pub quotes: quotes::QuoteConfig,
+    pub facts: facts::FactConfig,
+    pub credits: credits::CreditConfig,
     pub report: ReportConfig,
 }
 

@@ -5,12 +5,14 @@
 //! [`ReportConfig::all_pairs_max_documents`](super::ReportConfig), each from one global index.
 
 use super::align::{self, Corpus, LinkCore};
+use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
+use super::facts::{facts, SentenceKey};
 use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
+use super::quotes::{quotes, DocSentences, SentenceText};
 use super::report::{
-    Carrier, Derivation, Document, Facts, Link, Pair, Passage, Report, Sentence, SourceHint, Stats,
-    SCHEMA_VERSION,
+    Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, SourceHint, Stats, SCHEMA_VERSION,
 };
 use super::{clean, segment, Config, Input};
 
@@ -202,13 +204,40 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         })
         .collect();
 
+    // Quotes, facts and credits see the documents as sentence lists with ids.
+    let sentence_ids: Vec<Vec<String>> = corpus.docs.iter().map(|r| r.clone().map(sid).collect()).collect();
+    let sentence_texts: Vec<Vec<SentenceText>> = prepared
+        .iter()
+        .zip(&sentence_ids)
+        .map(|(p, ids)| {
+            p.sentences
+                .iter()
+                .zip(ids)
+                .map(|(s, id)| SentenceText { id, paragraph: s.0, text: &s.3 })
+                .collect()
+        })
+        .collect();
+    let doc_views: Vec<DocSentences> = prepared
+        .iter()
+        .zip(&sentence_texts)
+        .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
+        .collect();
+    let quotes_out = quotes(&doc_views, &config.quotes);
+    let passage_keys: Vec<Vec<SentenceKey>> = clusters
+        .iter()
+        .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
+        .collect();
+    let facts_out = facts(&doc_views, &passage_keys, &config.facts);
+    let doc_credits: Vec<DocCredits> = credits(&doc_views, &config.credits);
+
     let documents: Vec<Document> = prepared
         .iter()
         .enumerate()
         .map(|(d, p)| Document {
             id: p.id.clone(),
             title: p.title.clone(),
-            outlet: None, // hook: outlet detection from the quotes stage
+            outlet: doc_credits.get(d).and_then(|c| c.outlet.outlet.clone()),
+            outlet_guess: doc_credits.get(d).map(|c| c.outlet.clone()),
             sentences: p
                 .sentences
                 .iter()
@@ -262,9 +291,13 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         documents,
         pairs,
         passages: passages_out,
-        derivation: Derivation { containment, credits: Vec::new(), hints },
-        quotes: Vec::new(),      // hook: quotes stage
-        facts: Facts::default(), // hook: facts stage
+        derivation: Derivation {
+            containment,
+            credits: doc_credits.into_iter().flat_map(|c| c.credits).collect(),
+            hints,
+        },
+        quotes: quotes_out,
+        facts: facts_out,
         stats,
     }
 }

@@ -266,18 +266,28 @@ fn split_paragraph(
     for cut in cuts.iter_mut() {
         *cut = skip_closers(s, *cut);
     }
+    cuts.sort_unstable();
     cuts.dedup();
 
     let quotes = attributed_quotes(s, config);
+    // Whether the sentence so far and the rest of the paragraph hold a letter or digit, kept
+    // incrementally so each cut costs O(1) amortised.
+    let last_alnum = s.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map(|(i, _)| i);
+    let mut left_alnum = false;
+    let mut scanned = 0;
     let mut kept: Vec<usize> = Vec::new();
     let mut last = 0;
     for &cut in &cuts {
-        if cut >= s.len() {
+        if cut >= s.len() || cut < scanned {
             continue;
         }
-        if keep_cut(s, last, cut, &quotes) {
+        left_alnum |= s[scanned..cut].chars().any(char::is_alphanumeric);
+        scanned = cut;
+        let right_alnum = last_alnum.is_some_and(|i| i >= cut);
+        if left_alnum && right_alnum && keep_cut(s, last, cut, &quotes) {
             kept.push(cut);
             last = cut;
+            left_alnum = false;
         }
     }
     let mut from = 0;
@@ -310,16 +320,16 @@ fn skip_closers(s: &str, cut: usize) -> usize {
 }
 
 /// Whether to keep a UAX #29 cut at `cut`; the current sentence started at `from`.
+/// Both sides of the cut are known to hold a letter or digit.
 fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool {
     let left = &s[from..cut];
     let right = &s[cut..];
-    if !left.chars().any(char::is_alphanumeric) || !right.chars().any(char::is_alphanumeric) {
-        return false;
-    }
     if starts_lowercase(right) {
         return false;
     }
-    if quotes.iter().any(|&(open, close)| open < cut && cut < close) {
+    // Quotations are disjoint and in order: only the last one opening before the cut can hold it.
+    let opened = quotes.partition_point(|&(open, _)| open < cut);
+    if opened > 0 && cut < quotes[opened - 1].1 {
         return false;
     }
     let left = left.trim_end();

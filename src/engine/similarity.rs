@@ -1,39 +1,199 @@
-//! Sentence-pair similarity with an explanation. (Stub: the scored model lands with Engine I.)
+//! Sentence-pair similarity with an explanation, and the paraphrase decision.
+//!
+//! ```text
+//! left:  Furthermore, it would involve scaling back a portion of U.S. military aid.
+//! right: The plan calls for reducing US military aid to Kiev and reducing the use of
+//!        various types of weapons by Ukrainian forces.
+//! matches:    U.S.=US (variant), military=military (exact), aid=aid (exact)
+//! left only:  furthermore, involve, scaling, back, portion …
+//! right only: plan, calls, reducing, Kiev, weapons, Ukrainian, forces …
+//! left_in_right 0.42 > right_in_left 0.18: the right sentence says more than the left.
+//!
+//! left:  … cut the army from 900,000 to 600,000 personnel
+//! right: … cut the army from 850,000 to 600,000 troops
+//! matches: 600,000 (exact), troops ~ personnel: none; conflicts: 900,000 ≠ 850,000 → no paraphrase
+//! ```
+//!
+//! Each sentence is prepared once into a [`SentenceProfile`]: tokens plus hashed keys (form,
+//! stem, variant), synonym classes, word bigrams and character 4-grams, all sorted, so that
+//! [`compare`] only walks small integer arrays. Matching is greedy by strength: exact forms
+//! first, then stems, numbers, variants (table and name edit distance), synonyms. Token weights
+//! are IDF from the loaded documents ([`Idf::from_profiles`]) times a built-in weight from
+//! general-English frequency (function words 0.1). [`compare`] then computes the [`FEATURES`]
+//! (weighted coverage per match kind, n-gram and character overlap, LCS, length ratio,
+//! number/name conflicts, negation) and a logistic model fitted on the MRPC training split
+//! (`wirediff fit-paraphrase`, see [`model`]) turns them into the probability `score`.
+//!
+//! Cost: a profile is O(n log n) in the sentence length (a few µs); [`compare`] is O(n·m) in
+//! the two token counts, about 3 µs for two 25-word sentences natively (see
+//! `wirediff bench similarity`).
+
+pub mod fit;
+pub mod model;
+pub mod pairs;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{Lexicon, MatchKind, Token};
+use super::lexicon::{Lexicon, MatchKind, Token, TokenKind};
+
+/// Per-token keys that [`compare`] works on: 64-bit hashes of the forms, plus flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenKeys {
+    pub norm: u64,
+    pub stem: u64,
+    pub variant: u64,
+    /// Built-in weight in thousandths (function words low, frequent words lower).
+    pub base: u16,
+    pub flags: u8,
+}
+
+const F_CONTENT: u8 = 1;
+const F_NUMBER: u8 = 2;
+const F_NAME: u8 = 4;
+const F_NEGATION: u8 = 8;
+const F_CAPITAL: u8 = 16;
 
 /// A sentence prepared once for many comparisons.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceProfile {
     pub text: String,
     pub tokens: Vec<Token>,
+    /// One entry per token.
+    pub keys: Vec<TokenKeys>,
+    /// Sorted hashes of consecutive variant-key pairs.
+    pub bigrams: Vec<u64>,
+    /// Sorted hashes of the character 4-grams of the folded text (letters and digits only).
+    pub chargrams: Vec<u64>,
+}
+
+/// FNV-1a, 64 bit: a stable hash for interning forms without shared state.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl SentenceProfile {
     pub fn new(lexicon: &Lexicon, text: &str) -> Self {
-        SentenceProfile { text: text.to_string(), tokens: lexicon.tokenize(text) }
+        let tokens = lexicon.tokenize(text);
+        let keys: Vec<TokenKeys> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut flags = 0;
+                if t.content {
+                    flags |= F_CONTENT;
+                }
+                if t.kind == TokenKind::Number {
+                    flags |= F_NUMBER;
+                }
+                if t.negation {
+                    flags |= F_NEGATION;
+                }
+                if t.capitalized {
+                    flags |= F_CAPITAL;
+                    if i > 0 && t.content && t.kind == TokenKind::Word {
+                        flags |= F_NAME;
+                    }
+                }
+                TokenKeys {
+                    norm: hash_str(&t.norm),
+                    stem: hash_str(&t.stem),
+                    variant: hash_str(&t.variant),
+                    base: (base_weight(lexicon, t) * 1000.0) as u16,
+                    flags,
+                }
+            })
+            .collect();
+        let mut bigrams: Vec<u64> = keys.windows(2).map(|w| mix(w[0].variant, w[1].variant)).collect();
+        bigrams.sort_unstable();
+        let folded: Vec<char> =
+            super::lexicon::fold(text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+        let mut chargrams: Vec<u64> =
+            folded.windows(4).map(|w| w.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)))).collect();
+        chargrams.sort_unstable();
+        SentenceProfile { text: text.to_string(), tokens, keys, bigrams, chargrams }
+    }
+}
+
+/// The built-in weight of a token: function words 0.1, numbers 1, words by general-English
+/// frequency band (rare 1.0 … very frequent 0.3).
+fn base_weight(lexicon: &Lexicon, t: &Token) -> f32 {
+    if t.kind == TokenKind::Number {
+        1.0
+    } else if !t.content {
+        0.1
+    } else {
+        let band = f32::from(lexicon.band(&t.stem));
+        (1.0 - 0.07 * (band - 3.0).max(0.0)).clamp(0.3, 1.0)
     }
 }
 
 /// Word weights: rare words count for more. Built from the loaded documents, or built in.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Idf {}
+pub struct Idf {
+    /// stem key → document-frequency factor in (0, 1]
+    factors: HashMap<u64, f32>,
+    /// factor of a stem never seen in the documents
+    unseen: f32,
+}
 
 impl Idf {
+    /// No document statistics: only the built-in weights count.
     pub fn builtin() -> Self {
-        Idf {}
+        Idf { factors: HashMap::new(), unseen: 1.0 }
     }
-    pub fn from_profiles<'a>(_profiles: impl IntoIterator<Item = &'a SentenceProfile>) -> Self {
-        Idf {}
-    }
-    pub fn weight(&self, token: &Token) -> f32 {
-        if token.content {
-            1.0
-        } else {
-            0.2
+
+    /// IDF over the sentences of the loaded documents: each sentence is one document.
+    /// With fewer than 20 sentences the statistics are too thin and this equals [`Idf::builtin`].
+    pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a SentenceProfile>) -> Self {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0u32;
+        let mut seen = Vec::new();
+        for p in profiles {
+            n += 1;
+            seen.clear();
+            seen.extend(p.keys.iter().map(|k| k.stem));
+            seen.sort_unstable();
+            seen.dedup();
+            for k in &seen {
+                *df.entry(*k).or_insert(0) += 1;
+            }
         }
+        if n < 20 {
+            return Idf::builtin();
+        }
+        let top = (f64::from(n) + 1.0).ln() + 1.0;
+        let factor = |d: u32| (((f64::from(n) + 1.0) / (f64::from(d) + 1.0)).ln() + 1.0) / top;
+        let factors = df.into_iter().map(|(k, d)| (k, factor(d) as f32)).collect();
+        Idf { factors, unseen: factor(0) as f32 }
+    }
+
+    /// The document factor of a stem key.
+    pub fn factor(&self, stem_key: u64) -> f32 {
+        if self.factors.is_empty() {
+            return self.unseen;
+        }
+        self.factors.get(&stem_key).copied().unwrap_or(self.unseen)
+    }
+
+    /// The weight of a token (without the lexicon's frequency band: function words 0.1).
+    pub fn weight(&self, token: &Token) -> f32 {
+        let base = if token.content { 1.0 } else { 0.1 };
+        base * self.factor(hash_str(&token.stem))
+    }
+
+    fn key_weight(&self, k: &TokenKeys) -> f32 {
+        f32::from(k.base) / 1000.0 * (0.5 + 0.5 * self.factor(k.stem))
     }
 }
 
@@ -46,7 +206,7 @@ pub struct SimilarityConfig {
 
 impl Default for SimilarityConfig {
     fn default() -> Self {
-        SimilarityConfig { paraphrase_threshold: 0.5 }
+        SimilarityConfig { paraphrase_threshold: model::THRESHOLD }
     }
 }
 
@@ -61,7 +221,7 @@ pub struct TokenMatch {
 /// How far `right` says what `left` says, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Similarity {
-    /// Symmetric score in [0, 1].
+    /// Symmetric score in [0, 1]: the fitted probability that the two say the same thing.
     pub score: f32,
     /// Weighted share of the left sentence found in the right, in [0, 1].
     pub left_in_right: f32,
@@ -74,38 +234,396 @@ pub struct Similarity {
     pub right_only: Vec<usize>,
     /// Numbers or names present on both sides that disagree, e.g. "900,000" vs "850,000".
     pub conflicts: Vec<(usize, usize)>,
+    /// Number conflicts only (a subset of `conflicts`).
+    pub number_conflicts: usize,
+    /// The model's inputs, in the order of [`FEATURES`].
+    pub features: Vec<f32>,
 }
 
+/// The names of the paraphrase model's features, in order.
+pub const FEATURES: [&str; 24] = [
+    "exact_min",
+    "exact_max",
+    "stem_min",
+    "stem_max",
+    "all_min",
+    "all_max",
+    "content_min",
+    "content_max",
+    "token_dice",
+    "bigram_min",
+    "bigram_max",
+    "char4_dice",
+    "lcs_min",
+    "lcs_max",
+    "log_len_ratio",
+    "log_min_len",
+    "number_conflict",
+    "numbers_unmatched",
+    "numbers_all_matched",
+    "names_unmatched",
+    "name_conflict",
+    "negation_mismatch",
+    "unmatched_weight_max",
+    "unmatched_weight_min",
+];
+
 /// Compares two profiles and explains the result. Never fails; empty input scores 0.
+///
+/// Symmetric: `compare(a, b)` and `compare(b, a)` give the same `score` and `features`, with
+/// the sides of `left_in_right`/`right_in_left`, matches, left-overs and conflicts swapped.
 pub fn compare(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfile, idf: &Idf) -> Similarity {
+    if left.text <= right.text {
+        return compare_ordered(lexicon, left, right, idf);
+    }
+    let s = compare_ordered(lexicon, right, left, idf);
+    let mut matches: Vec<TokenMatch> =
+        s.matches.iter().map(|m| TokenMatch { left: m.right, right: m.left, kind: m.kind }).collect();
+    matches.sort_by_key(|m| m.left);
+    Similarity {
+        score: s.score,
+        left_in_right: s.right_in_left,
+        right_in_left: s.left_in_right,
+        matches,
+        left_only: s.right_only,
+        right_only: s.left_only,
+        conflicts: s.conflicts.iter().map(|(a, b)| (*b, *a)).collect(),
+        number_conflicts: s.number_conflicts,
+        features: s.features,
+    }
+}
+
+/// [`compare`] with a fixed matching order (left tokens pick first).
+fn compare_ordered(
+    lexicon: &Lexicon,
+    left: &SentenceProfile,
+    right: &SentenceProfile,
+    idf: &Idf,
+) -> Similarity {
+    let (n, m) = (left.keys.len(), right.keys.len());
+    let mut lmatch: Vec<Option<(usize, MatchKind)>> = vec![None; n];
+    let mut rused = vec![false; m];
     let mut matches = Vec::new();
-    let mut used = vec![false; right.tokens.len()];
-    for (i, a) in left.tokens.iter().enumerate() {
-        if let Some((j, kind)) = right
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !used[*j])
-            .find_map(|(j, b)| lexicon.relate(a, b).map(|k| (j, k)))
-        {
-            used[j] = true;
-            matches.push(TokenMatch { left: i, right: j, kind });
+    let kinds =
+        [MatchKind::Exact, MatchKind::Inflection, MatchKind::Number, MatchKind::Variant, MatchKind::Synonym];
+    for kind in kinds {
+        for i in 0..n {
+            if lmatch[i].is_some() {
+                continue;
+            }
+            let a = &left.keys[i];
+            for j in 0..m {
+                if rused[j] {
+                    continue;
+                }
+                let b = &right.keys[j];
+                let numbers = a.flags & F_NUMBER != 0 && b.flags & F_NUMBER != 0;
+                let words = a.flags & F_NUMBER == 0 && b.flags & F_NUMBER == 0;
+                let hit = match kind {
+                    MatchKind::Exact => a.norm == b.norm && (numbers || words),
+                    MatchKind::Inflection => words && a.stem == b.stem,
+                    MatchKind::Number => numbers && a.variant == b.variant,
+                    MatchKind::Variant => {
+                        words
+                            && (a.variant == b.variant
+                                || (a.flags & b.flags & F_CAPITAL != 0
+                                    && lexicon.names_match(&left.tokens[i], &right.tokens[j])))
+                    }
+                    MatchKind::Synonym => {
+                        words
+                            && a.flags & b.flags & F_CONTENT != 0
+                            && super::lexicon::shares_class(&left.tokens[i].classes, &right.tokens[j].classes)
+                    }
+                };
+                if hit {
+                    lmatch[i] = Some((j, kind));
+                    rused[j] = true;
+                    matches.push(TokenMatch { left: i, right: j, kind });
+                    break;
+                }
+            }
         }
     }
-    let total = |ts: &[Token]| ts.iter().map(|t| idf.weight(t)).sum::<f32>();
-    let lw = total(&left.tokens);
-    let rw = total(&right.tokens);
-    let ml: f32 = matches.iter().map(|m| idf.weight(&left.tokens[m.left])).sum();
-    let mr: f32 = matches.iter().map(|m| idf.weight(&right.tokens[m.right])).sum();
-    let left_in_right = if lw > 0.0 { ml / lw } else { 0.0 };
-    let right_in_left = if rw > 0.0 { mr / rw } else { 0.0 };
-    let score = if lw + rw > 0.0 { (ml + mr) / (lw + rw) } else { 0.0 };
-    let left_only = (0..left.tokens.len()).filter(|i| !matches.iter().any(|m| m.left == *i)).collect();
-    let right_only = (0..right.tokens.len()).filter(|j| !used[*j]).collect();
-    Similarity { score, left_in_right, right_in_left, matches, left_only, right_only, conflicts: Vec::new() }
+    matches.sort_by_key(|m| m.left);
+    let left_only: Vec<usize> = (0..n).filter(|i| lmatch[*i].is_none()).collect();
+    let right_only: Vec<usize> = (0..m).filter(|j| !rused[*j]).collect();
+
+    // Conflicts: unmatched numbers against unmatched numbers, unmatched names against names.
+    let mut conflicts = Vec::new();
+    let pick = |only: &[usize], keys: &[TokenKeys], flag: u8| -> Vec<usize> {
+        only.iter().copied().filter(|i| keys[*i].flags & flag != 0).collect()
+    };
+    let (ln, rn) = (pick(&left_only, &left.keys, F_NUMBER), pick(&right_only, &right.keys, F_NUMBER));
+    conflicts.extend(ln.iter().zip(rn.iter()).map(|(a, b)| (*a, *b)));
+    let number_conflicts = conflicts.len();
+    let (lname, rname) = (pick(&left_only, &left.keys, F_NAME), pick(&right_only, &right.keys, F_NAME));
+    conflicts.extend(lname.iter().zip(rname.iter()).map(|(a, b)| (*a, *b)));
+
+    // Weighted coverage per level.
+    let lw: Vec<f32> = left.keys.iter().map(|k| idf.key_weight(k)).collect();
+    let rw: Vec<f32> = right.keys.iter().map(|k| idf.key_weight(k)).collect();
+    let (ltot, rtot) = (lw.iter().sum::<f32>(), rw.iter().sum::<f32>());
+    let credit = |kind: MatchKind, level: usize| -> f32 {
+        match (kind, level) {
+            (MatchKind::Exact, _) => 1.0,
+            (MatchKind::Inflection | MatchKind::Number | MatchKind::Variant, 1..) => 1.0,
+            (MatchKind::Synonym, 2) => 1.0,
+            _ => 0.0,
+        }
+    };
+    let cover = |level: usize| -> (f32, f32) {
+        let (mut l, mut r) = (0.0f32, 0.0f32);
+        for mt in &matches {
+            let c = credit(mt.kind, level);
+            l += c * lw[mt.left];
+            r += c * rw[mt.right];
+        }
+        (ratio(l, ltot), ratio(r, rtot))
+    };
+    let (ex_l, ex_r) = cover(0);
+    let (st_l, st_r) = cover(1);
+    let (all_l, all_r) = cover(2);
+
+    let lcont = left.keys.iter().filter(|k| k.flags & F_CONTENT != 0).count();
+    let rcont = right.keys.iter().filter(|k| k.flags & F_CONTENT != 0).count();
+    let mcont = matches.iter().filter(|mt| left.keys[mt.left].flags & F_CONTENT != 0).count();
+    let (cont_l, cont_r) = (ratio(mcont as f32, lcont as f32), ratio(mcont as f32, rcont as f32));
+    let token_dice = ratio(2.0 * matches.len() as f32, (n + m) as f32);
+
+    let bi = sorted_overlap(&left.bigrams, &right.bigrams) as f32;
+    let (bi_l, bi_r) = (ratio(bi, left.bigrams.len() as f32), ratio(bi, right.bigrams.len() as f32));
+    let ch = sorted_overlap(&left.chargrams, &right.chargrams) as f32;
+    let char_dice = ratio(2.0 * ch, (left.chargrams.len() + right.chargrams.len()) as f32);
+    let lcs = lcs_len(&left.keys, &right.keys) as f32;
+    let (lcs_l, lcs_r) = (ratio(lcs, n as f32), ratio(lcs, m as f32));
+
+    let log_len_ratio = ((n.max(1) as f32) / (m.max(1) as f32)).ln().abs();
+    let log_min_len = ((n.min(m) + 1) as f32).ln();
+    let numbers_unmatched = (ln.len() + rn.len()) as f32;
+    let lnum = left.keys.iter().filter(|k| k.flags & F_NUMBER != 0).count();
+    let rnum = right.keys.iter().filter(|k| k.flags & F_NUMBER != 0).count();
+    let numbers_all_matched = f32::from(lnum > 0 && rnum > 0 && ln.is_empty() && rn.is_empty());
+    let names_unmatched = (lname.len() + rname.len()) as f32;
+    let neg = |keys: &[TokenKeys]| keys.iter().filter(|k| k.flags & F_NEGATION != 0).count() % 2;
+    let negation_mismatch = f32::from(neg(&left.keys) != neg(&right.keys));
+    let unmatched = |only: &[usize], w: &[f32]| only.iter().map(|i| w[*i]).sum::<f32>();
+    let (ul, ur) = (unmatched(&left_only, &lw), unmatched(&right_only, &rw));
+
+    let features = vec![
+        ex_l.min(ex_r),
+        ex_l.max(ex_r),
+        st_l.min(st_r),
+        st_l.max(st_r),
+        all_l.min(all_r),
+        all_l.max(all_r),
+        cont_l.min(cont_r),
+        cont_l.max(cont_r),
+        token_dice,
+        bi_l.min(bi_r),
+        bi_l.max(bi_r),
+        char_dice,
+        lcs_l.min(lcs_r),
+        lcs_l.max(lcs_r),
+        log_len_ratio,
+        log_min_len,
+        f32::from(number_conflicts > 0),
+        numbers_unmatched.min(4.0),
+        numbers_all_matched,
+        names_unmatched.min(4.0),
+        f32::from(!lname.is_empty() && !rname.is_empty()),
+        negation_mismatch,
+        ul.max(ur),
+        ul.min(ur),
+    ];
+    let score = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
+    Similarity {
+        score,
+        left_in_right: all_l,
+        right_in_left: all_r,
+        matches,
+        left_only,
+        right_only,
+        conflicts,
+        number_conflicts,
+        features,
+    }
+}
+
+fn ratio(a: f32, b: f32) -> f32 {
+    if b > 0.0 {
+        (a / b).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Size of the multiset intersection of two sorted slices. O(len(a) + len(b)).
+fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                k += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    k
+}
+
+/// Longest common subsequence of the variant keys. O(n·m) time, O(m) space.
+fn lcs_len(a: &[TokenKeys], b: &[TokenKeys]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x.variant == y.variant { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
 }
 
 /// Whether `sim` counts as a paraphrase under `config`.
 pub fn is_paraphrase(sim: &Similarity, config: &SimilarityConfig) -> bool {
     sim.score >= config.paraphrase_threshold
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim(a: &str, b: &str) -> (Similarity, SentenceProfile, SentenceProfile) {
+        let lex = Lexicon::shared();
+        let (pa, pb) = (SentenceProfile::new(lex, a), SentenceProfile::new(lex, b));
+        (compare(lex, &pa, &pb, &Idf::builtin()), pa, pb)
+    }
+
+    fn pairs_of(
+        s: &Similarity,
+        a: &SentenceProfile,
+        b: &SentenceProfile,
+    ) -> Vec<(String, String, MatchKind)> {
+        s.matches
+            .iter()
+            .map(|m| (a.tokens[m.left].norm.clone(), b.tokens[m.right].norm.clone(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn explains_a_partial_paraphrase() {
+        let (s, a, b) = sim(
+            "Furthermore, it would involve scaling back a portion of U.S. military aid.",
+            "The plan calls for reducing US military aid to Kiev and reducing the use of various types \
+             of weapons by Ukrainian forces.",
+        );
+        let got = pairs_of(&s, &a, &b);
+        assert!(got.contains(&("u.s.".into(), "US".into(), MatchKind::Variant)), "{got:?}");
+        assert!(got.contains(&("military".into(), "military".into(), MatchKind::Exact)), "{got:?}");
+        assert!(got.contains(&("aid".into(), "aid".into(), MatchKind::Exact)), "{got:?}");
+        assert!(s.right_in_left < s.left_in_right, "{} {}", s.right_in_left, s.left_in_right);
+        assert!(s.conflicts.is_empty());
+        let left_only: Vec<&str> = s.left_only.iter().map(|i| a.tokens[*i].norm.as_str()).collect();
+        assert!(left_only.contains(&"scaling") && left_only.contains(&"portion"), "{left_only:?}");
+        assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.score);
+    }
+
+    #[test]
+    fn flags_a_number_conflict() {
+        let (s, a, b) = sim(
+            "The plan would cut Ukraine's army from 900,000 to 600,000 personnel.",
+            "The plan would cut Ukraine's army from 850,000 to 600,000 troops.",
+        );
+        assert_eq!(s.number_conflicts, 1);
+        let (l, r) = s.conflicts[0];
+        assert_eq!((a.tokens[l].norm.as_str(), b.tokens[r].norm.as_str()), ("900,000", "850,000"));
+        assert!(pairs_of(&s, &a, &b).contains(&("600,000".into(), "600,000".into(), MatchKind::Exact)));
+        let (same, _, _) = sim(
+            "The plan would cut Ukraine's army from 900,000 to 600,000 personnel.",
+            "The plan would cut Ukraine's army from 900000 to 600,000 personnel.",
+        );
+        assert!(same.conflicts.is_empty());
+        assert!(same.score > s.score, "{} {}", same.score, s.score);
+    }
+
+    #[test]
+    fn paraphrases_and_non_paraphrases() {
+        let config = SimilarityConfig::default();
+        let yes = [
+            (
+                "Zelenskyy said the plan was unacceptable to Kyiv.",
+                "The plan is unacceptable to Kiev, Zelensky said.",
+            ),
+            (
+                "The company bought the factory for $1.8 billion in 1998.",
+                "In 1998 the company purchased the factory for 1.8 billion dollars.",
+            ),
+            ("Russia's army has 20 percent more troops.", "Russia's army has 20% more troops."),
+        ];
+        for (a, b) in yes {
+            let (s, _, _) = sim(a, b);
+            assert!(is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+        }
+        let no = [
+            ("The talks in Geneva ended without agreement.", "Bakhmut fell after months of shelling."),
+            (
+                "Kyiv rejected the plan on Monday.",
+                "Kyiv rejected the plan on Monday, officials said, and Moscow welcomed the \
+                 decision to send 20 more tanks to the front line near Bakhmut.",
+            ),
+        ];
+        for (a, b) in no {
+            let (s, _, _) = sim(a, b);
+            assert!(!is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+        }
+        // A negation flip is evidence against, though MRPC alone does not make it decisive.
+        let (plain, _, _) = sim("Trump signed the order on Monday.", "Trump signed the order Monday.");
+        let (negated, _, _) =
+            sim("Trump signed the order on Monday.", "Trump did not sign the order on Monday.");
+        let neg = FEATURES.iter().position(|f| *f == "negation_mismatch").unwrap();
+        assert_eq!((plain.features[neg], negated.features[neg]), (0.0, 1.0));
+        assert!(negated.score < plain.score);
+    }
+
+    #[test]
+    fn identical_and_empty() {
+        let text = "Ukraine must cede the remainder of the Donbas region to Russia.";
+        let (s, _, _) = sim(text, text);
+        assert_eq!((s.left_in_right, s.right_in_left), (1.0, 1.0));
+        assert!(s.left_only.is_empty() && s.right_only.is_empty());
+        assert!(s.score > 0.9, "{}", s.score);
+        let (e, _, _) = sim("", text);
+        assert_eq!((e.score, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0));
+        let (e, _, _) = sim("", "");
+        assert_eq!(e.score, 0.0);
+    }
+
+    #[test]
+    fn symmetric() {
+        let a = "Russia bought 20 jets from Iran, officials said.";
+        let b = "Officials said Moscow purchased twenty jets.";
+        let (ab, _, _) = sim(a, b);
+        let (ba, _, _) = sim(b, a);
+        assert_eq!(ab.score, ba.score);
+        assert_eq!(ab.left_in_right, ba.right_in_left);
+        assert_eq!(ab.matches.len(), ba.matches.len());
+    }
+
+    #[test]
+    fn document_idf_downweights_common_words() {
+        let lex = Lexicon::shared();
+        let mut texts: Vec<String> =
+            (0..30).map(|i| format!("Ukraine reported {i} new attacks overnight.")).collect();
+        texts.push("Zaporizhzhia was quiet.".into());
+        let profiles: Vec<SentenceProfile> = texts.iter().map(|t| SentenceProfile::new(lex, t)).collect();
+        let idf = Idf::from_profiles(&profiles);
+        let ukraine = &profiles[0].tokens[0];
+        let rare = &profiles[30].tokens[0];
+        assert!(idf.weight(ukraine) < idf.weight(rare));
+        assert_eq!(Idf::from_profiles(&profiles[..3]), Idf::builtin());
+    }
 }

@@ -1,0 +1,187 @@
+//! The `paraphrase`, `fit-paraphrase` and `bench similarity` commands: MRPC-format evaluation,
+//! model fitting and the similarity throughput benchmark.
+
+use wirediff::engine::similarity::{compare, fit, is_paraphrase, pairs, Idf, FEATURES};
+use wirediff::engine::{clean, segment, CleanConfig, Lexicon, SentenceProfile, SimilarityConfig};
+
+type ReadText = fn(&str) -> Result<String, String>;
+
+/// Reads an MRPC-format TSV file and scores every pair: (labels, similarities).
+fn score_pairs(
+    path: &str,
+    read_text: ReadText,
+) -> Result<(Vec<pairs::LabelledPair>, Vec<wirediff::engine::Similarity>), String> {
+    let text = read_text(path)?;
+    let rows = pairs::parse_pairs(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.message))?;
+    let lexicon = Lexicon::shared();
+    let profiles: Vec<(SentenceProfile, SentenceProfile)> = rows
+        .iter()
+        .map(|p| (SentenceProfile::new(lexicon, &p.left), SentenceProfile::new(lexicon, &p.right)))
+        .collect();
+    let idf = Idf::from_profiles(profiles.iter().flat_map(|(a, b)| [a, b]));
+    let sims = profiles.iter().map(|(a, b)| compare(lexicon, a, b, &idf)).collect();
+    Ok((rows, sims))
+}
+
+fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Option<T>, String> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{flag} needs a number")),
+    }
+}
+
+/// `wirediff paraphrase FILE.tsv [--verbose] [--folds K]`: decides each pair with the shipped
+/// model, or with `--folds K` refits per fold and reports the cross-validated mean.
+pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
+    let path = args.first().filter(|a| !a.starts_with("--")).ok_or(super::USAGE)?;
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let folds: Option<usize> = flag_value(args, "--folds")?;
+    let (rows, sims) = score_pairs(path, read_text)?;
+    let gold: Vec<bool> = rows.iter().map(|r| r.paraphrase).collect();
+    if args.iter().any(|a| a == "--features") {
+        // Hidden: label and feature values per pair, for offline exploration.
+        println!("label\t{}", FEATURES.join("\t"));
+        for (row, sim) in rows.iter().zip(&sims) {
+            let values: Vec<String> = sim.features.iter().map(|v| format!("{v:.5}")).collect();
+            println!("{}\t{}", u8::from(row.paraphrase), values.join("\t"));
+        }
+        return Ok(());
+    }
+    if let Some(k) = folds.filter(|k| *k >= 2) {
+        let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
+        let results = fit::cross_validate(&x, &gold, k, &fit::FitConfig::default());
+        for (i, (acc, f1)) in results.iter().enumerate() {
+            println!("fold {} accuracy {acc:.3} f1 {f1:.3}", i + 1);
+        }
+        let (acc, f1) = mean_spread(&results);
+        println!(
+            "spread accuracy {:.3}..{:.3} (sd {:.3}) f1 {:.3}..{:.3} (sd {:.3})",
+            acc.1, acc.2, acc.3, f1.1, f1.2, f1.3
+        );
+        println!("accuracy {:.3} f1 {:.3} pairs {}", acc.0, f1.0, rows.len());
+        return Ok(());
+    }
+    let config = SimilarityConfig::default();
+    let pred: Vec<bool> = sims.iter().map(|s| is_paraphrase(s, &config)).collect();
+    if verbose {
+        for ((row, sim), p) in rows.iter().zip(&sims).zip(&pred) {
+            let verdict = if *p { "paraphrase" } else { "different" };
+            let mark = if *p == row.paraphrase { "ok" } else { "WRONG" };
+            println!(
+                "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}",
+                row.line,
+                sim.score,
+                u8::from(row.paraphrase)
+            );
+        }
+    }
+    let (acc, f1) = fit::accuracy_f1(&pred, &gold);
+    println!("accuracy {acc:.3} f1 {f1:.3} pairs {}", rows.len());
+    Ok(())
+}
+
+/// (mean, min, max, standard deviation) of the accuracies and of the F1s.
+type Stats = (f64, f64, f64, f64);
+fn mean_spread(results: &[(f64, f64)]) -> (Stats, Stats) {
+    let stats = |v: Vec<f64>| {
+        let n = v.len().max(1) as f64;
+        let mean = v.iter().sum::<f64>() / n;
+        let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let min = v.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (mean, min, max, sd)
+    };
+    (stats(results.iter().map(|r| r.0).collect()), stats(results.iter().map(|r| r.1).collect()))
+}
+
+/// `wirediff fit-paraphrase FILE.tsv [--l2 X]` (hidden): fits the paraphrase model and prints
+/// the Rust source of `src/engine/similarity/model.rs`; the 5-fold CV summary goes to stderr.
+pub fn fit_paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
+    let path = args.first().ok_or(super::USAGE)?;
+    let mut config = fit::FitConfig::default();
+    if let Some(l2) = flag_value(args, "--l2")? {
+        config.l2 = l2;
+    }
+    let (rows, sims) = score_pairs(path, read_text)?;
+    let gold: Vec<bool> = rows.iter().map(|r| r.paraphrase).collect();
+    let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
+    let (acc, f1) = mean_spread(&fit::cross_validate(&x, &gold, 5, &config));
+    let model = fit::fit_logistic(&x, &gold, &config);
+    let pred: Vec<bool> = x.iter().map(|r| model.probability(r) >= model.threshold).collect();
+    let (tacc, tf1) = fit::accuracy_f1(&pred, &gold);
+    let note = format!(
+        "Fitted on the MRPC training split ({} pairs), L2 {}; 5-fold CV accuracy {:.3} (sd {:.3}),\n\
+         F1 {:.3} (sd {:.3}); on the whole split accuracy {tacc:.3}, F1 {tf1:.3}.",
+        rows.len(),
+        config.l2,
+        acc.0,
+        acc.3,
+        f1.0,
+        f1.3
+    );
+    eprintln!("{note}");
+    print!("{}", model.to_rust(&FEATURES, &note));
+    Ok(())
+}
+
+/// `wirediff bench similarity [FILE.tsv]`: profiles and compares sentences of the seeds (or of
+/// the file's pairs) and prints throughput. Build with `--profile bench-native`.
+pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), String> {
+    use std::time::Instant;
+    let lexicon = Lexicon::shared();
+    let sentences: Vec<String> = match args.first() {
+        Some(path) => {
+            let text = read_text(path)?;
+            let rows = pairs::parse_pairs(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.message))?;
+            rows.into_iter().flat_map(|p| [p.left, p.right]).collect()
+        }
+        None => wirediff::seeds::SEEDS
+            .iter()
+            .flat_map(|s| {
+                let cleaned = clean(s.text, &CleanConfig::default());
+                segment(&cleaned.text)
+                    .into_iter()
+                    .map(|sp| cleaned.text[sp.start..sp.end].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    };
+    if sentences.len() < 2 {
+        return Err("bench similarity: fewer than two sentences".into());
+    }
+    let t = Instant::now();
+    let profiles: Vec<SentenceProfile> = sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect();
+    let prof_secs = t.elapsed().as_secs_f64();
+    let idf = Idf::from_profiles(&profiles);
+    let tokens: usize = profiles.iter().map(|p| p.tokens.len()).sum();
+    // Adjacent and distant pairs alike: every sentence against the next 200 (cyclically).
+    let per = 200.min(profiles.len() - 1);
+    let t = Instant::now();
+    let mut pairs_done = 0usize;
+    let mut checksum = 0.0f64;
+    while t.elapsed().as_secs_f64() < 2.0 {
+        for i in 0..profiles.len() {
+            for d in 1..=per {
+                let s = compare(lexicon, &profiles[i], &profiles[(i + d) % profiles.len()], &idf);
+                checksum += f64::from(s.score);
+            }
+        }
+        pairs_done += profiles.len() * per;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "sentences {} (mean {:.1} tokens), profiles {:.0}/s",
+        profiles.len(),
+        tokens as f64 / profiles.len() as f64,
+        profiles.len() as f64 / prof_secs
+    );
+    println!(
+        "compare {pairs_done} pairs in {secs:.2} s: {:.0} pairs/s (checksum {checksum:.1})",
+        pairs_done as f64 / secs
+    );
+    Ok(())
+}
