@@ -30,6 +30,8 @@
 //!    - no break after a title (`Mr.`, `Sen.`, `Gov.`, `Dr.`), nor after an initial, dotted
 //!      acronym or other abbreviation (`W.`, `J.D.`, `U.S.`, `Jan.`, `St.`, `Inc.`) unless the
 //!      next word is a usual sentence opener (`The`, `He`, `But`, …);
+//!    - no break after a list item's number (`1.`, `a)`), nor between a closed quotation and a
+//!      short capitalised attribution (`“Why now?” Zelensky asked.`);
 //!    - no break inside a quotation that closes into an attribution (`… sign off. They
 //!      agreed …,” the source said.`), up to [`SegmentConfig::max_joined_quote_sentences`];
 //!    - a break after `word.` followed by a number (`attack. 73 people`).
@@ -333,6 +335,12 @@ fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool
         return false;
     }
     let left = left.trim_end();
+    if is_list_marker(left.trim_start()) {
+        return false;
+    }
+    if ends_in_closed_quote(left) && is_short_attribution(right) {
+        return false;
+    }
     let Some(before_dot) = left.strip_suffix('.') else { return true };
     let word = last_word(before_dot);
     if word.is_empty() {
@@ -349,6 +357,47 @@ fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool
         return next_word_opens_sentence(right);
     }
     true
+}
+
+/// `1.`, `a)`, `iv.`: a list item's number, not a sentence.
+fn is_list_marker(piece: &str) -> bool {
+    let Some(body) = piece.strip_suffix(['.', ')']) else { return false };
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let count = body.chars().count();
+    (1..=3).contains(&count) && body.chars().all(|c| c.is_ascii_digit())
+        || count == 1 && body.chars().all(|c| c.is_ascii_alphabetic())
+        || (1..=4).contains(&count) && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// `…over.”`, `…why?"`, `…clear.’’`: a sentence end inside a closing quote mark.
+fn ends_in_closed_quote(left: &str) -> bool {
+    let inner = left.trim_end_matches(['”', '’', '"', '»']);
+    inner.len() < left.len() && inner.ends_with(['.', '!', '?', '…'])
+}
+
+/// `Zelensky said.`, `He told reporters.`, `Secretary Marco Rubio wrote on X.`: a short
+/// attribution in capitalised words (names, a pronoun), a speech verb, and at most two
+/// more words before the sentence ends.
+fn is_short_attribution(right: &str) -> bool {
+    let mut before_verb = 0;
+    let mut after_verb: Option<usize> = None;
+    for raw in right.split_whitespace().take(12) {
+        let word = raw.trim_end_matches(['.', '!', '?', ',', ';', ':']);
+        let ends = word.len() < raw.len() && !raw.ends_with([',', ';', ':']);
+        match after_verb.as_mut() {
+            Some(after) => *after += 1,
+            None if SPEECH_VERBS.binary_search(&word.to_lowercase().as_str()).is_ok() => after_verb = Some(0),
+            None if word.chars().next().is_some_and(char::is_uppercase) => before_verb += 1,
+            None => return false,
+        }
+        if after_verb.is_some_and(|after| after > 2) || before_verb > 5 {
+            return false;
+        }
+        if ends {
+            return after_verb.is_some() && before_verb > 0;
+        }
+    }
+    after_verb.is_some() && before_verb > 0 && right.split_whitespace().nth(12).is_none()
 }
 
 /// The word just before the end of `s` (letters, digits, dots and apostrophes).
@@ -499,6 +548,28 @@ const ABBREVIATIONS: &[&str] = &[
     "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
 ];
 
+/// Verbs of an attribution after a quotation. Sorted.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "argued",
+    "asked",
+    "asks",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
 /// Words that usually open a sentence; after an abbreviation they mean the sentence ended. Sorted.
 const SENTENCE_OPENERS: &[&str] = &[
     "a",
@@ -576,7 +647,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS] {
+        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }
