@@ -264,3 +264,97 @@ fn crlf_and_empty_input() {
     assert!(cleaned.blank_lines.is_empty());
     assert_eq!(clean("", &CleanConfig::default()), Cleaned::default());
 }
+
+/// Invented articles pasted the way other sites' pages paste: the furniture goes, every
+/// sentence and the headline stay.
+#[test]
+fn pasted_pages_from_other_sites() {
+    let broadcaster = "\
+Ukraine talks: envoys meet again in Geneva
+2 hours ago
+Share
+Save
+Getty Images
+Envoys from both sides met in Geneva on Sunday.
+The talks lasted five hours, officials said.
+Listen to this article
+More on this story
+Related topics
+Russia-Ukraine war";
+    let cleaned = clean(broadcaster, &CleanConfig::default());
+    assert_eq!(
+        removed(&cleaned),
+        [
+            (2, Timestamp, "2 hours ago"),
+            (3, SharePrompt, "Share"),
+            (4, SharePrompt, "Save"),
+            (5, PhotoCredit, "Getty Images"),
+            (8, MediaPrompt, "Listen to this article"),
+            (9, ReadMore, "More on this story"),
+            (10, ReadMore, "Related topics"),
+            (11, TrailingLabel, "Russia-Ukraine war"),
+        ]
+    );
+    assert_eq!(
+        cleaned.text,
+        "Ukraine talks: envoys meet again in Geneva\nEnvoys from both sides met in Geneva on Sunday.\n\
+         The talks lasted five hours, officials said."
+    );
+
+    let newspaper = "\
+Skip to main content
+Envoys meet again in Geneva as talks drag on
+Fri 21 Nov 2025 10.05 GMT
+
+The talks lasted five hours on Sunday.
+
+“We made progress,” one envoy said.
+
+Advertisement
+
+A second round is due next week.
+
+Explore more on these topics
+Ukraine
+Russia
+news
+Share
+Reuse this content";
+    let cleaned = clean(newspaper, &CleanConfig::default());
+    let reasons: Vec<(usize, Reason)> = cleaned.removed.iter().map(|r| (r.line, r.reason)).collect();
+    assert_eq!(
+        reasons,
+        [
+            (1, Navigation),
+            (3, Timestamp),
+            (9, Advertisement),
+            (13, ReadMore),
+            (14, TrailingLabel),
+            (15, TrailingLabel),
+            (16, Fragment),
+            (17, SharePrompt),
+            (18, TrailingLabel),
+        ]
+    );
+    assert_eq!(
+        cleaned.text,
+        "Envoys meet again in Geneva as talks drag on\n\nThe talks lasted five hours on Sunday.\n\n\
+         “We made progress,” one envoy said.\n\nA second round is due next week."
+    );
+
+    let wire = "\
+By Jane Doe
+GENEVA (Wire) - Envoys met again on Sunday.
+Officials said the talks would resume next week.
+A delegate leaves the venue in Geneva, Switzerland, November 23, 2025. (AP Photo/John Roe)
+Reporting by Jane Doe; Editing by John Roe
+Our Standards: The Trust Principles., opens new tab
+© 2025 Wire Service. All rights reserved.";
+    let cleaned = clean(wire, &CleanConfig::default());
+    let reasons: Vec<(usize, Reason)> = cleaned.removed.iter().map(|r| (r.line, r.reason)).collect();
+    assert_eq!(reasons, [(1, Byline), (4, PhotoCredit), (5, Byline), (6, Navigation), (7, Copyright)]);
+    assert_eq!(
+        cleaned.text,
+        "GENEVA (Wire) - Envoys met again on Sunday.\nOfficials said the talks would resume next week."
+    );
+}

@@ -22,8 +22,9 @@
 //!   sign-in prompts ("Share this article", "Sign up for our newsletter"), advertisement
 //!   markers ("Advertisement", "Story continues below"), media prompts ("Listen to this
 //!   article", "Play video"), navigation ("Skip to main content", "Back to top").
-//! - **Prefixes:** read-more links ("Read at Axios", "Read more at …", "Continue reading"),
-//!   tag lists ("Tags: …"), photo credits ("Photo: …"), bylines ("By Jane Doe, Reuters").
+//! - **Prefixes:** read-more links ("Read at Axios", "Read more at …", "Continue reading",
+//!   "More on this story"), tag lists ("Tags: …"), photo credits ("Photo: …", "Getty Images",
+//!   or a caption carrying "(AP Photo/…)"), bylines ("By Jane Doe, Reuters", "Reporting by …").
 //! - **Shapes:** read-time notes ("5 min read", "Unable to calculate read time"), cookie
 //!   notices, hashtag-only lines, lines without a letter or digit ("[", "|", "...", "* * *"),
 //!   date or time stamps ("Updated 3:45 PM EST, Nov. 21, 2025"), copyright notices, and a
@@ -85,7 +86,7 @@ pub enum Reason {
     Navigation,
     /// "© 2025 The Associated Press. All rights reserved."
     Copyright,
-    /// "Photo: AP", "(AP Photo/Efrem Lukatsky)".
+    /// "Photo: AP", "Getty Images", a caption ending "(AP Photo/Efrem Lukatsky)".
     PhotoCredit,
     /// A short line without a sentence end after the article's last sentence: "Collection".
     TrailingLabel,
@@ -134,7 +135,7 @@ impl Reason {
             Reason::MediaPrompt => "media player prompt",
             Reason::Navigation => "site navigation",
             Reason::Copyright => "copyright notice",
-            Reason::PhotoCredit => "photo credit",
+            Reason::PhotoCredit => "photo credit or caption",
             Reason::TrailingLabel => "widget label after the article",
             Reason::Fragment => "stray fragment",
         }
@@ -484,6 +485,9 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
         return Some(Reason::ReadTime);
     }
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| starts_with_words(&lower, p));
+    if n <= 3 * config.max_prefixed_words && starts(TAG_PREFIXES) {
+        return Some(Reason::TagList);
+    }
     if n <= config.max_prefixed_words && starts(READ_MORE_PREFIXES) {
         return Some(Reason::ReadMore);
     }
@@ -499,16 +503,17 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
     if is_prompt(&words, MEDIA_KEYS, MEDIA_FILLER, config) {
         return Some(Reason::MediaPrompt);
     }
-    if is_prompt(&words, NAVIGATION_KEYS, NAVIGATION_FILLER, config) {
+    let new_tab = NEW_TAB_PHRASES.iter().any(|p| lower.contains(p));
+    if is_prompt(&words, NAVIGATION_KEYS, NAVIGATION_FILLER, config)
+        || new_tab && n <= config.max_prefixed_words
+    {
         return Some(Reason::Navigation);
     }
     if n <= 2 * config.max_prefixed_words && is_copyright(&lower) {
         return Some(Reason::Copyright);
     }
-    if n <= 3 * config.max_prefixed_words && starts(TAG_PREFIXES) {
-        return Some(Reason::TagList);
-    }
-    if n <= config.max_prefixed_words && starts(PHOTO_PREFIXES) {
+    let credit_inside = PHOTO_CREDIT_MARKS.iter().any(|p| lower.contains(p));
+    if n <= config.max_prefixed_words && starts(PHOTO_PREFIXES) || credit_inside {
         return Some(Reason::PhotoCredit);
     }
     if is_byline(line, &words, config) {
@@ -576,7 +581,8 @@ fn is_byline(line: &str, words: &[String], config: &CleanConfig) -> bool {
     rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '|'))
         .filter(|w| !w.is_empty())
         .all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "in" | "for" | "staff")
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "and" | "by" | "in" | "for" | "staff")
         })
 }
 
@@ -624,6 +630,7 @@ const SHARE_KEYS: &[&str] = &[
     "account",
     "bluesky",
     "bookmark",
+    "copied",
     "email",
     "facebook",
     "flipboard",
@@ -668,7 +675,6 @@ const SHARE_FILLER: &[&str] = &[
     "by",
     "click",
     "continue",
-    "copied",
     "copy",
     "create",
     "daily",
@@ -719,19 +725,33 @@ const SHARE_FILLER: &[&str] = &[
 ];
 const MEDIA_KEYS: &[&str] =
     &["audio", "listen", "listening", "loading", "play", "playback", "podcast", "video", "videos", "watch"];
-const MEDIA_FILLER: &[&str] =
-    &["article", "full", "here", "mins", "minutes", "now", "report", "story", "the", "this", "to"];
-const NAVIGATION_KEYS: &[&str] = &["back", "breadcrumb", "home", "menu", "navigation", "search", "skip"];
-const NAVIGATION_FILLER: &[&str] = &["close", "content", "main", "open", "page", "the", "to", "top"];
+const MEDIA_FILLER: &[&str] = &[
+    "article", "full", "here", "min", "mins", "minutes", "now", "report", "seconds", "story", "the", "this",
+    "to",
+];
+const NAVIGATION_KEYS: &[&str] =
+    &["back", "breadcrumb", "close", "home", "menu", "navigation", "search", "skip", "topics"];
+const NAVIGATION_FILLER: &[&str] = &[
+    "all", "content", "explore", "main", "more", "on", "open", "page", "related", "see", "the", "these",
+    "to", "top",
+];
 const COPYRIGHT_PHRASES: &[&str] =
     &["all rights reserved", "may not be published, broadcast, rewritten", "may not be reproduced"];
+const NEW_TAB_PHRASES: &[&str] =
+    &["opens in a new tab", "opens in new tab", "opens in new window", "opens new tab"];
+const PHOTO_CREDIT_MARKS: &[&str] =
+    &["(ap photo", "(getty images)", "(photo by", "(reuters/", "/getty images)"];
 const READ_MORE_PREFIXES: &[&str] = &[
     "also read",
     "click here",
     "continue reading",
+    "explore more",
     "keep reading",
     "more from",
     "more on this",
+    "most popular",
+    "most read",
+    "most viewed",
     "originally published",
     "read also",
     "read at",
@@ -741,9 +761,11 @@ const READ_MORE_PREFIXES: &[&str] = &[
     "read on",
     "read the full",
     "read the original",
+    "recommended",
     "recommended:",
     "related articles",
     "related stories",
+    "related topics",
     "related:",
     "see also",
     "this article originally",
@@ -752,6 +774,8 @@ const READ_MORE_PREFIXES: &[&str] = &[
     "this story was originally",
     "view original",
     "watch:",
+    "you may also like",
+    "you might also like",
 ];
 const TAG_PREFIXES: &[&str] =
     &["categories:", "filed under:", "keywords:", "related topics:", "tags:", "topics:"];
@@ -879,6 +903,8 @@ mod tests {
             NAVIGATION_KEYS,
             NAVIGATION_FILLER,
             COPYRIGHT_PHRASES,
+            NEW_TAB_PHRASES,
+            PHOTO_CREDIT_MARKS,
             READ_MORE_PREFIXES,
             TAG_PREFIXES,
             PHOTO_PREFIXES,
