@@ -43,6 +43,7 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub clean: CleanConfig,
+    pub segment: SegmentConfig,
     pub similarity: SimilarityConfig,
     pub align: AlignConfig,
     pub diff: DiffConfig,
