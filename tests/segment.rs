@@ -107,6 +107,24 @@ const TABLE: &[(&str, &str, &[&str])] = &[
     ]),
     ("exclamation and question", "Stop! Who goes there? Nobody.", &["Stop!", "Who goes there?", "Nobody."]),
     ("empty and blank", "  \n\n \t", &[]),
+    ("numbered list items", "1. Ukraine cedes the Donbas.\n2. NATO rules out membership.\na) Amnesty for all.", &[
+        "1. Ukraine cedes the Donbas.",
+        "2. NATO rules out membership.",
+        "a) Amnesty for all.",
+    ]),
+    ("capitalised attribution after a closed quotation", "“Why now?” Zelensky asked. “It’s over.” He said. Talks resumed.", &[
+        "“Why now?” Zelensky asked.",
+        "“It’s over.” He said.",
+        "Talks resumed.",
+    ]),
+    ("a new sentence after a closed quotation is no attribution", "“Peace will come.” Officials said the talks would resume.", &[
+        "“Peace will come.”",
+        "Officials said the talks would resume.",
+    ]),
+    ("attribution with a short tail", "“We will not yield.” Zelensky told reporters. Then he left.", &[
+        "“We will not yield.” Zelensky told reporters.",
+        "Then he left.",
+    ]),
 ];
 
 #[test]

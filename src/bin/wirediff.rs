@@ -32,8 +32,12 @@ fn run(args: &[String]) -> Result<(), String> {
             let cleaned = clean(&text, &CleanConfig::default());
             println!("{}", cleaned.text);
             println!("--- removed");
-            for line in cleaned.removed {
+            for line in &cleaned.removed {
                 println!("{}\t{}\t{}", line.line, line.reason.label(), line.text);
+            }
+            for (first, last) in runs(&cleaned.blank_lines) {
+                let lines = if first == last { first.to_string() } else { format!("{first}-{last}") };
+                println!("{lines}\tblank lines\t");
             }
             Ok(())
         }
@@ -56,6 +60,18 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// Runs of consecutive numbers as (first, last) pairs: [1, 2, 3, 7] gives (1, 3), (7, 7).
+fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => out.push((n, n)),
+        }
+    }
+    out
 }
 
 /// Reads a UTF-8 text file. Binary data and invalid UTF-8 are refused with a one-line message

@@ -14,7 +14,7 @@ use super::quotes::{quotes, DocSentences, SentenceText};
 use super::report::{
     Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, SourceHint, Stats, SCHEMA_VERSION,
 };
-use super::{clean, segment, Config, Input};
+use super::{clean, segment_with, Config, Input};
 
 /// One document after cleaning and segmentation.
 struct Prepared {
@@ -55,7 +55,8 @@ fn title_of(text: &str) -> String {
 
 fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
     let cleaned = clean(&input.text, &config.clean);
-    let sentences = segment(&cleaned.text)
+    let sentences = segment_with(&cleaned.text, &config.segment)
+        .sentences
         .into_iter()
         .filter_map(|s| {
             let text = cleaned.text.get(s.start..s.end)?;

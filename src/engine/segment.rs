@@ -30,6 +30,8 @@
 //!    - no break after a title (`Mr.`, `Sen.`, `Gov.`, `Dr.`), nor after an initial, dotted
 //!      acronym or other abbreviation (`W.`, `J.D.`, `U.S.`, `Jan.`, `St.`, `Inc.`) unless the
 //!      next word is a usual sentence opener (`The`, `He`, `But`, …);
+//!    - no break after a list item's number (`1.`, `a)`), nor between a closed quotation and a
+//!      short capitalised attribution (`“Why now?” Zelensky asked.`);
 //!    - no break inside a quotation that closes into an attribution (`… sign off. They
 //!      agreed …,” the source said.`), up to [`SegmentConfig::max_joined_quote_sentences`];
 //!    - a break after `word.` followed by a number (`attack. 73 people`).
@@ -266,18 +268,28 @@ fn split_paragraph(
     for cut in cuts.iter_mut() {
         *cut = skip_closers(s, *cut);
     }
+    cuts.sort_unstable();
     cuts.dedup();
 
     let quotes = attributed_quotes(s, config);
+    // Whether the sentence so far and the rest of the paragraph hold a letter or digit, kept
+    // incrementally so each cut costs O(1) amortised.
+    let last_alnum = s.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map(|(i, _)| i);
+    let mut left_alnum = false;
+    let mut scanned = 0;
     let mut kept: Vec<usize> = Vec::new();
     let mut last = 0;
     for &cut in &cuts {
-        if cut >= s.len() {
+        if cut >= s.len() || cut < scanned {
             continue;
         }
-        if keep_cut(s, last, cut, &quotes) {
+        left_alnum |= s[scanned..cut].chars().any(char::is_alphanumeric);
+        scanned = cut;
+        let right_alnum = last_alnum.is_some_and(|i| i >= cut);
+        if left_alnum && right_alnum && keep_cut(s, last, cut, &quotes) {
             kept.push(cut);
             last = cut;
+            left_alnum = false;
         }
     }
     let mut from = 0;
@@ -310,19 +322,25 @@ fn skip_closers(s: &str, cut: usize) -> usize {
 }
 
 /// Whether to keep a UAX #29 cut at `cut`; the current sentence started at `from`.
+/// Both sides of the cut are known to hold a letter or digit.
 fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool {
     let left = &s[from..cut];
     let right = &s[cut..];
-    if !left.chars().any(char::is_alphanumeric) || !right.chars().any(char::is_alphanumeric) {
-        return false;
-    }
     if starts_lowercase(right) {
         return false;
     }
-    if quotes.iter().any(|&(open, close)| open < cut && cut < close) {
+    // Quotations are disjoint and in order: only the last one opening before the cut can hold it.
+    let opened = quotes.partition_point(|&(open, _)| open < cut);
+    if opened > 0 && cut < quotes[opened - 1].1 {
         return false;
     }
     let left = left.trim_end();
+    if is_list_marker(left.trim_start()) {
+        return false;
+    }
+    if ends_in_closed_quote(left) && is_short_attribution(right) {
+        return false;
+    }
     let Some(before_dot) = left.strip_suffix('.') else { return true };
     let word = last_word(before_dot);
     if word.is_empty() {
@@ -339,6 +357,47 @@ fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool
         return next_word_opens_sentence(right);
     }
     true
+}
+
+/// `1.`, `a)`, `iv.`: a list item's number, not a sentence.
+fn is_list_marker(piece: &str) -> bool {
+    let Some(body) = piece.strip_suffix(['.', ')']) else { return false };
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let count = body.chars().count();
+    (1..=3).contains(&count) && body.chars().all(|c| c.is_ascii_digit())
+        || count == 1 && body.chars().all(|c| c.is_ascii_alphabetic())
+        || (1..=4).contains(&count) && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// `…over.”`, `…why?"`, `…clear.’’`: a sentence end inside a closing quote mark.
+fn ends_in_closed_quote(left: &str) -> bool {
+    let inner = left.trim_end_matches(['”', '’', '"', '»']);
+    inner.len() < left.len() && inner.ends_with(['.', '!', '?', '…'])
+}
+
+/// `Zelensky said.`, `He told reporters.`, `Secretary Marco Rubio wrote on X.`: a short
+/// attribution in capitalised words (names, a pronoun), a speech verb, and at most two
+/// more words before the sentence ends.
+fn is_short_attribution(right: &str) -> bool {
+    let mut before_verb = 0;
+    let mut after_verb: Option<usize> = None;
+    for raw in right.split_whitespace().take(12) {
+        let word = raw.trim_end_matches(['.', '!', '?', ',', ';', ':']);
+        let ends = word.len() < raw.len() && !raw.ends_with([',', ';', ':']);
+        match after_verb.as_mut() {
+            Some(after) => *after += 1,
+            None if SPEECH_VERBS.binary_search(&word.to_lowercase().as_str()).is_ok() => after_verb = Some(0),
+            None if word.chars().next().is_some_and(char::is_uppercase) => before_verb += 1,
+            None => return false,
+        }
+        if after_verb.is_some_and(|after| after > 2) || before_verb > 5 {
+            return false;
+        }
+        if ends {
+            return after_verb.is_some() && before_verb > 0;
+        }
+    }
+    after_verb.is_some() && before_verb > 0 && right.split_whitespace().nth(12).is_none()
 }
 
 /// The word just before the end of `s` (letters, digits, dots and apostrophes).
@@ -489,6 +548,28 @@ const ABBREVIATIONS: &[&str] = &[
     "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
 ];
 
+/// Verbs of an attribution after a quotation. Sorted.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "argued",
+    "asked",
+    "asks",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
 /// Words that usually open a sentence; after an abbreviation they mean the sentence ended. Sorted.
 const SENTENCE_OPENERS: &[&str] = &[
     "a",
@@ -566,7 +647,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS] {
+        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }
