@@ -69,8 +69,11 @@ pub struct AlignConfig {
     pub synonym_credit: f32,
     /// `edited`: each side at least this much contained in the other …
     pub edited_min_containment: f32,
-    /// … and at least this share of the matched weight is literal (not synonyms).
+    /// … at least this share of the matched weight is literal (not synonyms) …
     pub edited_min_literal_share: f32,
+    /// … and at least this share of the shorter side's words stand in the same order
+    /// (longest common subsequence of the folded words).
+    pub edited_min_in_order: f32,
     /// `paraphrase`: each side at least this much contained in the other …
     pub paraphrase_min_containment: f32,
     /// … sharing at least this many claim words (content words that are not names).
@@ -109,8 +112,9 @@ impl Default for AlignConfig {
             function_word_weight: 0.05,
             name_weight: 0.5,
             synonym_credit: 0.7,
-            edited_min_containment: 0.8,
+            edited_min_containment: 0.7,
             edited_min_literal_share: 0.85,
+            edited_min_in_order: 0.75,
             paraphrase_min_containment: 0.5,
             paraphrase_min_claim_words: 2,
             partial_min_containment: 0.2,
@@ -509,6 +513,26 @@ pub fn evidence(
     let neg = |p: &SentenceProfile| p.tokens.iter().filter(|t| t.negation).count() % 2;
     e.negation_mismatch = neg(left) != neg(right);
     e
+}
+
+/// Longest common subsequence of the folded words over the shorter side's length.
+/// O(n·m) time, O(m) space; only computed for pairs already close enough to be `edited`.
+fn in_order_share(a: &SentenceProfile, b: &SentenceProfile) -> f32 {
+    let (x, y) = (&a.tokens, &b.tokens);
+    let shorter = x.len().min(y.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    let mut row = vec![0usize; y.len() + 1];
+    for t in x {
+        let mut diag = 0;
+        for (j, u) in y.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if t.norm == u.norm { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[y.len()] as f32 / shorter as f32
 }
 
 fn same_words(a: &SentenceProfile, b: &SentenceProfile) -> bool {
