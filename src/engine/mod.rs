@@ -13,6 +13,7 @@ pub mod align;
 pub mod clean;
 pub mod credits;
 pub mod diff;
+pub mod document;
 pub mod facts;
 pub mod lexicon;
 pub mod passages;
