@@ -251,7 +251,8 @@ impl Cleaned {
 pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
     let lines = split_lines(raw);
     let enabled = |reason: Reason| !config.disabled.contains(&reason);
-    let restored = |index: usize| config.keep_lines.contains(&(index + 1));
+    let keep: std::collections::BTreeSet<usize> = config.keep_lines.iter().copied().collect();
+    let restored = |index: usize| keep.contains(&(index + 1));
 
     // Pass 1: rules that look at one line.
     let mut fate: Vec<Fate> = lines
