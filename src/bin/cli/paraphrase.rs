@@ -13,7 +13,12 @@ fn score_pairs(
 ) -> Result<(Vec<pairs::LabelledPair>, Vec<wirediff::engine::Similarity>), String> {
     let text = read_text(path)?;
     let rows = pairs::parse_pairs(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.message))?;
-    let lexicon = Lexicon::shared();
+    // Hidden, for table experiments: WIREDIFF_SYNONYMS=FILE replaces the built-in synonym table.
+    let custom = std::env::var("WIREDIFF_SYNONYMS").ok().map(|f| {
+        let table = std::fs::read_to_string(&f).unwrap_or_default();
+        Lexicon::new().with_synonyms(&table)
+    });
+    let lexicon = custom.as_ref().unwrap_or_else(|| Lexicon::shared());
     let profiles: Vec<(SentenceProfile, SentenceProfile)> = rows
         .iter()
         .map(|p| (SentenceProfile::new(lexicon, &p.left), SentenceProfile::new(lexicon, &p.right)))
