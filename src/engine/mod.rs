@@ -70,4 +70,4 @@ impl Default for ReportConfig {
 }
 
 mod pipeline;
-pub use pipeline::analyze;
+pub use pipeline::{analyze, analyze_observed, STAGES};

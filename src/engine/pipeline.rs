@@ -69,13 +69,25 @@ fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
 /// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
 /// Deterministic: the same inputs and config give the same report. Never panics.
 pub fn analyze(inputs: &[Input], config: &Config) -> Report {
+    analyze_observed(inputs, config, &mut |_| {})
+}
+
+/// The pipeline's stages, reported to [`analyze_observed`]'s observer as each one ends.
+pub const STAGES: [&str; 7] =
+    ["clean+segment", "profiles+index", "align", "cluster+diff", "passages", "quotes", "facts+credits"];
+
+/// [`analyze`], calling `on_stage` with each name of [`STAGES`] as that stage ends (the
+/// benchmark times them; the engine itself never reads a clock, which would panic on wasm).
+pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn FnMut(&'static str)) -> Report {
     let lexicon = Lexicon::shared();
     let ids = unique_ids(inputs);
     let prepared: Vec<Prepared> =
         ids.into_iter().zip(inputs).map(|(id, input)| prepare(id, input, config)).collect();
     let texts: Vec<Vec<String>> =
         prepared.iter().map(|d| d.sentences.iter().map(|s| s.3.clone()).collect()).collect();
+    on_stage(STAGES[0]);
     let corpus = Corpus::new(lexicon, &texts, &config.align);
+    on_stage(STAGES[1]);
     let sid = |s: usize| -> String {
         let d = corpus.doc_of[s];
         format!("{}#s{}", prepared[d].id, s - corpus.docs[d].start)
@@ -94,6 +106,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         pair_links.push(((a, b), links));
     }
     stats.pairs_compared = pair_links.len();
+    on_stage(STAGES[2]);
 
     // Passages over all links.
     let edges: Vec<Edge> = pair_links
@@ -175,6 +188,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         });
     }
 
+    on_stage(STAGES[3]);
     let passages_out: Vec<Passage> = clusters
         .iter()
         .enumerate()
@@ -223,7 +237,9 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         .zip(&sentence_texts)
         .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
         .collect();
+    on_stage(STAGES[4]);
     let quotes_out = quotes(&doc_views, &config.quotes);
+    on_stage(STAGES[5]);
     let passage_keys: Vec<Vec<SentenceKey>> = clusters
         .iter()
         .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
@@ -285,6 +301,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
             }
         }
     }
+    on_stage(STAGES[6]);
     let containment = matrix.iter().map(|row| row.iter().map(|c| c.map(round3)).collect()).collect();
 
     Report {
