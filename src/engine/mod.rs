@@ -51,6 +51,7 @@ pub struct Config {
     pub quotes: quotes::QuoteConfig,
     pub facts: facts::FactConfig,
     pub credits: credits::CreditConfig,
+    pub title: document::TitleConfig,
     pub report: ReportConfig,
 }
 

@@ -7,6 +7,7 @@
 use super::align::{self, Corpus, LinkCore};
 use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
+use super::document::title;
 use super::facts::{facts, SentenceKey};
 use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
@@ -40,19 +41,6 @@ fn unique_ids(inputs: &[Input]) -> Vec<String> {
     seen
 }
 
-/// The headline: the first non-empty line, cut to 120 characters at a word boundary.
-fn title_of(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    if line.chars().count() <= 120 {
-        return line.to_string();
-    }
-    let cut: String = line.chars().take(120).collect();
-    match cut.rfind(' ') {
-        Some(k) if k > 40 => format!("{}…", &cut[..k]),
-        _ => format!("{cut}…"),
-    }
-}
-
 fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
     let cleaned = clean(&input.text, &config.clean);
     let sentences = segment_with(&cleaned.text, &config.segment)
@@ -63,7 +51,7 @@ fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
             Some((s.paragraph, s.start, s.end, text.to_string()))
         })
         .collect();
-    Prepared { id, title: title_of(&cleaned.text), removed: cleaned.removed, sentences }
+    Prepared { id, title: title(&cleaned.text, &config.title), removed: cleaned.removed, sentences }
 }
 
 /// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
