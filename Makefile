@@ -19,7 +19,7 @@ setup-test: ## Install what building and testing need: also Chromium and the npm
 	scripts/setup.sh --test
 
 serve: setup ## Build and serve the app on http://127.0.0.1:$(PORT), rebuilding on change
-	trunk serve --port $(PORT)
+	trunk serve --port $(PORT) --dist target/serve-dist
 
 build: setup ## Release build of the web app into dist/
 	trunk build --release

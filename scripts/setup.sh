@@ -44,7 +44,7 @@ if ! have cargo || ! have rustup; then
 fi
 
 # 1. The wasm32 target.
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
     step "rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
 fi
@@ -72,6 +72,9 @@ fi
 #    Reinstalled only when package-lock.json changes.
 if ! have node || ! have npm; then
     apt_install nodejs npm
+fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    echo "setup: warning: node $(node --version) is older than 20, which playwright-core needs for the browser tests" >&2
 fi
 stamp="node_modules/.wirediff-lock-sha256"
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"

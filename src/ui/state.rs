@@ -99,16 +99,13 @@ mod tests {
     #[test]
     fn toggle_opens_switches_and_closes() {
         let state = State::with_seeds();
-        let (a, b) = (state.articles[0].id.clone(), state.articles[1].id.clone());
-        let cases: &[(Option<&Rc<str>>, &Rc<str>, Option<&Rc<str>>)] = &[
-            (None, &a, Some(&a)),     // opens
-            (Some(&a), &b, Some(&b)), // switches
-            (Some(&a), &a, None),     // closes
-        ];
-        for (before, id, after) in cases {
-            let before = State { open: before.cloned(), ..state.clone() };
-            let got = before.apply(Action::Toggle((*id).clone()));
-            assert_eq!(got.open.as_ref(), *after, "toggle {id} from {:?}", before.open);
+        let id = |i: usize| state.articles[i].id.clone();
+        // (open before, article toggled, open after), by article index
+        let cases = [(None, 0, Some(0)), (Some(0), 1, Some(1)), (Some(0), 0, None)];
+        for (before, toggled, after) in cases {
+            let before = State { open: before.map(id), ..state.clone() };
+            let got = before.apply(Action::Toggle(id(toggled)));
+            assert_eq!(got.open, after.map(id), "toggle {toggled} from {:?}", before.open);
             assert_eq!(got.articles, state.articles);
         }
     }

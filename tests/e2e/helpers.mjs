@@ -37,10 +37,12 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1 (a free port) both at `/` and under SUB_PATH.
- * Returns { origin, requests, close }; `requests` lists every path asked for.
+ * Returns { origin, requests, overrides, close }: `requests` lists every path asked for, and
+ * `overrides` maps a file name in dist/ (e.g. "sw.js") to a string served in its place.
  */
 export async function startServer(root = DIST) {
     const requests = [];
+    const overrides = new Map();
     const server = createServer(async (req, res) => {
         const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
         requests.push(path);
@@ -49,10 +51,11 @@ export async function startServer(root = DIST) {
             return;
         }
         const relative = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) : path.slice(1);
-        const file = normalize(join(root, relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative));
+        const name = relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative;
+        const file = normalize(join(root, name));
         try {
             if (!file.startsWith(root + sep) || !(await stat(file)).isFile()) throw new Error("not a file");
-            const body = await readFile(file);
+            const body = overrides.get(name) ?? (await readFile(file));
             res.writeHead(200, {
                 "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
                 "Cache-Control": "no-cache",
@@ -66,6 +69,7 @@ export async function startServer(root = DIST) {
     return {
         origin,
         requests,
+        overrides,
         close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
     };
 }
