@@ -268,25 +268,31 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
     for a in 0..n {
         for b in 0..n {
             let (Some(a_in_b), Some(b_in_a)) = (matrix[a][b], matrix[b][a]) else { continue };
-            if a != b && passages::is_likely_source(a_in_b, b_in_a, &config.passages) {
-                hints.push(SourceHint {
-                    derived: prepared[a].id.clone(),
-                    source: prepared[b].id.clone(),
-                    derived_in_source: round3(a_in_b),
-                    source_in_derived: round3(b_in_a),
-                    evidence: vec![format!(
-                        "{:.0}% of {} is found in {}, but only {:.0}% of {} in {}; {} may draw on {}, or both on a common source",
-                        a_in_b * 100.0,
-                        prepared[a].id,
-                        prepared[b].id,
-                        b_in_a * 100.0,
-                        prepared[b].id,
-                        prepared[a].id,
-                        prepared[a].id,
-                        prepared[b].id
-                    )],
-                });
+            if a == b || !passages::is_likely_source(a_in_b, b_in_a, &config.passages) {
+                continue;
             }
+            let (da, db) = (&prepared[a].id, &prepared[b].id);
+            let mut evidence = vec![format!(
+                "{:.0}% of {da} is found in {db}, but only {:.0}% of {db} in {da}; \
+                 {da} may draw on {db}, or both on a common source",
+                a_in_b * 100.0,
+                b_in_a * 100.0,
+            )];
+            // A credit line naming the source's outlet backs the hint.
+            if let Some(outlet) = documents.get(b).and_then(|d| d.outlet.as_ref()) {
+                for c in doc_credits.get(a).map_or(&[][..], |c| &c.credits[..]) {
+                    if &c.outlet == outlet {
+                        evidence.push(format!("{da} credits {outlet}, the outlet of {db}: “{}”", c.phrase));
+                    }
+                }
+            }
+            hints.push(SourceHint {
+                derived: da.clone(),
+                source: db.clone(),
+                derived_in_source: round3(a_in_b),
+                source_in_derived: round3(b_in_a),
+                evidence,
+            });
         }
     }
     on_stage(STAGES[6]);
