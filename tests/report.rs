@@ -292,8 +292,13 @@ fn seed_report_json_golden() {
                 "summary": l.summary.display, "ops": l.diff.len(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "derivation": r.derivation,
-        "quotes": r.quotes,
+        // Quotes, facts and credits have their own goldens with their module.
+        "containment": r.derivation.containment,
+        "hints": r.derivation.hints,
+        "passages": r.passages.iter().map(|p| serde_json::json!({
+            "id": p.id, "kind": p.kind, "documents": p.documents,
+            "sentences": p.carriers.iter().map(|c| c.sentences.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     });
     insta::assert_json_snapshot!("seed_report", v);
 }
