@@ -1,7 +1,7 @@
 //! Property tests: clean and segment never panic and keep their span invariants on arbitrary text.
 
 use proptest::prelude::*;
-use wirediff::engine::clean::{clean, CleanConfig, Reason};
+use wirediff::engine::clean::{clean, CleanConfig};
 use wirediff::engine::segment::{segment_with, SegmentConfig};
 
 /// Text biased toward what the rules look at: quotes, dots, newlines, bars, hashes, capitals.
@@ -17,20 +17,29 @@ fn newsy() -> impl Strategy<Value = String> {
 
 fn check(raw: &str) {
     let cleaned = clean(raw, &CleanConfig::default());
-    // Every raw line is accounted for exactly once: kept or removed.
+    // Every raw line is accounted for exactly once: kept, removed or a dropped blank line.
     // Lines as the cleaner counts them: a final line break opens no extra line.
     let line_count =
         if raw.is_empty() { 0 } else { raw.split('\n').count() - usize::from(raw.ends_with('\n')) };
-    let mut lines: Vec<usize> =
-        cleaned.kept.iter().map(|k| k.line).chain(cleaned.removed.iter().map(|r| r.line)).collect();
+    let mut lines: Vec<usize> = cleaned
+        .kept
+        .iter()
+        .map(|k| k.line)
+        .chain(cleaned.removed.iter().map(|r| r.line))
+        .chain(cleaned.blank_lines.iter().copied())
+        .collect();
     lines.sort_unstable();
     assert_eq!(lines, (1..=line_count).collect::<Vec<_>>());
     for r in &cleaned.removed {
         assert_eq!(raw.get(r.start..r.end), Some(r.text.as_str()));
-        assert!(r.reason == Reason::BlankLine || !r.text.trim().is_empty());
+        assert!(!r.text.trim().is_empty(), "{r:?}");
     }
     for k in &cleaned.kept {
         assert_eq!(raw.get(k.raw_start..k.raw_start + k.len), cleaned.text.get(k.start..k.start + k.len));
+    }
+    // Kept-text offsets map back onto the same characters of the raw text.
+    for (offset, c) in cleaned.text.char_indices().filter(|&(_, c)| c != '\n') {
+        assert_eq!(raw[cleaned.raw_offset(offset)..].chars().next(), Some(c), "offset {offset}");
     }
     assert_eq!(cleaned.text.trim(), cleaned.text);
     assert!(!cleaned.text.contains("\n\n\n"));
@@ -65,7 +74,7 @@ fn check(raw: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 10_000, ..ProptestConfig::default() })]
 
     #[test]
     fn newsy_text(raw in newsy()) {

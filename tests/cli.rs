@@ -45,9 +45,9 @@ fn clean_prints_text_then_removed_lines() {
         [
             "7\theadline with site name\tUkraine is desperate to stop the war | Instant World News",
             "8\thashtag line\t#Instant_World_News",
-            "9\textra blank line\t",
             "10\tcomment prompt\tComments",
             "11\tcomment prompt\tPost a Comment",
+            "9\tblank lines\t",
         ]
     );
 }

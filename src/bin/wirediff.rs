@@ -4,13 +4,17 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
+#[path = "cli/bench.rs"]
+mod bench;
 #[path = "cli/compare.rs"]
 mod compare;
 #[path = "cli/paraphrase.rs"]
 mod paraphrase;
+#[path = "cli/text_bench.rs"]
+mod text_bench;
 
 const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
-                     | bench similarity [FILE.tsv]>";
+                     | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,8 +34,12 @@ fn run(args: &[String]) -> Result<(), String> {
             let cleaned = clean(&text, &CleanConfig::default());
             println!("{}", cleaned.text);
             println!("--- removed");
-            for line in cleaned.removed {
+            for line in &cleaned.removed {
                 println!("{}\t{}\t{}", line.line, line.reason.label(), line.text);
+            }
+            for (first, last) in runs(&cleaned.blank_lines) {
+                let lines = if first == last { first.to_string() } else { format!("{first}-{last}") };
+                println!("{lines}\tblank lines\t");
             }
             Ok(())
         }
@@ -51,8 +59,22 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("bench") if args.get(1).map(String::as_str) == Some("similarity") => {
             paraphrase::bench_similarity(&args[2..], read_text)
         }
+        Some("bench") if args.get(1).map(String::as_str) == Some("text") => text_bench::run(&args[2..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// Runs of consecutive numbers as (first, last) pairs: [1, 2, 3, 7] gives (1, 3), (7, 7).
+fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match out.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => out.push((n, n)),
+        }
+    }
+    out
 }
 
 /// Reads a UTF-8 text file. Binary data and invalid UTF-8 are refused with a one-line message

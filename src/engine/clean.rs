@@ -20,24 +20,28 @@
 //!   made only of one family's words, with at least one key word: comment prompts
 //!   ("Comments", "Post a Comment", "Leave a comment", "12 comments"), share / subscribe /
 //!   sign-in prompts ("Share this article", "Sign up for our newsletter"), advertisement
-//!   markers ("Advertisement", "Story continues below").
-//! - **Prefixes:** read-more links ("Read at Axios", "Read more at …", "Continue reading"),
-//!   tag lists ("Tags: …"), photo credits ("Photo: …"), bylines ("By Jane Doe, Reuters").
+//!   markers ("Advertisement", "Story continues below"), media prompts ("Listen to this
+//!   article", "Play video"), navigation ("Skip to main content", "Back to top").
+//! - **Prefixes:** read-more links ("Read at Axios", "Read more at …", "Continue reading",
+//!   "More on this story"), tag lists ("Tags: …"), photo credits ("Photo: …", "Getty Images",
+//!   or a caption carrying "(AP Photo/…)"), bylines ("By Jane Doe, Reuters", "Reporting by …").
 //! - **Shapes:** read-time notes ("5 min read", "Unable to calculate read time"), cookie
 //!   notices, hashtag-only lines, lines without a letter or digit ("[", "|", "...", "* * *"),
-//!   date or time stamps ("Updated 3:45 PM EST, Nov. 21, 2025"), and a "Headline | Site Name"
-//!   tag (a bar, then a short Title-Case name, no sentence end).
+//!   date or time stamps ("Updated 3:45 PM EST, Nov. 21, 2025"), copyright notices, and a
+//!   "Headline | Site Name" tag (a bar, then a short Title-Case name, no sentence end).
 //! - **Context:** after the article's last real sentence, short lines without a sentence end
 //!   are widget labels ("Collection", "Related") or, in lower case, stray fragments ("neet");
 //!   a lone lower-case fragment between finished sentences is a stray fragment too.
-//! - **Blank lines:** leading, trailing and repeated blank lines go; one blank line stays
-//!   between kept paragraphs where the raw text had one.
+//! - **Blank lines:** leading, trailing and repeated blank lines go (listed in
+//!   [`Cleaned::blank_lines`], not among the removed furniture); one blank line stays between
+//!   kept paragraphs where the raw text had one.
 //!
 //! Real headings ("Secret plan", "What We Know About the Plan", "Territorial Concessions:")
 //! stay: they sit before more article text and match no vocabulary.
 //!
-//! Every raw line is either kept (see [`Cleaned::kept`], with its offsets) or removed with a
-//! [`Reason`]. To restore a line, add its number to [`CleanConfig::keep_lines`] and clean again.
+//! Every raw line is kept (see [`Cleaned::kept`], with its offsets), removed with a
+//! [`Reason`], or a dropped blank line. To restore a line, add its number to
+//! [`CleanConfig::keep_lines`] and clean again.
 //!
 //! # Cost
 //! O(n) time and memory in the text's length: each line is lower-cased and split into words
@@ -52,8 +56,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
-    /// Leading, trailing or repeated blank line.
-    BlankLine,
     /// "Comments", "Post a Comment", "Leave a comment".
     CommentPrompt,
     /// "Read at Axios", "Read more at …", "Continue reading".
@@ -78,7 +80,13 @@ pub enum Reason {
     Byline,
     /// "Updated 3:45 PM EST, Nov. 21, 2025".
     Timestamp,
-    /// "Photo: AP", "(AP Photo/Efrem Lukatsky)".
+    /// "Listen to this article", "Play video", "Loading…".
+    MediaPrompt,
+    /// "Skip to main content", "Menu", "Back to top".
+    Navigation,
+    /// "© 2025 The Associated Press. All rights reserved."
+    Copyright,
+    /// "Photo: AP", "Getty Images", a caption ending "(AP Photo/Efrem Lukatsky)".
     PhotoCredit,
     /// A short line without a sentence end after the article's last sentence: "Collection".
     TrailingLabel,
@@ -88,8 +96,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in declaration order.
-    pub const ALL: [Reason; 16] = [
-        Reason::BlankLine,
+    pub const ALL: [Reason; 18] = [
         Reason::CommentPrompt,
         Reason::ReadMore,
         Reason::ReadTime,
@@ -102,6 +109,9 @@ impl Reason {
         Reason::SiteTag,
         Reason::Byline,
         Reason::Timestamp,
+        Reason::MediaPrompt,
+        Reason::Navigation,
+        Reason::Copyright,
         Reason::PhotoCredit,
         Reason::TrailingLabel,
         Reason::Fragment,
@@ -110,7 +120,6 @@ impl Reason {
     /// A short human label for the UI and the CLI.
     pub fn label(self) -> &'static str {
         match self {
-            Reason::BlankLine => "extra blank line",
             Reason::CommentPrompt => "comment prompt",
             Reason::ReadMore => "read-more link",
             Reason::ReadTime => "read-time note",
@@ -123,7 +132,10 @@ impl Reason {
             Reason::SiteTag => "headline with site name",
             Reason::Byline => "byline",
             Reason::Timestamp => "date or time stamp",
-            Reason::PhotoCredit => "photo credit",
+            Reason::MediaPrompt => "media player prompt",
+            Reason::Navigation => "site navigation",
+            Reason::Copyright => "copyright notice",
+            Reason::PhotoCredit => "photo credit or caption",
             Reason::TrailingLabel => "widget label after the article",
             Reason::Fragment => "stray fragment",
         }
@@ -197,20 +209,23 @@ pub struct KeptLine {
 }
 
 /// The cleaner's output: the kept text, every removed line, and every kept line.
+///
+/// Every raw line is in exactly one of `kept`, `removed` and `blank_lines`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cleaned {
-    /// Kept lines, trimmed, joined by '\n'; no leading or trailing blank line.
+    /// Kept lines, trimmed, joined by '\n'; no leading or trailing blank line, and never two
+    /// blank lines in a row.
     pub text: String,
+    /// Lines removed as site furniture, in raw order: what the UI offers to restore.
     pub removed: Vec<RemovedLine>,
+    /// Lines kept, in raw order, including the blank lines kept between paragraphs.
     pub kept: Vec<KeptLine>,
+    /// 1-based numbers of the blank (or whitespace-only) lines dropped: leading, trailing and
+    /// repeated ones.
+    pub blank_lines: Vec<usize>,
 }
 
 impl Cleaned {
-    /// Removed lines other than blank ones: what the UI offers to restore.
-    pub fn furniture(&self) -> impl Iterator<Item = &RemovedLine> {
-        self.removed.iter().filter(|r| r.reason != Reason::BlankLine)
-    }
-
     /// Maps a byte offset in the kept text to the raw text. Offsets in a line break map to
     /// the end of the line before it.
     pub fn raw_offset(&self, kept_offset: usize) -> usize {
@@ -229,13 +244,15 @@ impl Cleaned {
 /// let raw = "Title\n\nA sentence.\n\n\nRead at Axios\nLeave a comment\n";
 /// let cleaned = clean(raw, &CleanConfig::default());
 /// assert_eq!(cleaned.text, "Title\n\nA sentence.");
-/// let labels: Vec<_> = cleaned.furniture().map(|r| (r.line, r.reason.label())).collect();
+/// let labels: Vec<_> = cleaned.removed.iter().map(|r| (r.line, r.reason.label())).collect();
 /// assert_eq!(labels, [(6, "read-more link"), (7, "comment prompt")]);
+/// assert_eq!(cleaned.blank_lines, [4, 5]);
 /// ```
 pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
     let lines = split_lines(raw);
     let enabled = |reason: Reason| !config.disabled.contains(&reason);
-    let restored = |index: usize| config.keep_lines.contains(&(index + 1));
+    let keep: std::collections::BTreeSet<usize> = config.keep_lines.iter().copied().collect();
+    let restored = |index: usize| keep.contains(&(index + 1));
 
     // Pass 1: rules that look at one line.
     let mut fate: Vec<Fate> = lines
@@ -264,7 +281,11 @@ pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
                 continue;
             }
             let words = word_count(lines[i].trimmed);
-            if words > config.max_label_words || ends_sentence_strictly(lines[i].trimmed) {
+            // A list item ("- NATO ruled out") is content: a closing "Key points" list stays.
+            if words > config.max_label_words
+                || ends_sentence_strictly(lines[i].trimmed)
+                || is_list_item(lines[i].trimmed)
+            {
                 break;
             }
             let reason =
@@ -275,18 +296,30 @@ pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
         }
     }
 
-    // Pass 3: a lone lower-case fragment between finished sentences.
+    // Pass 3: a lone lower-case fragment between finished sentences. Lines after `i` keep
+    // their pass-2 fate here, so the next content line is found in one backward sweep.
     if enabled(Reason::Fragment) {
+        let mut next_content = vec![None; lines.len()];
+        let mut next = None;
+        for i in (0..lines.len()).rev() {
+            next_content[i] = next;
+            if fate[i] == Fate::Content {
+                next = Some(i);
+            }
+        }
+        let mut prev: Option<usize> = None;
         for i in 0..lines.len() {
-            if fate[i] != Fate::Content || restored(i) || !is_fragment(lines[i].trimmed, config) {
+            if fate[i] != Fate::Content {
                 continue;
             }
-            let prev = (0..i).rev().find(|&j| fate[j] == Fate::Content);
-            let next = (i + 1..lines.len()).find(|&j| fate[j] == Fate::Content);
-            let prev_done = prev.is_none_or(|j| ends_sentence(lines[j].trimmed));
-            let next_fresh = next.is_none_or(|j| !starts_lowercase(lines[j].trimmed));
-            if prev_done && next_fresh {
+            let candidate = !restored(i) && is_fragment(lines[i].trimmed, config);
+            // Only after a finished sentence: never the text's first line, nor its only one.
+            let prev_done = prev.is_some_and(|j| ends_sentence(lines[j].trimmed));
+            let next_fresh = next_content[i].is_none_or(|j: usize| !starts_lowercase(lines[j].trimmed));
+            if candidate && prev_done && next_fresh {
                 fate[i] = Fate::Removed(Reason::Fragment);
+            } else {
+                prev = Some(i);
             }
         }
     }
@@ -356,7 +389,7 @@ fn build(raw: &str, lines: &[RawLine<'_>], fate: &[Fate]) -> Cleaned {
                     pending_blank = Some(i);
                     push_line(&mut out, i, line.trimmed_start, "");
                 } else {
-                    out.removed.push(remove(Reason::BlankLine));
+                    out.blank_lines.push(i + 1);
                 }
             }
             Fate::Content => {
@@ -385,6 +418,13 @@ fn is_anchor(line: &str, config: &CleanConfig) -> bool {
 /// Ends in `.`, `!`, `?` or `…` (not `:`), possibly followed by closing quotes or brackets.
 fn ends_sentence_strictly(line: &str) -> bool {
     ends_sentence(line) && !line.ends_with(':')
+}
+
+/// "- item", "• item", "* item", "1. item", "2) item".
+fn is_list_item(line: &str) -> bool {
+    let marker = line.split_whitespace().next().unwrap_or("");
+    matches!(marker, "-" | "–" | "—" | "•" | "*" | "·" | "▪")
+        || marker.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.len() <= 2 && is_number(n))
 }
 
 fn is_fragment(line: &str, config: &CleanConfig) -> bool {
@@ -457,6 +497,9 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
         return Some(Reason::ReadTime);
     }
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| starts_with_words(&lower, p));
+    if n <= 3 * config.max_prefixed_words && starts(TAG_PREFIXES) {
+        return Some(Reason::TagList);
+    }
     if n <= config.max_prefixed_words && starts(READ_MORE_PREFIXES) {
         return Some(Reason::ReadMore);
     }
@@ -469,10 +512,20 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
     if is_prompt(&words, SHARE_KEYS, SHARE_FILLER, config) {
         return Some(Reason::SharePrompt);
     }
-    if n <= 3 * config.max_prefixed_words && starts(TAG_PREFIXES) {
-        return Some(Reason::TagList);
+    if is_prompt(&words, MEDIA_KEYS, MEDIA_FILLER, config) {
+        return Some(Reason::MediaPrompt);
     }
-    if n <= config.max_prefixed_words && starts(PHOTO_PREFIXES) {
+    let new_tab = NEW_TAB_PHRASES.iter().any(|p| lower.contains(p));
+    if is_prompt(&words, NAVIGATION_KEYS, NAVIGATION_FILLER, config)
+        || new_tab && n <= config.max_prefixed_words
+    {
+        return Some(Reason::Navigation);
+    }
+    if n <= 2 * config.max_prefixed_words && is_copyright(&lower) {
+        return Some(Reason::Copyright);
+    }
+    let credit_inside = PHOTO_CREDIT_MARKS.iter().any(|p| lower.contains(p));
+    if n <= config.max_prefixed_words && starts(PHOTO_PREFIXES) || credit_inside {
         return Some(Reason::PhotoCredit);
     }
     if is_byline(line, &words, config) {
@@ -498,6 +551,14 @@ fn starts_with_words(lower: &str, prefix: &str) -> bool {
 fn is_hashtag_line(line: &str) -> bool {
     line.split_whitespace()
         .all(|t| t.strip_prefix('#').is_some_and(|tag| tag.chars().next().is_some_and(char::is_alphanumeric)))
+}
+
+/// "© 2025 The Associated Press. All rights reserved.", "Copyright 2025 Reuters".
+fn is_copyright(lower: &str) -> bool {
+    lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright ")
+        || COPYRIGHT_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// "5 min read", "Unable to calculate read time", "Reading time: 4 minutes".
@@ -532,7 +593,8 @@ fn is_byline(line: &str, words: &[String], config: &CleanConfig) -> bool {
     rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '|'))
         .filter(|w| !w.is_empty())
         .all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "in" | "for" | "staff")
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "and" | "by" | "in" | "for" | "staff")
         })
 }
 
@@ -541,8 +603,17 @@ fn is_timestamp(words: &[String], config: &CleanConfig) -> bool {
     if words.is_empty() || words.len() > config.max_prefixed_words {
         return false;
     }
-    let dated = words.iter().any(|w| is_number(w) || in_table(MONTHS, w) || w == "ago");
-    dated && words.iter().all(|w| is_number(w) || in_table(MONTHS, w) || in_table(TIME_WORDS, w))
+    let known = |w: &String| {
+        is_number(w)
+            || [MONTHS, WEEKDAYS, STAMP_WORDS, CLOCK_WORDS, TIME_FILLER].iter().any(|t| in_table(t, w))
+    };
+    if !words.iter().all(known) {
+        return false;
+    }
+    // A bare year or "March 2022" may head a timeline section; a page's stamp is more precise.
+    let has = |table: &[&str]| words.iter().any(|w| in_table(table, w));
+    let day = words.iter().any(|w| is_number(w) && w.len() <= 2);
+    has(STAMP_WORDS) || has(CLOCK_WORDS) || day && (has(MONTHS) || has(WEEKDAYS))
 }
 
 /// "Ukraine is desperate to stop the war | Instant World News": text, a bar, then a short
@@ -580,6 +651,7 @@ const SHARE_KEYS: &[&str] = &[
     "account",
     "bluesky",
     "bookmark",
+    "copied",
     "email",
     "facebook",
     "flipboard",
@@ -624,7 +696,6 @@ const SHARE_FILLER: &[&str] = &[
     "by",
     "click",
     "continue",
-    "copied",
     "copy",
     "create",
     "daily",
@@ -673,13 +744,35 @@ const SHARE_FILLER: &[&str] = &[
     "you",
     "your",
 ];
+const MEDIA_KEYS: &[&str] =
+    &["audio", "listen", "listening", "loading", "play", "playback", "podcast", "video", "videos", "watch"];
+const MEDIA_FILLER: &[&str] = &[
+    "article", "full", "here", "min", "mins", "minutes", "now", "report", "seconds", "story", "the", "this",
+    "to",
+];
+const NAVIGATION_KEYS: &[&str] =
+    &["back", "breadcrumb", "close", "home", "menu", "navigation", "search", "skip", "topics"];
+const NAVIGATION_FILLER: &[&str] = &[
+    "all", "content", "explore", "main", "more", "on", "open", "page", "related", "see", "the", "these",
+    "to", "top",
+];
+const COPYRIGHT_PHRASES: &[&str] =
+    &["all rights reserved", "may not be published, broadcast, rewritten", "may not be reproduced"];
+const NEW_TAB_PHRASES: &[&str] =
+    &["opens in a new tab", "opens in new tab", "opens in new window", "opens new tab"];
+const PHOTO_CREDIT_MARKS: &[&str] =
+    &["(ap photo", "(getty images)", "(photo by", "(reuters/", "/getty images)"];
 const READ_MORE_PREFIXES: &[&str] = &[
     "also read",
     "click here",
     "continue reading",
+    "explore more",
     "keep reading",
     "more from",
     "more on this",
+    "most popular",
+    "most read",
+    "most viewed",
     "originally published",
     "read also",
     "read at",
@@ -689,9 +782,11 @@ const READ_MORE_PREFIXES: &[&str] = &[
     "read on",
     "read the full",
     "read the original",
+    "recommended",
     "recommended:",
     "related articles",
     "related stories",
+    "related topics",
     "related:",
     "see also",
     "this article originally",
@@ -700,6 +795,8 @@ const READ_MORE_PREFIXES: &[&str] = &[
     "this story was originally",
     "view original",
     "watch:",
+    "you may also like",
+    "you might also like",
 ];
 const TAG_PREFIXES: &[&str] =
     &["categories:", "filed under:", "keywords:", "related topics:", "tags:", "topics:"];
@@ -738,8 +835,6 @@ const MONTHS: &[&str] = &[
     "december",
     "feb",
     "february",
-    "fri",
-    "friday",
     "jan",
     "january",
     "jul",
@@ -749,64 +844,39 @@ const MONTHS: &[&str] = &[
     "mar",
     "march",
     "may",
-    "mon",
-    "monday",
     "nov",
     "november",
     "oct",
     "october",
-    "sat",
-    "saturday",
     "sep",
     "sept",
     "september",
+];
+const WEEKDAYS: &[&str] = &[
+    "fri",
+    "friday",
+    "mon",
+    "monday",
+    "sat",
+    "saturday",
     "sun",
     "sunday",
     "thu",
+    "thur",
+    "thurs",
     "thursday",
     "tue",
+    "tues",
     "tuesday",
     "wed",
     "wednesday",
 ];
-const TIME_WORDS: &[&str] = &[
-    "a",
-    "ago",
-    "am",
-    "at",
-    "bst",
-    "cdt",
-    "cet",
-    "cst",
-    "day",
-    "days",
-    "edt",
-    "est",
-    "et",
-    "gmt",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "last",
-    "m",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "modified",
-    "on",
-    "p",
-    "pdt",
-    "pm",
-    "posted",
-    "pst",
-    "pt",
-    "published",
-    "updated",
-    "utc",
-    "week",
-    "weeks",
+const STAMP_WORDS: &[&str] = &["ago", "modified", "posted", "published", "updated"];
+const CLOCK_WORDS: &[&str] =
+    &["am", "bst", "cdt", "cet", "cst", "edt", "est", "et", "gmt", "m", "pdt", "pm", "pst", "pt", "utc"];
+const TIME_FILLER: &[&str] = &[
+    "a", "at", "day", "days", "hour", "hours", "hr", "hrs", "last", "min", "mins", "minute", "minutes", "on",
+    "p", "week", "weeks",
 ];
 
 #[cfg(test)]
@@ -822,12 +892,22 @@ mod tests {
             AD_FILLER,
             SHARE_KEYS,
             SHARE_FILLER,
+            MEDIA_KEYS,
+            MEDIA_FILLER,
+            NAVIGATION_KEYS,
+            NAVIGATION_FILLER,
+            COPYRIGHT_PHRASES,
+            NEW_TAB_PHRASES,
+            PHOTO_CREDIT_MARKS,
             READ_MORE_PREFIXES,
             TAG_PREFIXES,
             PHOTO_PREFIXES,
             COOKIE_PHRASES,
             MONTHS,
-            TIME_WORDS,
+            WEEKDAYS,
+            STAMP_WORDS,
+            CLOCK_WORDS,
+            TIME_FILLER,
         ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }

@@ -134,6 +134,19 @@ pub fn facts(docs: &[DocSentences], passages: &[Vec<SentenceKey>], config: &Fact
     Facts { items, divergences }
 }
 
+/// The report's passages as lists of (doc id, sentence id), the form [`facts`] takes.
+pub fn passage_keys(passages: &[super::report::Passage]) -> Vec<Vec<SentenceKey>> {
+    passages
+        .iter()
+        .map(|p| {
+            p.carriers
+                .iter()
+                .flat_map(|c| c.sentences.iter().map(move |s| (c.document.clone(), s.clone())))
+                .collect()
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names (shared with quote speakers)
 // ---------------------------------------------------------------------------------------------
@@ -240,6 +253,14 @@ pub(crate) fn is_title_word(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     TITLE_WORDS.contains(&w) || TITLE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// True for names of institutions: gazetteer organisations and runs holding an organisation
+/// word ("Interior Ministry", "White House").
+pub(crate) fn is_organisation(name: &str) -> bool {
+    let l = name.to_lowercase();
+    let l = l.strip_prefix("the ").unwrap_or(&l);
+    ORGS.contains(&l) || l.split(' ').any(|w| ORG_WORDS.contains(&w))
 }
 
 /// The name at the end of a run of capitalised words, titles in front removed:
@@ -494,53 +515,104 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    let b = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // Keep the final dot of initialisms: "U.S." stays "U.S.", not "U.S".
+    if b.contains('.') && b.chars().all(|c| c.is_uppercase() || c == '.') {
+        if let Some(at) = word.find(b) {
+            if word[at + b.len()..].starts_with('.') {
+                return &word[at..at + b.len() + 1];
+            }
+        }
+    }
+    b
+}
+
+/// Spellings of one place or organisation, mapped to one value.
+const ALIASES: &[(&str, &str)] = &[
+    ("us", "United States"),
+    ("u.s.", "United States"),
+    ("usa", "United States"),
+    ("u.s.a.", "United States"),
+    ("america", "United States"),
+    ("united states", "United States"),
+    ("kiev", "Kyiv"),
+    ("lugansk", "Luhansk"),
+    ("donbass", "Donbas"),
+    ("odessa", "Odesa"),
+    ("the associated press", "Associated Press"),
+    ("ap", "Associated Press"),
+];
+
+/// The canonical value of a place or organisation name.
+fn alias(name: &str) -> String {
+    let l = name.to_lowercase();
+    ALIASES.iter().find(|(k, _)| *k == l).map_or_else(|| name.to_string(), |(_, v)| v.to_string())
 }
 
 fn is_cap(word: &str) -> bool {
     bare(word).chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A capitalised run in a sentence: word indices [start, end).
+/// True when a word may be part of a name: capitalised, and not a hyphenated compound with
+/// a lower-case part ("US-backed").
+fn is_name_word(word: &str) -> bool {
+    let b = bare(word);
+    is_cap(word) && !b.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// A capitalised run in a sentence: word indices [start, end). "of", "for", "the" (and
+/// "and" between two parts that are not both known places or organisations) join runs:
+/// "Institute for the Study of War", "National Security and Defense Council", but
+/// "Russia and Ukraine" stays two names.
 fn cap_runs(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let known = |w: &str| {
+        let l = bare(w).to_lowercase();
+        PLACES.contains(&l.as_str()) || ORGS.contains(&l.as_str())
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if is_cap(words[i].1) && bare(words[i].1).chars().count() > 1 {
-            let start = i;
-            let mut end = i + 1;
-            loop {
-                if end > start
-                    && words[end - 1].1.ends_with([',', '.', ';', ':', '”', '"', ')', '—'])
-                    && !bare(words[end - 1].1).contains('.')
-                {
-                    break;
-                }
-                if end > start && words[end - 1].1.ends_with(['’', '\'']) {
-                    break;
-                }
-                if end > start && (words[end - 1].1.ends_with("’s") || words[end - 1].1.ends_with("'s")) {
-                    break;
-                }
-                if end < words.len()
-                    && is_cap(words[end].1)
-                    && !words[end].1.starts_with(['“', '"', '(', '['])
-                {
-                    end += 1;
-                } else if end + 1 < words.len()
-                    && matches!(words[end].1, "of" | "for" | "the" | "and")
-                    && is_cap(words[end + 1].1)
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            out.push((start, end));
-            i = end;
-        } else {
+        if !(is_name_word(words[i].1) && bare(words[i].1).chars().count() > 1) {
             i += 1;
+            continue;
         }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let last = words[end - 1].1;
+            let closes = last.ends_with([',', ';', ':', '”', '"', ')', '—', '’', '\''])
+                || (last.ends_with('.') && !bare(last).contains('.'))
+                || last.ends_with("’s")
+                || last.ends_with("'s");
+            if closes || end >= words.len() {
+                break;
+            }
+            let next = words[end].1;
+            if is_name_word(next) && !next.starts_with(['“', '"', '(', '[', '‘']) {
+                end += 1;
+                continue;
+            }
+            let joiner = bare(next);
+            let skip = match joiner {
+                "of" | "for" => {
+                    if words.get(end + 1).is_some_and(|w| bare(w.1) == "the") {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                "and" if !known(last) => 1,
+                _ => 0,
+            };
+            match words.get(end + skip) {
+                Some(w) if skip > 0 && is_name_word(w.1) && !(joiner == "and" && known(w.1)) => {
+                    end += skip + 1;
+                }
+                _ => break,
+            }
+        }
+        out.push((start, end));
+        i = end;
     }
     out
 }
@@ -564,13 +636,13 @@ fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Classifies a cleaned name.
+/// Classifies a cleaned name (titles already stripped).
 fn entity_kind(name: &str) -> EntityKind {
     let l = name.to_lowercase();
     if PLACES.contains(&l.as_str()) {
         return EntityKind::Place;
     }
-    if ORGS.contains(&l.as_str()) || l.split(' ').any(|w| ORG_WORDS.contains(&w)) {
+    if is_organisation(name) {
         return EntityKind::Organisation;
     }
     let parts: Vec<&str> = name.split(' ').collect();
@@ -580,9 +652,26 @@ fn entity_kind(name: &str) -> EntityKind {
     EntityKind::Other
 }
 
+/// Plural nationalities and similar capitalised common words: "the Ukrainians".
+fn is_demonym(word: &str) -> bool {
+    let l = word.to_lowercase();
+    ["ians", "ans", "ese", "ish"].iter().any(|suf| l.ends_with(suf))
+        && !PLACES.contains(&l.as_str())
+        && !ORGS.contains(&l.as_str())
+        && l.len() > 5
+}
+
+/// A headline or list heading: short, or mostly capitalised words ("What We Know About the Plan").
+fn is_heading(words: &[(usize, &str)]) -> bool {
+    let caps = words.iter().filter(|(_, w)| is_cap(w)).count();
+    let alpha = words.iter().filter(|(_, w)| bare(w).chars().any(char::is_alphabetic)).count();
+    (alpha >= 3 && caps * 10 >= alpha * 7) || ((1..=8).contains(&alpha) && caps == alpha)
+}
+
 /// The named entities of one sentence: (byte start, byte end, as written, normalized, kind).
 fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKind)> {
     let words = words_with_offsets(text);
+    let heading = is_heading(&words);
     let mut out = Vec::new();
     for (s, e) in cap_runs(&words) {
         let mut s = s;
@@ -593,48 +682,51 @@ fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKin
         if s >= e {
             continue;
         }
-        let run: Vec<&str> = words[s..e].iter().map(|(_, w)| bare(w)).collect();
+        let run: Vec<&str> =
+            words[s..e].iter().map(|(_, w)| bare(w).trim_end_matches("’s").trim_end_matches("'s")).collect();
         let joined = run.join(" ");
         let lower = joined.to_lowercase();
-        if run.len() == 1 && (MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())) {
-            continue;
-        }
-        if run.iter().all(|w| w.chars().count() <= 1) {
-            continue;
-        }
-        // At a sentence start a single unknown capitalised word is probably just a word.
-        let at_start = s == 0;
         let known = PLACES.contains(&lower.as_str()) || ORGS.contains(&lower.as_str());
-        let has_title = run.iter().any(|w| is_title_word(w)) && run.len() > 1;
-        let kind0 = entity_kind(&joined);
-        let (value, kind) = if known {
-            (joined.clone(), kind0)
-        } else if kind0 == EntityKind::Organisation {
-            (joined.trim_start_matches("The ").to_string(), kind0)
-        } else {
-            let stripped = strip_titles(&run);
-            if has_title && !stripped.is_empty() {
-                let k = entity_kind(&stripped);
-                let k = if k == EntityKind::Other && stripped.split(' ').count() == 1 {
-                    EntityKind::Person
-                } else {
-                    k
-                };
-                (stripped, k)
-            } else {
-                (joined.clone(), kind0)
+        // A capitalised word at a sentence start (or right after an opening quote) is just a
+        // word unless the gazetteer knows it or more capitalised words follow.
+        let at_start = s == 0 || words[s].1.starts_with(['“', '"', '‘']);
+        if run.len() == 1 {
+            if MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str()) || is_demonym(&lower) {
+                continue;
             }
-        };
-        if value.is_empty() || (at_start && run.len() == 1 && !known && kind == EntityKind::Other) {
+            if (at_start || heading) && !known {
+                continue;
+            }
+        }
+        if run.iter().all(|w| w.chars().count() <= 1) || (heading && !known) {
             continue;
         }
-        let start = words[s].0
-            + (words[s].1.len() - words[s].1.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        let stripped = strip_titles(&run);
+        let has_title = run.len() > 1 && run.iter().any(|w| is_title_word(w));
+        if run.len() == 1 && is_title_word(&lower) && !known {
+            continue; // "the President"
+        }
+        let (value, kind) = if known {
+            (alias(&joined), entity_kind(&joined))
+        } else if has_title && !stripped.is_empty() && !is_organisation(&stripped) {
+            // "Secretary of State Marco Rubio" → Marco Rubio; "President Zelensky" → Zelensky.
+            (stripped, EntityKind::Person)
+        } else if is_organisation(&joined) {
+            (joined.strip_prefix("The ").unwrap_or(&joined).to_string(), EntityKind::Organisation)
+        } else {
+            (joined.clone(), entity_kind(&joined))
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let first = words[s];
+        let start =
+            first.0 + (first.1.len() - first.1.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
         let last = words[e - 1];
         let end = last.0 + last.1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        let written = text.get(start..end.max(start)).unwrap_or("").to_string();
-        let value = value.trim_end_matches("’s").trim_end_matches("'s").to_string();
-        out.push((start, end.max(start), written, value, kind));
+        let end = end.max(start);
+        let written = text.get(start..end).unwrap_or("").to_string();
+        out.push((start, end, written, value, kind));
     }
     out
 }
@@ -855,6 +947,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
     let mut persons: Vec<String> = Vec::new();
     for s in doc.sentences {
         let words = words_with_offsets(s.text);
+        let base = out.len();
         let mut numbers: Vec<Fact> = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -1037,7 +1130,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             if unit_s.is_none()
                 && value.fract() == 0.0
                 && (1900.0..=2100.0).contains(&value)
-                && !w.contains(',')
+                && !bare(w).contains(',')
             {
                 kind = FactKind::Date;
                 unit_s = Some("year".to_string());
@@ -1097,28 +1190,15 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             }
         }
         out.extend(numbers);
+        // Figures and dates in reading order (stable: equal starts keep their order).
+        out[base..].sort_by_key(|f| f.start);
         // Entities.
         for (start, end, written, value, kind) in sentence_entities(s.text) {
-            let value = if kind == EntityKind::Person && value.contains(' ') {
-                if !persons.contains(&value) {
-                    persons.push(value.clone());
-                }
-                value
-            } else if !value.contains(' ') {
-                // "Rubio" after "Marco Rubio".
-                let key = name_key(&value);
-                persons
-                    .iter()
-                    .find(|p| p.rsplit(' ').next().is_some_and(|l| name_key(l) == key))
-                    .cloned()
-                    .unwrap_or(value)
-            } else {
-                value
-            };
-            let kind = if persons.contains(&value) { EntityKind::Person } else { kind };
-            let words_here = &words;
-            let wi = words_here.iter().position(|(o, w)| *o + w.len() > start).unwrap_or(0);
-            let we = words_here.iter().position(|(o, _)| *o >= end).unwrap_or(words_here.len());
+            if kind == EntityKind::Person && !persons.contains(&value) {
+                persons.push(value.clone());
+            }
+            let wi = words.iter().position(|(o, w)| *o + w.len() > start).unwrap_or(0);
+            let we = words.iter().position(|(o, _)| *o >= end).unwrap_or(words.len());
             out.push(Fact {
                 doc: doc.doc.to_string(),
                 sentence: s.id.to_string(),
@@ -1131,8 +1211,23 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 unit: None,
                 qualifier: None,
                 entity: Some(kind),
-                context: context(words_here, wi, we, config.context_words),
+                context: context(&words, wi, we, config.context_words),
             });
+        }
+    }
+    // Second pass: a one-word name that is the surname of a person of the same document is
+    // that person ("Rubio" → "Marco Rubio", "Zelensky" → "Volodymyr Zelensky").
+    for f in out.iter_mut().filter(|f| f.kind == FactKind::Entity && !f.value.contains(' ')) {
+        let key = name_key(&f.value);
+        let full = persons
+            .iter()
+            .filter(|p| p.contains(' ') && p.rsplit(' ').next().is_some_and(|l| name_key(l) == key))
+            .max_by_key(|p| p.len());
+        if let Some(full) = full {
+            f.value = full.clone();
+            f.entity = Some(EntityKind::Person);
+        } else if persons.iter().any(|p| name_key(p) == key) {
+            f.entity = Some(EntityKind::Person);
         }
     }
     out

@@ -13,6 +13,7 @@ pub mod align;
 pub mod clean;
 pub mod credits;
 pub mod diff;
+pub mod document;
 pub mod facts;
 pub mod lexicon;
 pub mod passages;
@@ -20,6 +21,7 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod synth;
 
 pub use align::AlignConfig;
 pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
@@ -41,10 +43,15 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub clean: CleanConfig,
+    pub segment: SegmentConfig,
     pub similarity: SimilarityConfig,
     pub align: AlignConfig,
     pub diff: DiffConfig,
     pub passages: PassageConfig,
+    pub quotes: quotes::QuoteConfig,
+    pub facts: facts::FactConfig,
+    pub credits: credits::CreditConfig,
+    pub title: document::TitleConfig,
     pub report: ReportConfig,
 }
 
@@ -64,4 +71,4 @@ impl Default for ReportConfig {
 }
 
 mod pipeline;
-pub use pipeline::analyze;
+pub use pipeline::{analyze, analyze_observed, STAGES};

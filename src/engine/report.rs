@@ -10,6 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::clean::RemovedLine;
+pub use super::credits::{Credit, CreditKind, OutletGuess};
+pub use super::facts::{Divergence, Fact, Facts};
+pub use super::quotes::{Quote, QuoteStatus, QuoteVariant};
 
 /// Bumped whenever a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,8 +30,8 @@ pub struct Report {
     pub passages: Vec<Passage>,
     /// Containment matrix, credit lines and cautious "likely source" hints.
     pub derivation: Derivation,
-    /// Direct quotations matched across documents.
-    pub quotes: Vec<QuoteGroup>,
+    /// Direct quotations matched across documents (see [`Quote`]).
+    pub quotes: Vec<Quote>,
     /// Figures, dates and names per document, and the divergences between documents.
     pub facts: Facts,
     /// How much work the engine did (for the benchmarks and the UI's status line).
@@ -42,8 +45,10 @@ pub struct Document {
     pub id: String,
     /// The headline, or the start of the first line when there is none.
     pub title: String,
-    /// The outlet, when the text names it (e.g. "Axios" from "Read at Axios").
+    /// The outlet, when the text names it clearly (see [`Document::outlet_guess`]).
     pub outlet: Option<String>,
+    /// The outlet guess with its evidence, or why there is none.
+    pub outlet_guess: Option<OutletGuess>,
     /// The kept sentences in reading order.
     pub sentences: Vec<Sentence>,
     /// Lines the cleaner removed, each with its reason; the UI can restore them.
@@ -273,39 +278,4 @@ pub struct Stats {
     /// Sentence pairs scored (candidates from the index).
     pub sentence_pairs_scored: usize,
     pub links: usize,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hook points for the quotes/facts stage (built in parallel in `quotes.rs` / `facts.rs`). These
-// minimal shapes follow the schema; they are replaced by the quotes module's own types
-// once its API is on main.
-
-/// One quotation matched across documents.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct QuoteGroup {
-    pub speaker: Option<String>,
-    /// `identical`, `trimmed`, `altered` or `paraphrased`.
-    pub status: String,
-    pub variants: Vec<QuoteVariant>,
-}
-
-/// One document's wording of a quotation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct QuoteVariant {
-    pub doc: String,
-    pub text: String,
-}
-
-/// Figures, dates and names per document, and their divergences.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facts {}
-
-/// A credit line: a document says it draws on another outlet.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Credit {
-    pub doc: String,
-    /// The credited outlet, e.g. "The Associated Press".
-    pub outlet: String,
-    /// The line as it stands in the text.
-    pub text: String,
 }

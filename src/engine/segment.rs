@@ -30,6 +30,8 @@
 //!    - no break after a title (`Mr.`, `Sen.`, `Gov.`, `Dr.`), nor after an initial, dotted
 //!      acronym or other abbreviation (`W.`, `J.D.`, `U.S.`, `Jan.`, `St.`, `Inc.`) unless the
 //!      next word is a usual sentence opener (`The`, `He`, `But`, …);
+//!    - no break after a list item's number (`1.`, `a)`), nor between a closed quotation and a
+//!      short capitalised attribution (`“Why now?” Zelensky asked.`);
 //!    - no break inside a quotation that closes into an attribution (`… sign off. They
 //!      agreed …,” the source said.`), up to [`SegmentConfig::max_joined_quote_sentences`];
 //!    - a break after `word.` followed by a number (`attack. 73 people`).
@@ -266,18 +268,28 @@ fn split_paragraph(
     for cut in cuts.iter_mut() {
         *cut = skip_closers(s, *cut);
     }
+    cuts.sort_unstable();
     cuts.dedup();
 
     let quotes = attributed_quotes(s, config);
+    // Whether the sentence so far and the rest of the paragraph hold a letter or digit, kept
+    // incrementally so each cut costs O(1) amortised.
+    let last_alnum = s.char_indices().rev().find(|&(_, c)| c.is_alphanumeric()).map(|(i, _)| i);
+    let mut left_alnum = false;
+    let mut scanned = 0;
     let mut kept: Vec<usize> = Vec::new();
     let mut last = 0;
     for &cut in &cuts {
-        if cut >= s.len() {
+        if cut >= s.len() || cut < scanned {
             continue;
         }
-        if keep_cut(s, last, cut, &quotes) {
+        left_alnum |= s[scanned..cut].chars().any(char::is_alphanumeric);
+        scanned = cut;
+        let right_alnum = last_alnum.is_some_and(|i| i >= cut);
+        if left_alnum && right_alnum && keep_cut(s, last, cut, &quotes) {
             kept.push(cut);
             last = cut;
+            left_alnum = false;
         }
     }
     let mut from = 0;
@@ -310,19 +322,25 @@ fn skip_closers(s: &str, cut: usize) -> usize {
 }
 
 /// Whether to keep a UAX #29 cut at `cut`; the current sentence started at `from`.
+/// Both sides of the cut are known to hold a letter or digit.
 fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool {
     let left = &s[from..cut];
     let right = &s[cut..];
-    if !left.chars().any(char::is_alphanumeric) || !right.chars().any(char::is_alphanumeric) {
-        return false;
-    }
     if starts_lowercase(right) {
         return false;
     }
-    if quotes.iter().any(|&(open, close)| open < cut && cut < close) {
+    // Quotations are disjoint and in order: only the last one opening before the cut can hold it.
+    let opened = quotes.partition_point(|&(open, _)| open < cut);
+    if opened > 0 && cut < quotes[opened - 1].1 {
         return false;
     }
     let left = left.trim_end();
+    if is_list_marker(left.trim_start()) {
+        return false;
+    }
+    if ends_in_closed_quote(left) && is_short_attribution(right) {
+        return false;
+    }
     let Some(before_dot) = left.strip_suffix('.') else { return true };
     let word = last_word(before_dot);
     if word.is_empty() {
@@ -333,12 +351,58 @@ fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool
     if TITLES.binary_search(&lower.as_str()).is_ok() {
         return false;
     }
+    // `No. 1 Intermediate Court`: UAX #29 breaks before the capital after the number.
+    let before_number = right.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if before_number && NUMBER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() {
+        return false;
+    }
     let abbreviation =
         ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() || is_initial(bare) || is_dotted_acronym(word);
     if abbreviation {
         return next_word_opens_sentence(right);
     }
     true
+}
+
+/// `1.`, `a)`, `iv.`: a list item's number, not a sentence.
+fn is_list_marker(piece: &str) -> bool {
+    let Some(body) = piece.strip_suffix(['.', ')']) else { return false };
+    let body = body.strip_prefix('(').unwrap_or(body);
+    let count = body.chars().count();
+    (1..=3).contains(&count) && body.chars().all(|c| c.is_ascii_digit())
+        || count == 1 && body.chars().all(|c| c.is_ascii_alphabetic())
+        || (1..=4).contains(&count) && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// `…over.”`, `…why?"`, `…clear.’’`: a sentence end inside a closing quote mark.
+fn ends_in_closed_quote(left: &str) -> bool {
+    let inner = left.trim_end_matches(['”', '’', '"', '»']);
+    inner.len() < left.len() && inner.ends_with(['.', '!', '?', '…'])
+}
+
+/// `Zelensky said.`, `He told reporters.`, `Secretary Marco Rubio wrote on X.`: a short
+/// attribution in capitalised words (names, a pronoun), a speech verb, and at most two
+/// more words before the sentence ends.
+fn is_short_attribution(right: &str) -> bool {
+    let mut before_verb = 0;
+    let mut after_verb: Option<usize> = None;
+    for raw in right.split_whitespace().take(12) {
+        let word = raw.trim_end_matches(['.', '!', '?', ',', ';', ':']);
+        let ends = word.len() < raw.len() && !raw.ends_with([',', ';', ':']);
+        match after_verb.as_mut() {
+            Some(after) => *after += 1,
+            None if SPEECH_VERBS.binary_search(&word.to_lowercase().as_str()).is_ok() => after_verb = Some(0),
+            None if word.chars().next().is_some_and(char::is_uppercase) => before_verb += 1,
+            None => return false,
+        }
+        if after_verb.is_some_and(|after| after > 2) || before_verb > 5 {
+            return false;
+        }
+        if ends {
+            return after_verb.is_some() && before_verb > 0;
+        }
+    }
+    after_verb.is_some() && before_verb > 0 && right.split_whitespace().nth(12).is_none()
 }
 
 /// The word just before the end of `s` (letters, digits, dots and apostrophes).
@@ -367,13 +431,18 @@ fn is_dotted_acronym(word: &str) -> bool {
 }
 
 fn next_word_opens_sentence(right: &str) -> bool {
-    let word: String = right
+    let word = next_word(right);
+    word.is_empty() || SENTENCE_OPENERS.binary_search(&word.as_str()).is_ok()
+}
+
+/// The first word of `right`, lower-cased.
+fn next_word(right: &str) -> String {
+    right
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
-        .to_lowercase();
-    word.is_empty() || SENTENCE_OPENERS.binary_search(&word.as_str()).is_ok()
+        .to_lowercase()
 }
 
 /// Cuts UAX #29 misses: `attack. 73 people` (a sentence end, then a number).
@@ -388,7 +457,9 @@ fn digit_cuts(s: &str) -> Vec<usize> {
         let rest = &s[after..];
         let rest_trim = rest.trim_start_matches(['”', '’', '"', '\'']);
         let spaces = rest_trim.len() - rest_trim.trim_start().len();
-        if spaces == 0 || !rest_trim.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        // The next sentence may open with a quotation or a bracket: `happiness. "30 years …`.
+        let next = rest_trim.trim_start().trim_start_matches(['“', '‘', '"', '\'', '(', '[']);
+        if spaces == 0 || !next.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         // Only after a plain word of two letters or more that is no abbreviation ("No. 5").
@@ -399,6 +470,7 @@ fn digit_cuts(s: &str) -> Vec<usize> {
         let lower = word.to_lowercase();
         if ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
             || TITLES.binary_search(&lower.as_str()).is_ok()
+            || NUMBER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
         {
             continue;
         }
@@ -475,66 +547,113 @@ fn push_trimmed(s: &str, from: usize, to: usize, base: usize, paragraph: usize, 
 
 /// Words after which a period never ends a sentence: they precede a name. Sorted.
 const TITLES: &[&str] = &[
-    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "cpt", "det", "dr", "fr", "gen", "gov",
-    "govs", "hon", "insp", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "pres", "prof", "pvt", "rep",
-    "reps", "rev", "sen", "sens", "sgt", "supt",
+    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "cpt", "det", "dr", "ens", "fr", "gen",
+    "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "msgr", "pfc",
+    "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "spc", "supt", "v", "vs",
 ];
 
 /// Abbreviations that may end a sentence: the period ends one only if the next word is a usual
 /// sentence opener. Sorted.
 const ABBREVIATIONS: &[&str] = &[
     "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec", "dept",
-    "est", "etc", "feb", "fig", "fri", "ft", "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mon",
-    "mt", "no", "nos", "nov", "oct", "op", "pp", "rd", "sat", "sep", "sept", "sr", "st", "sun", "thu",
-    "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
+    "est", "etc", "feb", "fig", "fri", "ft", "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mon", "mt",
+    "nos", "nov", "oct", "op", "pp", "rd", "sep", "sept", "sr", "st", "thu", "thur", "thurs", "tue", "tues",
+    "univ", "vol",
+];
+
+/// Abbreviations that stand before a number: `No. 5`, `Vol. 2`. Sorted.
+const NUMBER_ABBREVIATIONS: &[&str] =
+    &["art", "ch", "fig", "no", "nos", "op", "p", "para", "pp", "sec", "vol"];
+
+/// Verbs of an attribution after a quotation. Sorted.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "argued",
+    "asked",
+    "asks",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
 ];
 
 /// Words that usually open a sentence; after an abbreviation they mean the sentence ended. Sorted.
 const SENTENCE_OPENERS: &[&str] = &[
     "a",
+    "about",
     "according",
     "after",
     "also",
     "although",
+    "amid",
+    "among",
     "an",
     "and",
+    "another",
     "as",
     "at",
     "because",
     "before",
     "both",
     "but",
+    "by",
     "despite",
     "during",
     "each",
     "earlier",
+    "either",
+    "even",
+    "every",
+    "following",
     "for",
+    "from",
     "he",
     "her",
+    "here",
     "his",
     "how",
     "however",
     "i",
     "if",
     "in",
+    "instead",
     "it",
     "its",
+    "just",
     "last",
     "later",
     "many",
     "meanwhile",
     "most",
+    "mr",
+    "mrs",
+    "ms",
     "my",
-    "no",
+    "neither",
+    "none",
+    "not",
     "now",
     "on",
     "one",
+    "only",
+    "other",
     "our",
     "she",
     "since",
     "so",
     "some",
     "still",
+    "such",
     "that",
     "the",
     "their",
@@ -545,8 +664,12 @@ const SENTENCE_OPENERS: &[&str] = &[
     "this",
     "those",
     "though",
+    "thus",
+    "to",
     "today",
     "under",
+    "unlike",
+    "until",
     "we",
     "what",
     "when",
@@ -566,7 +689,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS] {
+        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS, NUMBER_ABBREVIATIONS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }

@@ -32,6 +32,11 @@ pub fn run(args: &[String], read_text: impl Fn(&str) -> Result<String, String>) 
     Ok(())
 }
 
+/// The serde name of an enum value ("paraphrased").
+fn name<T: serde::Serialize>(x: &T) -> String {
+    serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 /// The short name of a sentence id inside its document: "doc#s3" → "s3".
 fn short(id: &str) -> &str {
     id.rsplit_once('#').map_or(id, |(_, s)| s)
@@ -112,20 +117,37 @@ pub fn text_summary(report: &Report) -> String {
             ids.join(" ")
         );
     }
+    let shared: Vec<_> = report.quotes.iter().filter(|q| q.variants.len() > 1).collect();
     if !report.quotes.is_empty() {
-        let _ = writeln!(o, "\n== quotes");
-        for q in &report.quotes {
-            let _ = writeln!(o, "  {} [{}]", q.speaker.as_deref().unwrap_or("(unknown speaker)"), q.status);
+        let _ = writeln!(
+            o,
+            "\n== quotes: {} quotations, {} carried by several documents",
+            report.quotes.len(),
+            shared.len()
+        );
+        for q in shared {
+            let _ = writeln!(
+                o,
+                "  {} [{}]",
+                q.speaker.as_deref().unwrap_or("(unknown speaker)"),
+                name(&q.status)
+            );
             for v in &q.variants {
-                let _ = writeln!(o, "    {}: {}", v.doc, v.text);
+                let _ = writeln!(o, "    {}: “{}”", v.doc, v.text);
             }
+        }
+    }
+    if !report.facts.divergences.is_empty() {
+        let _ = writeln!(o, "\n== divergences");
+        for d in &report.facts.divergences {
+            let _ = writeln!(o, "  [{}] {}", name(&d.kind), d.note);
         }
     }
     let dv = &report.derivation;
     if !dv.credits.is_empty() || !dv.hints.is_empty() {
         let _ = writeln!(o, "\n== derivation");
         for c in &dv.credits {
-            let _ = writeln!(o, "  {} credits {}: {}", c.doc, c.outlet, c.text);
+            let _ = writeln!(o, "  {} {} {}: “{}”", c.doc, name(&c.kind), c.outlet, c.phrase);
         }
         for h in &dv.hints {
             for e in &h.evidence {

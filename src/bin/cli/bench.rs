@@ -1,0 +1,135 @@
+//! `wirediff bench seeds|scale`: timing of the whole report (build with `--profile bench-native`).
+//!
+//! - `bench seeds [RUNS]`: the five seeds' full report, median and best of RUNS (default 200).
+//! - `bench scale [N...]`: synthetic corpora of N documents × ~40 sentences (default 25 50 100
+//!   200), one timed run each after a warm-up, with the process's peak resident memory.
+
+use std::time::Instant;
+
+use wirediff::engine::synth::{corpus, SynthConfig};
+use wirediff::engine::{analyze, analyze_observed, Config, Input, Report, STAGES};
+use wirediff::seeds::SEEDS;
+
+pub const USAGE: &str = "wirediff bench <seeds [RUNS] | scale [N...]>";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("seeds") | Some("report") => seeds(parse_or(args.get(1), 200)?),
+        Some("scale") => {
+            let sizes = if args.len() > 1 {
+                args[1..].iter().map(|a| parse_or(Some(a), 0)).collect::<Result<Vec<_>, _>>()?
+            } else {
+                vec![25, 50, 100, 200]
+            };
+            scale(&sizes)
+        }
+        _ => Err(format!("usage: {USAGE}")),
+    }
+}
+
+fn parse_or(arg: Option<&String>, default: usize) -> Result<usize, String> {
+    match arg {
+        None => Ok(default),
+        Some(a) => a.parse().map_err(|_| format!("not a number: {a}; usage: {USAGE}")),
+    }
+}
+
+/// Runs `analyze` once, returning the report, the total time and each stage's time (ms).
+fn timed(inputs: &[Input], config: &Config) -> (Report, f64, Vec<f64>) {
+    let start = Instant::now();
+    let mut last = start;
+    let mut stages = Vec::with_capacity(STAGES.len());
+    let report = analyze_observed(inputs, config, &mut |_| {
+        let now = Instant::now();
+        stages.push((now - last).as_secs_f64() * 1e3);
+        last = now;
+    });
+    (report, start.elapsed().as_secs_f64() * 1e3, stages)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn seeds(runs: usize) -> Result<(), String> {
+    let inputs: Vec<Input> =
+        SEEDS.iter().map(|s| Input { id: s.name.to_string(), text: s.text.to_string() }).collect();
+    let config = Config::default();
+    let warm = analyze(&inputs, &config);
+    let runs: Vec<(f64, Vec<f64>)> = (0..runs.max(1))
+        .map(|_| {
+            let (r, total, stages) = timed(&inputs, &config);
+            std::hint::black_box(r);
+            (total, stages)
+        })
+        .collect();
+    let s = &warm.stats;
+    println!(
+        "seeds: {} documents, {} sentences, {} pairs, {} sentence pairs scored, {} links",
+        s.documents, s.sentences, s.pairs_compared, s.sentence_pairs_scored, s.links
+    );
+    let totals: Vec<f64> = runs.iter().map(|r| r.0).collect();
+    let best = totals.iter().copied().fold(f64::INFINITY, f64::min);
+    println!(
+        "full report: median {:.3} ms, best {:.3} ms over {} runs",
+        median(totals.clone()),
+        best,
+        totals.len()
+    );
+    let per_stage: Vec<String> = (0..STAGES.len())
+        .map(|k| {
+            format!(
+                "{} {:.2}",
+                STAGES[k],
+                median(runs.iter().map(|r| r.1.get(k).copied().unwrap_or(0.0)).collect())
+            )
+        })
+        .collect();
+    println!("median ms per stage: {}", per_stage.join(", "));
+    Ok(())
+}
+
+fn scale(sizes: &[usize]) -> Result<(), String> {
+    let config = Config::default();
+    println!(
+        "{:>5} {:>9} {:>6} {:>8} {:>7} {:>9} {:>11} {:>8}  ms per stage ({})",
+        "docs",
+        "sentences",
+        "pairs",
+        "scored",
+        "links",
+        "total ms",
+        "µs/sentence",
+        "RSS MB",
+        STAGES.join(", ")
+    );
+    for &n in sizes {
+        let inputs = corpus(&SynthConfig { documents: n, ..SynthConfig::default() });
+        let (report, ms, stages) = timed(&inputs, &config);
+        let s = &report.stats;
+        let stages: Vec<String> = stages.iter().map(|x| format!("{x:.0}")).collect();
+        println!(
+            "{:>5} {:>9} {:>6} {:>8} {:>7} {:>9.1} {:>11.1} {:>8}  {}",
+            n,
+            s.sentences,
+            s.pairs_compared,
+            s.sentence_pairs_scored,
+            s.links,
+            ms,
+            ms * 1e3 / s.sentences.max(1) as f64,
+            peak_rss_mb().map_or("?".to_string(), |m| format!("{m:.0}")),
+            stages.join(" / ")
+        );
+        std::hint::black_box(report);
+    }
+    Ok(())
+}
+
+/// The process's peak resident set size so far (Linux `VmHWM`), in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

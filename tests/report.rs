@@ -1,0 +1,426 @@
+//! The report on the seeds: true links that must be found, clear non-links that must not be,
+//! the index against a brute-force reference, goldens, and no panics on arbitrary input.
+
+use proptest::prelude::*;
+use wirediff::engine::align::{align_pair, brute_force_candidates, Corpus};
+use wirediff::engine::report::{LinkKind, Report};
+use wirediff::engine::synth::{corpus, SynthConfig};
+use wirediff::engine::{analyze, Config, Input, Lexicon};
+use wirediff::seeds::SEEDS;
+
+fn seed_inputs() -> Vec<Input> {
+    SEEDS.iter().map(|s| Input { id: s.name[..3].to_string(), text: s.text.to_string() }).collect()
+}
+
+fn seed_report() -> &'static Report {
+    static REPORT: std::sync::OnceLock<Report> = std::sync::OnceLock::new();
+    REPORT.get_or_init(|| analyze(&seed_inputs(), &Config::default()))
+}
+
+/// The id of the one sentence of `doc` containing `fragment`.
+fn sentence(report: &Report, doc: &str, fragment: &str) -> String {
+    let d = report.documents.iter().find(|d| d.id == doc).expect("document");
+    let hits: Vec<_> = d.sentences.iter().filter(|s| s.text.contains(fragment)).collect();
+    assert_eq!(hits.len(), 1, "{doc}: {} sentences contain {fragment:?}", hits.len());
+    hits[0].id.clone()
+}
+
+/// The kind of the link joining the two fragments' sentences, if any.
+fn link(report: &Report, a: (&str, &str), b: (&str, &str)) -> Option<LinkKind> {
+    let (sa, sb) = (sentence(report, a.0, a.1), sentence(report, b.0, b.1));
+    report.pairs.iter().flat_map(|p| &p.links).find_map(|l| {
+        let has = |x: &String| l.left.contains(x) || l.right.contains(x);
+        (has(&sa) && has(&sb)).then_some(l.kind)
+    })
+}
+
+/// True correspondences between the seeds, read by hand, that the aligner finds.
+/// Each row: two (document, fragment) sentences.
+const TRUE_LINKS: &[((&str, &str), (&str, &str))] = &[
+    // The issue's example: 000's sentence is one clause of 003's.
+    (("000", "scaling back a portion of U.S. military aid"), ("003", "reducing US military aid to Kiev")),
+    (("000", "Kremlin spokesman Dmitry Peskov asserted"), ("003", "Kremlin spokesman Dmitry Peskov said")),
+    (
+        ("000", "securing a lasting peace will compel"),
+        ("003", "For a lasting peace, both Ukraine and Russia"),
+    ),
+    (("000", "discreetly developing the plan"), ("004", "working on the proposal for the past month")),
+    (
+        ("000", "entirety of the eastern Donbas region"),
+        ("001", "surrendering the entirety of its Donbas region"),
+    ),
+    (
+        ("001", "devised by President Trump’s special envoy"),
+        ("003", "drawn up by US President Donald Trump's special envoy"),
+    ),
+    (
+        ("002", "Driscoll formally presented the plan"),
+        ("004", "formal presentation of the document to Zelensky"),
+    ),
+];
+
+/// True correspondences the aligner misses today: the shared content is carried by synonyms
+/// the thesaurus lacks ("relinquishing"/"surrendering", "reduce the size of its military"/
+/// "shrink its armed forces") or by names alone. Listed so the golden review can track them;
+/// missing them is the price of never linking on names or story-wide words alone.
+#[allow(dead_code)]
+const KNOWN_MISSES: &[((&str, &str), (&str, &str))] = &[
+    (
+        ("000", "consistently rejected the notion of surrendering territory"),
+        ("003", "has been denying any such concessions"),
+    ),
+    (("000", "relinquishing territory to Russia"), ("004", "such as Ukraine surrendering territory")),
+    (("000", "A plan to conclude the intense conflict"), ("003", "have secretly drafted a plan to end")),
+    (("000", "persist in formulating a roster"), ("003", "continue to develop all possible plans")),
+    (("003", "It would have to reduce the size of its military."), ("001", "shrink its armed forces")),
+    (("003", "Kiev would have to cede some of its territory"), ("000", "relinquishing territory to Russia")),
+    (
+        ("002", "Witkoff also consulted with Russian envoy Kirill Dmitriev"),
+        ("003", "Kremlin adviser Kirill Dmitriev"),
+    ),
+];
+
+/// Sentences no other seed carries: they must stay unique.
+const UNIQUE: &[(&str, &str)] = &[
+    ("001", "roughly 7,000 Russian lives a day"),
+    ("001", "Institute for the Study of War Russia program lead George Barros"),
+    ("003", "in the city of Ternopil"),
+    ("003", "including three children, were killed"),
+    ("003", "massive missile and drone attack"),
+    ("004", "Russia presently holds about 20 percent"),
+    ("004", "ceasefire between Israel and Hamas"),
+    ("000", "Digital has sought comment"),
+];
+
+/// Pairs that look alike (same names, same story-wide words) but say different things.
+const NON_LINKS: &[((&str, &str), (&str, &str))] = &[
+    (
+        ("002", "President Vladimir Putin has not publicly endorsed the plan."),
+        ("000", "designated the capture of the Donbas"),
+    ),
+    (
+        ("002", "President Vladimir Putin has not publicly endorsed the plan."),
+        ("000", "has received a briefing on the plan and backs it"),
+    ),
+    (("003", "Maria Zakharova"), ("000", "Kremlin spokesman Dmitry Peskov asserted")),
+    (("001", "Rustem Umerov gave “positive feedback”"), ("002", "Dmitriev told Axios he is optimistic")),
+    (
+        ("001", "rightfully refused to accept in the past"),
+        ("003", "whether the Trump administration has officially supported"),
+    ),
+    (
+        ("000", "gathering feedback from both Ukrainian"),
+        ("001", "was suggested by Umerov, according to a senior"),
+    ),
+    (("000", "US, Russia Draft Ukraine Peace Plan"), ("001", "contains almost no concessions from Russia")),
+    (
+        ("001", "contains almost no concessions from Russia"),
+        ("003", "the plan to end the war has been leaked"),
+    ),
+];
+
+#[test]
+fn true_links_are_found() {
+    let r = seed_report();
+    let missing: Vec<String> = TRUE_LINKS
+        .iter()
+        .filter(|(a, b)| link(r, *a, *b).is_none())
+        .map(|(a, b)| format!("{}:{:?} ⇄ {}:{:?}", a.0, a.1, b.0, b.1))
+        .collect();
+    assert!(missing.is_empty(), "missing links:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_issue_example_is_partial_or_closer() {
+    let r = seed_report();
+    let kind = link(r, TRUE_LINKS[0].0, TRUE_LINKS[0].1);
+    assert!(kind.is_some(), "000 military aid ⇄ 003 reducing US military aid not linked");
+}
+
+#[test]
+fn unique_sentences_stay_unique() {
+    let r = seed_report();
+    for &(doc, fragment) in UNIQUE {
+        let id = sentence(r, doc, fragment);
+        let d = r.documents.iter().find(|d| d.id == doc).unwrap();
+        assert!(d.unique.contains(&id), "{id} ({fragment:?}) was linked");
+    }
+}
+
+#[test]
+fn look_alikes_are_not_linked() {
+    let r = seed_report();
+    for &(a, b) in NON_LINKS {
+        assert_eq!(link(r, a, b), None, "{a:?} ⇄ {b:?}");
+    }
+}
+
+#[test]
+fn each_sentence_is_claimed_once_per_pair() {
+    let r = seed_report();
+    for p in &r.pairs {
+        let mut seen = std::collections::HashSet::new();
+        for l in &p.links {
+            assert!(!l.left.is_empty() && !l.right.is_empty());
+            for s in l.left.iter().chain(&l.right) {
+                assert!(seen.insert(s.clone()), "{s} claimed twice in {} ⇄ {}", p.left, p.right);
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_are_stable_and_spans_match() {
+    let a = analyze(&seed_inputs(), &Config::default());
+    assert_eq!(&a, seed_report(), "two runs differ");
+    for d in &a.documents {
+        for (k, s) in d.sentences.iter().enumerate() {
+            assert_eq!(s.id, format!("{}#s{k}", d.id));
+        }
+    }
+    // Every diff piece points at its text in its sentence.
+    let text = |id: &str| {
+        a.documents.iter().flat_map(|d| &d.sentences).find(|s| s.id == id).map(|s| s.text.clone()).unwrap()
+    };
+    for p in &a.pairs {
+        for l in &p.links {
+            for op in &l.diff {
+                for (piece, side) in [(&op.left, &l.left), (&op.right, &l.right)] {
+                    if let Some(piece) = piece {
+                        assert_eq!(&text(&side[piece.part])[piece.start..piece.end], piece.text);
+                    }
+                }
+            }
+            let s = &l.summary;
+            assert_eq!(s.verbatim + s.minor + s.synonym + s.moved + s.new_wording, 100, "{}", s.display);
+        }
+    }
+}
+
+/// The index must find exactly what scoring every sentence pair finds.
+fn assert_index_equals_brute_force(inputs: &[Input]) {
+    let config = Config::default();
+    let lexicon = Lexicon::shared();
+    let texts: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|i| {
+            let c = wirediff::engine::clean(&i.text, &config.clean);
+            wirediff::engine::segment(&c.text).iter().map(|s| c.text[s.start..s.end].to_string()).collect()
+        })
+        .collect();
+    let corpus = Corpus::new(lexicon, &texts, &config.align);
+    for a in 0..texts.len() {
+        for b in a + 1..texts.len() {
+            let fast = align_pair(lexicon, &corpus, &corpus.candidates(a, b, &config.align), &config.align).0;
+            let slow = align_pair(lexicon, &corpus, &brute_force_candidates(&corpus, a, b), &config.align).0;
+            assert_eq!(fast, slow, "documents {a} and {b}");
+        }
+    }
+}
+
+#[test]
+fn index_equals_brute_force_on_the_seeds() {
+    assert_index_equals_brute_force(&seed_inputs());
+}
+
+#[test]
+fn index_equals_brute_force_on_a_small_synthetic_corpus() {
+    assert_index_equals_brute_force(&corpus(&SynthConfig {
+        documents: 6,
+        sentences: 15,
+        ..SynthConfig::default()
+    }));
+}
+
+#[test]
+fn large_inputs_compare_neighbours_only() {
+    let inputs = corpus(&SynthConfig { documents: 24, sentences: 10, ..SynthConfig::default() });
+    let r = analyze(&inputs, &Config::default());
+    assert!(r.stats.pairs_compared <= 24 * Config::default().report.neighbours);
+    assert!(r.stats.pairs_compared >= 24 / 2);
+    assert!(r.stats.links > 0);
+}
+
+/// A readable golden: per pair, each link's kind, score, summary and both texts; then passages.
+fn golden(r: &Report) -> String {
+    let text =
+        |id: &str| r.documents.iter().flat_map(|d| &d.sentences).find(|s| s.id == id).unwrap().text.clone();
+    let mut o = String::new();
+    for p in &r.pairs {
+        o += &format!("== {} ⇄ {}  ({:.2} / {:.2})\n", p.left, p.right, p.left_in_right, p.right_in_left);
+        for l in &p.links {
+            let ids = |v: &[String]| v.join("+");
+            o += &format!(
+                "[{} {:.2}] {} ⇄ {}: {}\n",
+                l.kind.as_str(),
+                l.score,
+                ids(&l.left),
+                ids(&l.right),
+                l.summary.display
+            );
+            o += &format!("  < {}\n", l.left.iter().map(|s| text(s)).collect::<Vec<_>>().join(" "));
+            o += &format!("  > {}\n", l.right.iter().map(|s| text(s)).collect::<Vec<_>>().join(" "));
+        }
+    }
+    o += "== passages\n";
+    for p in &r.passages {
+        let ids: Vec<String> = p.carriers.iter().map(|c| c.sentences.join("+")).collect();
+        o += &format!("{} [{}] {}\n", p.id, p.kind.as_str(), ids.join(" | "));
+    }
+    o
+}
+
+#[test]
+fn seed_links_golden() {
+    insta::assert_snapshot!("seed_links", golden(seed_report()));
+}
+
+#[test]
+fn seed_report_json_golden() {
+    // The structure without the bulky word ops: documents' sentence ids, links, passages.
+    let r = seed_report();
+    let v = serde_json::json!({
+        "documents": r.documents.iter().map(|d| serde_json::json!({
+            "id": d.id, "title": d.title, "outlet": d.outlet,
+            "sentences": d.sentences.len(), "removed": d.removed.len(), "unique": d.unique,
+        })).collect::<Vec<_>>(),
+        "pairs": r.pairs.iter().map(|p| serde_json::json!({
+            "left": p.left, "right": p.right,
+            "left_in_right": p.left_in_right, "right_in_left": p.right_in_left,
+            "links": p.links.iter().map(|l| serde_json::json!({
+                "left": l.left, "right": l.right, "kind": l.kind, "score": l.score,
+                "summary": l.summary.display, "ops": l.diff.len(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        // Quotes, facts and credits have their own goldens with their module.
+        "containment": r.derivation.containment,
+        "hints": r.derivation.hints,
+        "passages": r.passages.iter().map(|p| serde_json::json!({
+            "id": p.id, "kind": p.kind, "documents": p.documents,
+            "sentences": p.carriers.iter().map(|c| c.sentences.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    insta::assert_json_snapshot!("seed_report", v);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn analyze_never_panics(docs in proptest::collection::vec(".{0,300}", 0..4)) {
+        let inputs: Vec<Input> = docs.into_iter().enumerate().map(|(k, text)| Input { id: format!("d{k}"), text }).collect();
+        let r = analyze(&inputs, &Config::default());
+        prop_assert_eq!(r.documents.len(), inputs.len());
+    }
+
+    #[test]
+    fn analyze_never_panics_on_wordy_input(
+        docs in proptest::collection::vec(
+            proptest::collection::vec(prop_oneof![
+                Just("Kyiv"), Just("Kiev"), Just("U.S."), Just("said"), Just("“"), Just("”"), Just("—"),
+                Just("900,000"), Just("20 percent"), Just("."), Just("\n\n"), Just("plan"), Just("é"), Just("…"),
+            ], 0..60).prop_map(|w| w.join(" ")),
+            1..4,
+        )
+    ) {
+        let inputs: Vec<Input> = docs.into_iter().map(|text| Input { id: "same".into(), text }).collect();
+        let r = analyze(&inputs, &Config::default());
+        let ids: std::collections::HashSet<_> = r.documents.iter().map(|d| d.id.clone()).collect();
+        prop_assert_eq!(ids.len(), inputs.len());
+    }
+}
+
+/// Link kinds on hand-made pairs: (left, right, expected kind or None).
+const KINDS: &[(&str, &str, Option<LinkKind>)] = &[
+    (
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday.",
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday.",
+        Some(LinkKind::Verbatim),
+    ),
+    (
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday.",
+        "Russia launched a large missile and drone attack on western Ukraine on Wednesday night.",
+        Some(LinkKind::Edited),
+    ),
+    (
+        "At least 25 people, including three children, were killed in the attack on Ternopil.",
+        "At least 26 people, including three children, were killed in the attack on Ternopil.",
+        Some(LinkKind::Edited),
+    ),
+    (
+        "Ukraine's Interior Ministry said that at least 25 people were killed in the attack.",
+        "The attack killed at least 25 people, the Ukrainian interior ministry stated.",
+        Some(LinkKind::Paraphrase),
+    ),
+    (
+        "Furthermore, it would involve scaling back a portion of U.S. military aid.",
+        "The plan calls for reducing US military aid to Kiev and reducing the use of various types of weapons by Ukrainian forces.",
+        Some(LinkKind::Partial),
+    ),
+    (
+        "President Vladimir Putin has not publicly endorsed the plan.",
+        "Russian President Vladimir Putin has designated the capture of the Donbas as a primary objective.",
+        None,
+    ),
+];
+
+#[test]
+fn link_kinds() {
+    for &(a, b, want) in KINDS {
+        let inputs = [Input { id: "a".into(), text: a.into() }, Input { id: "b".into(), text: b.into() }];
+        let r = analyze(&inputs, &Config::default());
+        let got = r.pairs[0].links.first().map(|l| l.kind);
+        assert_eq!(got, want, "\n{a}\n{b}");
+    }
+}
+
+#[test]
+fn a_changed_figure_is_an_edited_link_with_a_conflict() {
+    let (a, b, _) = KINDS[2];
+    let inputs = [Input { id: "a".into(), text: a.into() }, Input { id: "b".into(), text: b.into() }];
+    let r = analyze(&inputs, &Config::default());
+    let link = &r.pairs[0].links[0];
+    assert_eq!(link.conflicts.len(), 1, "{:?}", link.conflicts);
+    assert_eq!((link.conflicts[0].left.as_str(), link.conflicts[0].right.as_str()), ("25", "26"));
+    assert!(link.diff.iter().any(|op| op.kind == wirediff::engine::report::OpKind::Changed
+        && op.left.as_ref().is_some_and(|p| p.text == "25")));
+}
+
+#[test]
+fn a_split_sentence_is_one_link_to_both_parts() {
+    let a = "The plan calls for reducing US military aid to Kiev and reducing the use of various types of \
+             weapons by Ukrainian forces. The Ternopil strike killed 25 people.";
+    let b = "Washington would cut its military aid to Kiev under the plan. Ukrainian forces would also have \
+             to limit the use of various types of weapons. Something else entirely happened in Lviv.";
+    let inputs = [Input { id: "a".into(), text: a.into() }, Input { id: "b".into(), text: b.into() }];
+    let r = analyze(&inputs, &Config::default());
+    let links = &r.pairs[0].links;
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].left, ["a#s0"]);
+    assert_eq!(links[0].right, ["b#s0", "b#s1"]);
+    assert!(links[0].diff.iter().any(|op| op.right.as_ref().is_some_and(|p| p.part == 1)));
+}
+
+#[test]
+fn a_cut_down_copy_gets_a_cautious_source_hint() {
+    let full =
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday. \
+                The attacks targeted high-rise buildings and energy facilities in the city of Ternopil. \
+                At least 25 people, including three children, were killed in the attack. \
+                The US embassy said representatives will discuss the plan. \
+                Zakharova said Moscow has not received any draft.";
+    let cut =
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday. \
+               The attacks targeted high-rise buildings and energy facilities in the city of Ternopil.";
+    let inputs =
+        [Input { id: "full".into(), text: full.into() }, Input { id: "cut".into(), text: cut.into() }];
+    let r = analyze(&inputs, &Config::default());
+    assert_eq!(r.derivation.containment[1][0], Some(1.0));
+    assert!(r.derivation.containment[0][1].is_some_and(|c| c < 0.7));
+    let hints = &r.derivation.hints;
+    assert_eq!(hints.len(), 1);
+    assert_eq!((hints[0].derived.as_str(), hints[0].source.as_str()), ("cut", "full"));
+    assert!(hints[0].evidence[0].contains("or both on a common source"));
+    // The seeds are independent rewrites: no hint.
+    assert!(seed_report().derivation.hints.is_empty());
+}
