@@ -285,7 +285,7 @@ impl Idf {
 /// Thresholds for the paraphrase decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimilarityConfig {
-    /// Scores at or above this are paraphrases.
+    /// Paraphrase probabilities ([`Similarity::paraphrase`]) at or above this are paraphrases.
     pub paraphrase_threshold: f32,
 }
 
@@ -306,8 +306,12 @@ pub struct TokenMatch {
 /// How far `right` says what `left` says, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Similarity {
-    /// Symmetric score in [0, 1]: the fitted probability that the two say the same thing.
+    /// Symmetric score in [0, 1]: the harmonic mean of `left_in_right` and `right_in_left`,
+    /// halved for each number conflict. Transparent and independent of the fitted model.
     pub score: f32,
+    /// The fitted model's probability that the two say the same thing (MRPC's notion of a
+    /// paraphrase); [`is_paraphrase`] compares it with the threshold.
+    pub paraphrase: f32,
     /// Weighted share of the left sentence found in the right, in [0, 1].
     pub left_in_right: f32,
     /// Weighted share of the right sentence found in the left, in [0, 1].
@@ -401,6 +405,7 @@ pub fn compare(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfil
     matches.sort_by_key(|m| m.left);
     Similarity {
         score: s.score,
+        paraphrase: s.paraphrase,
         left_in_right: s.right_in_left,
         right_in_left: s.left_in_right,
         matches,
@@ -723,9 +728,12 @@ fn compare_ordered(
         bl.max(br),
     ];
     features.extend(catf);
-    let score = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
+    let paraphrase = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
+    let harmonic = if all_l + all_r > 0.0 { 2.0 * all_l * all_r / (all_l + all_r) } else { 0.0 };
+    let score = (harmonic * 0.5f32.powi(number_conflicts.min(8) as i32)).clamp(0.0, 1.0);
     Similarity {
         score,
+        paraphrase,
         left_in_right: all_l,
         right_in_left: all_r,
         matches,
@@ -776,9 +784,10 @@ fn lcs_len(a: &[TokenKeys], b: &[TokenKeys]) -> usize {
     row[b.len()]
 }
 
-/// Whether `sim` counts as a paraphrase under `config`.
+/// Whether `sim` counts as a paraphrase under `config` (the model's probability against the
+/// threshold).
 pub fn is_paraphrase(sim: &Similarity, config: &SimilarityConfig) -> bool {
-    sim.score >= config.paraphrase_threshold
+    sim.paraphrase >= config.paraphrase_threshold
 }
 
 #[cfg(test)]
@@ -817,7 +826,7 @@ mod tests {
         assert!(s.conflicts.is_empty());
         let left_only: Vec<&str> = s.left_only.iter().map(|i| a.tokens[*i].norm.as_str()).collect();
         assert!(left_only.contains(&"scaling") && left_only.contains(&"portion"), "{left_only:?}");
-        assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.score);
+        assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.paraphrase);
     }
 
     #[test]
@@ -836,6 +845,7 @@ mod tests {
         );
         assert!(same.conflicts.is_empty());
         assert!(same.score > s.score, "{} {}", same.score, s.score);
+        assert!(same.paraphrase > s.paraphrase, "{} {}", same.paraphrase, s.paraphrase);
     }
 
     #[test]
@@ -854,7 +864,7 @@ mod tests {
         ];
         for (a, b) in yes {
             let (s, _, _) = sim(a, b);
-            assert!(is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+            assert!(is_paraphrase(&s, &config), "{a} / {b}: {}", s.paraphrase);
         }
         let no = [
             ("The talks in Geneva ended without agreement.", "Bakhmut fell after months of shelling."),
@@ -866,7 +876,7 @@ mod tests {
         ];
         for (a, b) in no {
             let (s, _, _) = sim(a, b);
-            assert!(!is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+            assert!(!is_paraphrase(&s, &config), "{a} / {b}: {}", s.paraphrase);
         }
         // A negation flip is evidence against, though MRPC alone does not make it decisive.
         let (plain, _, _) = sim("Trump signed the order on Monday.", "Trump signed the order Monday.");
@@ -874,7 +884,7 @@ mod tests {
             sim("Trump signed the order on Monday.", "Trump did not sign the order on Monday.");
         let neg = FEATURES.iter().position(|f| *f == "negation_mismatch").unwrap();
         assert_eq!((plain.features[neg], negated.features[neg]), (0.0, 1.0));
-        assert!(negated.score < plain.score);
+        assert!(negated.paraphrase < plain.paraphrase);
     }
 
     #[test]
@@ -883,9 +893,10 @@ mod tests {
         let (s, _, _) = sim(text, text);
         assert_eq!((s.left_in_right, s.right_in_left), (1.0, 1.0));
         assert!(s.left_only.is_empty() && s.right_only.is_empty());
-        assert!(s.score > 0.9, "{}", s.score);
+        assert_eq!(s.score, 1.0);
+        assert!(s.paraphrase > 0.9, "{}", s.paraphrase);
         let (e, _, _) = sim("", text);
-        assert_eq!((e.score, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0));
+        assert_eq!((e.score, e.paraphrase, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0, 0.0));
         let (e, _, _) = sim("", "");
         assert_eq!(e.score, 0.0);
     }
@@ -897,6 +908,7 @@ mod tests {
         let (ab, _, _) = sim(a, b);
         let (ba, _, _) = sim(b, a);
         assert_eq!(ab.score, ba.score);
+        assert_eq!(ab.paraphrase, ba.paraphrase);
         assert_eq!(ab.left_in_right, ba.right_in_left);
         assert_eq!(ab.matches.len(), ba.matches.len());
     }

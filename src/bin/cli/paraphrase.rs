@@ -77,10 +77,11 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
             let verdict = if *p { "paraphrase" } else { "different" };
             let mark = if *p == row.paraphrase { "ok" } else { "WRONG" };
             println!(
-                "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}",
+                "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}\toverlap {:.3}",
                 row.line,
-                sim.score,
-                u8::from(row.paraphrase)
+                sim.paraphrase,
+                u8::from(row.paraphrase),
+                sim.score
             );
         }
     }
@@ -172,7 +173,7 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
         for i in 0..profiles.len() {
             for d in 1..=per {
                 let s = compare(lexicon, &profiles[i], &profiles[(i + d) % profiles.len()], &idf);
-                checksum += f64::from(s.score);
+                checksum += f64::from(s.paraphrase);
             }
         }
         pairs_done += profiles.len() * per;
