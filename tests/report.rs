@@ -424,3 +424,12 @@ fn a_cut_down_copy_gets_a_cautious_source_hint() {
     // The seeds are independent rewrites: no hint.
     assert!(seed_report().derivation.hints.is_empty());
 }
+
+#[test]
+fn a_huge_unpunctuated_paste_is_handled() {
+    let words: Vec<String> = (0..20_000).map(|k| format!("word{} plan", k % 97)).collect();
+    let text = words.join(" ");
+    let inputs = [Input { id: "a".into(), text: text.clone() }, Input { id: "b".into(), text }];
+    let r = analyze(&inputs, &Config::default());
+    assert_eq!(r.documents.len(), 2);
+}

@@ -59,6 +59,9 @@ pub struct AlignConfig {
     pub min_key_count_to_drop: usize,
     /// At most this many candidates per left sentence and document pair (best shared-key counts).
     pub max_candidates_per_sentence: usize,
+    /// Sentences with more tokens than this are never compared (comparison is O(n·m); a
+    /// paste without punctuation can make one "sentence" of thousands of words).
+    pub max_sentence_tokens: usize,
     /// A pair is a candidate (and may link) only when it shares at least this many kept keys …
     pub min_shared_keys: usize,
     /// … of at least this summed weight (each key weighs its IDF², as in [`evidence`]; a
@@ -112,6 +115,7 @@ impl Default for AlignConfig {
             max_key_share: 0.2,
             min_key_count_to_drop: 32,
             max_candidates_per_sentence: 64,
+            max_sentence_tokens: 400,
             min_shared_keys: 2,
             min_shared_weight: 0.8,
             function_word_weight: 0.05,
@@ -419,6 +423,11 @@ impl Corpus {
 
     /// Whether `i` and `j` meet the shared-key precondition of every link.
     pub fn may_link(&self, i: usize, j: usize, config: &AlignConfig) -> bool {
+        let short =
+            |s: usize| self.profiles.get(s).is_some_and(|p| p.tokens.len() <= config.max_sentence_tokens);
+        if !short(i) || !short(j) {
+            return false;
+        }
         let (n, w) = self.shared_keys(i, j);
         n >= config.min_shared_keys.max(1) && w >= config.min_shared_weight
     }
