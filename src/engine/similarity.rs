@@ -86,6 +86,13 @@ pub struct SentenceProfile {
     pub by_stem: Vec<(u64, u32)>,
     /// (variant key, token index), sorted: the number- and variant-match index.
     pub by_variant: Vec<(u64, u32)>,
+    /// (variant key, bit mask of the token positions < 64 holding it), sorted: the
+    /// bit-parallel LCS table.
+    pub variant_masks: Vec<(u64, u64)>,
+    /// Indices of the tokens the name edit-distance rule may match.
+    pub namelike: Vec<u32>,
+    /// Indices of the tokens with synonym classes.
+    pub with_classes: Vec<u32>,
 }
 
 /// FNV-1a, 64 bit: a stable hash for interning forms without shared state.
@@ -175,6 +182,17 @@ impl SentenceProfile {
         let by_norm = index(&|k| Some(k.norm));
         let by_stem = index(&|k| (k.flags & F_NUMBER == 0).then_some(k.stem));
         let by_variant = index(&|k| Some(k.variant));
+        let mut variant_masks: Vec<(u64, u64)> = Vec::new();
+        for &(key, i) in by_variant.iter().filter(|(_, i)| *i < 64) {
+            match variant_masks.last_mut() {
+                Some((k, mask)) if *k == key => *mask |= 1 << i,
+                _ => variant_masks.push((key, 1 << i)),
+            }
+        }
+        let having = |flag: u8| -> Vec<u32> {
+            keys.iter().enumerate().filter(|(_, k)| k.flags & flag != 0).map(|(i, _)| i as u32).collect()
+        };
+        let (namelike, with_classes) = (having(F_NAMELIKE), having(F_CLASSES));
         SentenceProfile {
             text: text.to_string(),
             tokens,
@@ -186,6 +204,9 @@ impl SentenceProfile {
             by_norm,
             by_stem,
             by_variant,
+            variant_masks,
+            namelike,
+            with_classes,
         }
     }
 }
@@ -275,10 +296,6 @@ impl Idf {
     pub fn weight(&self, token: &Token) -> f32 {
         let base = if token.content { 1.0 } else { 0.1 };
         base * self.factor(hash_str(&token.stem))
-    }
-
-    fn key_weight(&self, k: &TokenKeys) -> f32 {
-        f32::from(k.base) / 1000.0 * (0.5 + 0.5 * self.factor(k.stem))
     }
 }
 
@@ -487,13 +504,18 @@ fn compare_ordered(
         }
     }
     // Names by edit distance, then synonyms: only among the few tokens that qualify.
-    for (flag, kind) in [(F_NAMELIKE, MatchKind::Variant), (F_CLASSES, MatchKind::Synonym)] {
-        for i in 0..n {
-            if lmatch[i].is_some() || left.keys[i].flags & flag == 0 {
+    for (ls, rs, kind) in [
+        (&left.namelike, &right.namelike, MatchKind::Variant),
+        (&left.with_classes, &right.with_classes, MatchKind::Synonym),
+    ] {
+        for &i in ls.iter() {
+            let i = i as usize;
+            if lmatch[i].is_some() {
                 continue;
             }
-            for j in 0..m {
-                if rused[j] || right.keys[j].flags & flag == 0 {
+            for &j in rs.iter() {
+                let j = j as usize;
+                if rused[j] {
                     continue;
                 }
                 let (a, b) = (&left.tokens[i], &right.tokens[j]);
@@ -525,8 +547,12 @@ fn compare_ordered(
     conflicts.extend(lname.iter().zip(rname.iter()).map(|(a, b)| (*a, *b)));
 
     // Weighted coverage per level.
-    let lw: Vec<f32> = left.keys.iter().map(|k| idf.key_weight(k)).collect();
-    let rw: Vec<f32> = right.keys.iter().map(|k| idf.key_weight(k)).collect();
+    // Per token: document factor, then weight = built-in weight × (0.5 + 0.5 × factor).
+    let ldoc: Vec<f32> = left.keys.iter().map(|k| idf.factor(k.stem)).collect();
+    let rdoc: Vec<f32> = right.keys.iter().map(|k| idf.factor(k.stem)).collect();
+    let weigh = |k: &TokenKeys, doc: f32| f32::from(k.base) / 1000.0 * (0.5 + 0.5 * doc);
+    let lw: Vec<f32> = left.keys.iter().zip(&ldoc).map(|(k, d)| weigh(k, *d)).collect();
+    let rw: Vec<f32> = right.keys.iter().zip(&rdoc).map(|(k, d)| weigh(k, *d)).collect();
     let (ltot, rtot) = (lw.iter().sum::<f32>(), rw.iter().sum::<f32>());
     let credit = |kind: MatchKind, level: usize| -> f32 {
         match (kind, level) {
@@ -559,7 +585,7 @@ fn compare_ordered(
     let (bi_l, bi_r) = (ratio(bi, left.bigrams.len() as f32), ratio(bi, right.bigrams.len() as f32));
     let ch: u32 = left.chargrams.iter().zip(&right.chargrams).map(|(a, b)| (a & b).count_ones()).sum();
     let char_dice = ratio(2.0 * ch as f32, (left.chargram_bits + right.chargram_bits) as f32);
-    let lcs = lcs_len(&left.keys, &right.keys) as f32;
+    let lcs = lcs_len(left, right) as f32;
     let (lcs_l, lcs_r) = (ratio(lcs, n as f32), ratio(lcs, m as f32));
 
     let log_len_ratio = ((n.max(1) as f32) / (m.max(1) as f32)).ln().abs();
@@ -630,21 +656,16 @@ fn compare_ordered(
         prev = Some((mt.left, mt.right));
     }
     let chunks_ratio = ratio(chunks as f32, matches.len() as f32);
-    let cover_with = |wl: &dyn Fn(&TokenKeys) -> f32| -> (f32, f32) {
-        let lt: f32 = left.keys.iter().map(wl).sum();
-        let rt: f32 = right.keys.iter().map(wl).sum();
-        let ml: f32 = matches.iter().map(|mt| wl(&left.keys[mt.left])).sum();
-        let mr: f32 = matches.iter().map(|mt| wl(&right.keys[mt.right])).sum();
+    // Coverage under the document weights alone, and under the built-in weights alone.
+    let cover_with = |wl: &dyn Fn(&TokenKeys, f32) -> f32| -> (f32, f32) {
+        let lt: f32 = left.keys.iter().zip(&ldoc).map(|(k, d)| wl(k, *d)).sum();
+        let rt: f32 = right.keys.iter().zip(&rdoc).map(|(k, d)| wl(k, *d)).sum();
+        let ml: f32 = matches.iter().map(|mt| wl(&left.keys[mt.left], ldoc[mt.left])).sum();
+        let mr: f32 = matches.iter().map(|mt| wl(&right.keys[mt.right], rdoc[mt.right])).sum();
         (ratio(ml, lt), ratio(mr, rt))
     };
-    let (dl, dr) = cover_with(&|k: &TokenKeys| {
-        if k.flags & F_CONTENT != 0 {
-            idf.factor(k.stem)
-        } else {
-            0.1 * idf.factor(k.stem)
-        }
-    });
-    let (bl, br) = cover_with(&|k: &TokenKeys| f32::from(k.base) / 1000.0);
+    let (dl, dr) = cover_with(&|k, doc| if k.flags & F_CONTENT != 0 { doc } else { 0.1 * doc });
+    let (bl, br) = cover_with(&|k, _| f32::from(k.base) / 1000.0);
 
     let cat = |k: &TokenKeys| -> usize {
         if k.flags & F_FRAMING != 0 {
@@ -770,18 +791,33 @@ fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
     k
 }
 
-/// Longest common subsequence of the variant keys. O(n·m) time, O(m) space.
-fn lcs_len(a: &[TokenKeys], b: &[TokenKeys]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x.variant == y.variant { diag + 1 } else { up.max(row[j]) };
-            diag = up;
+/// Longest common subsequence of the variant keys. Bit-parallel (Crochemore et al. 2001) when
+/// one side has at most 64 tokens: O(n log m); else the O(n·m) dynamic programme.
+fn lcs_len(a: &SentenceProfile, b: &SentenceProfile) -> usize {
+    let (a, b) = if b.keys.len() <= 64 { (a, b) } else { (b, a) };
+    if b.keys.len() > 64 {
+        let mut row = vec![0usize; b.keys.len() + 1];
+        for x in &a.keys {
+            let mut diag = 0;
+            for (j, y) in b.keys.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x.variant == y.variant { diag + 1 } else { up.max(row[j]) };
+                diag = up;
+            }
         }
+        return row[b.keys.len()];
     }
-    row[b.len()]
+    let mut v: u64 = !0;
+    for x in &a.keys {
+        let mask = match b.variant_masks.binary_search_by_key(&x.variant, |(k, _)| *k) {
+            Ok(p) => b.variant_masks[p].1,
+            Err(_) => continue,
+        };
+        let u = v & mask;
+        v = v.wrapping_add(u) | (v & !mask);
+    }
+    let full = if b.keys.len() == 64 { !0 } else { (1u64 << b.keys.len()) - 1 };
+    (!v & full).count_ones() as usize
 }
 
 /// Whether `sim` counts as a paraphrase under `config` (the model's probability against the
@@ -899,6 +935,41 @@ mod tests {
         assert_eq!((e.score, e.paraphrase, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0, 0.0));
         let (e, _, _) = sim("", "");
         assert_eq!(e.score, 0.0);
+    }
+
+    #[test]
+    fn bit_parallel_lcs_agrees_with_the_table() {
+        let lex = Lexicon::shared();
+        let texts = [
+            "a b c d e f",
+            "b d f a c e",
+            "the plan calls for the plan",
+            "plan the calls",
+            "",
+            "x y z a b c x y z",
+        ];
+        let table = |a: &SentenceProfile, b: &SentenceProfile| {
+            let mut row = vec![0usize; b.keys.len() + 1];
+            for x in &a.keys {
+                let mut diag = 0;
+                for (j, y) in b.keys.iter().enumerate() {
+                    let up = row[j + 1];
+                    row[j + 1] = if x.variant == y.variant { diag + 1 } else { up.max(row[j]) };
+                    diag = up;
+                }
+            }
+            row[b.keys.len()]
+        };
+        for a in texts {
+            for b in texts {
+                let (pa, pb) = (SentenceProfile::new(lex, a), SentenceProfile::new(lex, b));
+                assert_eq!(lcs_len(&pa, &pb), table(&pa, &pb), "{a} / {b}");
+            }
+        }
+        let long: String = (0..70).map(|i| format!("w{} ", i % 9)).collect();
+        let (pl, ps) = (SentenceProfile::new(lex, &long), SentenceProfile::new(lex, "w1 w2 w3 w8 w0"));
+        assert_eq!(lcs_len(&pl, &ps), table(&pl, &ps));
+        assert_eq!(lcs_len(&pl, &pl), 70);
     }
 
     #[test]

@@ -166,6 +166,7 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
     let tokens: usize = profiles.iter().map(|p| p.tokens.len()).sum();
     // Adjacent and distant pairs alike: every sentence against the next 200 (cyclically).
     let per = 200.min(profiles.len() - 1);
+    let cpu0 = cpu_ns();
     let t = Instant::now();
     let mut pairs_done = 0usize;
     let mut checksum = 0.0f64;
@@ -179,6 +180,7 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
         pairs_done += profiles.len() * per;
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_ns().zip(cpu0).map(|(b, a)| b.saturating_sub(a) as f64 / 1e9);
     println!(
         "sentences {} (mean {:.1} tokens), profiles {:.0}/s",
         profiles.len(),
@@ -189,5 +191,15 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
         "compare {pairs_done} pairs in {secs:.2} s: {:.0} pairs/s (checksum {checksum:.1})",
         pairs_done as f64 / secs
     );
+    if let Some(cpu) = cpu.filter(|c| *c > 0.0) {
+        println!("on-CPU {cpu:.2} s: {:.0} pairs per CPU second", pairs_done as f64 / cpu);
+    }
     Ok(())
+}
+
+/// This thread's on-CPU time in nanoseconds (Linux `/proc/thread-self/schedstat`), so the
+/// benchmark stays meaningful on a loaded machine.
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
 }
