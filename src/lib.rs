@@ -10,5 +10,4 @@
 pub mod engine;
 pub mod seeds;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

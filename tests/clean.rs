@@ -163,6 +163,8 @@ fn furniture_from_other_sites_goes_anywhere() {
         ("(Reporting by Jane Doe; Editing by John Roe)", Byline),
         ("Updated 3:45 PM EST, Nov. 21, 2025", Timestamp),
         ("Published 5 hours ago", Timestamp),
+        ("Fri 21 Nov 2025 10.05 GMT", Timestamp),
+        ("Feb. 24, 2022", Timestamp),
         ("Photo: Efrem Lukatsky / AP", PhotoCredit),
         ("(AP Photo/Efrem Lukatsky)", PhotoCredit),
         ("Listen to this article", MediaPrompt),
@@ -198,6 +200,8 @@ fn real_text_stays() {
         "Watch the skies over Kyiv tonight, officials warned.",
         "Back home, the plan drew criticism.",
         "The video shows the strike.",
+        "2014",
+        "March 2022",
     ];
     for line in table {
         assert_eq!(middle(line), None, "{line:?}");
@@ -210,6 +214,11 @@ fn widget_labels_go_only_after_the_article() {
     assert_eq!(tail("Related"), Some(TrailingLabel));
     assert_eq!(tail("More stories:"), Some(TrailingLabel));
     assert_eq!(tail("neet"), Some(Fragment));
+    assert_eq!(tail("- NATO ruled out"), None);
+    assert_eq!(tail("2. Amnesty for all"), None);
+    let raw = "The talks resumed.\n\nKey points\n- Ukraine cedes the Donbas\n- NATO ruled out\nShare";
+    let cleaned = clean(raw, &CleanConfig::default());
+    assert_eq!(removed(&cleaned), [(6, SharePrompt, "Share")]);
     assert_eq!(tail("Officials expect a deal soon."), None);
     assert_eq!(tail("The plan would see Kyiv surrender the Donbas region"), None);
     // A lone lower-case scrap between finished sentences is a fragment too ...

@@ -37,6 +37,10 @@ fn check(raw: &str) {
     for k in &cleaned.kept {
         assert_eq!(raw.get(k.raw_start..k.raw_start + k.len), cleaned.text.get(k.start..k.start + k.len));
     }
+    // Kept-text offsets map back onto the same characters of the raw text.
+    for (offset, c) in cleaned.text.char_indices().filter(|&(_, c)| c != '\n') {
+        assert_eq!(raw[cleaned.raw_offset(offset)..].chars().next(), Some(c), "offset {offset}");
+    }
     assert_eq!(cleaned.text.trim(), cleaned.text);
     assert!(!cleaned.text.contains("\n\n\n"));
 

@@ -107,6 +107,30 @@ const TABLE: &[(&str, &str, &[&str])] = &[
     ]),
     ("exclamation and question", "Stop! Who goes there? Nobody.", &["Stop!", "Who goes there?", "Nobody."]),
     ("empty and blank", "  \n\n \t", &[]),
+    ("times of day", "It ended at 9 p.m. The police left. It began at 8 a.m. EST on Monday. No. 1 Court sat.", &[
+        "It ended at 9 p.m.",
+        "The police left.",
+        "It began at 8 a.m. EST on Monday.",
+        "No. 1 Court sat.",
+    ]),
+    ("a quoted number opens a sentence", "Many wept. \"30 years waiting for you,\" read one banner.", &[
+        "Many wept.",
+        "\"30 years waiting for you,\" read one banner.",
+    ]),
+    ("words that look like abbreviations", "He told The Sun. Sanitation is poor. He said no. Officials left.", &[
+        "He told The Sun.",
+        "Sanitation is poor.",
+        "He said no.",
+        "Officials left.",
+    ]),
+    ("a personal title after an acronym opens a sentence", "He met Ford and G.M. Mr. Grassley objected.", &[
+        "He met Ford and G.M.",
+        "Mr. Grassley objected.",
+    ]),
+    ("military ranks and case names", "Army Pfc. Jessica Lynch spoke. Under Roe v. Wade, it was legal.", &[
+        "Army Pfc. Jessica Lynch spoke.",
+        "Under Roe v. Wade, it was legal.",
+    ]),
     ("numbered list items", "1. Ukraine cedes the Donbas.\n2. NATO rules out membership.\na) Amnesty for all.", &[
         "1. Ukraine cedes the Donbas.",
         "2. NATO rules out membership.",
@@ -192,4 +216,37 @@ fn seed_sentences_of_note() {
         got[4],
         "U.S. Army Secretary Dan Driscoll presented the plan to Zelensky on Thursday in writing."
     );
+}
+
+/// Measurement on MRPC's training sentences (news wire, not in the repo): run with
+/// `cargo test --test segment -- --ignored`. Each MRPC string is (nearly always) one sentence,
+/// so splitting one counts as an error (bar MRPC's own tokenisation, e.g. `average . DJI`), and
+/// joining two consecutive strings must give back the sum of their counts.
+#[test]
+#[ignore = "needs ../shared/eval/mrpc"]
+fn mrpc_sentences_are_segmented_like_sentences() {
+    let path = std::env::var("WIREDIFF_MRPC").unwrap_or_else(|_| {
+        format!("{}/../../shared/eval/mrpc/msr_paraphrase_train.txt", env!("CARGO_MANIFEST_DIR"))
+    });
+    let raw = std::fs::read_to_string(&path).expect("MRPC training file");
+    let mut strings: Vec<&str> =
+        raw.lines().skip(1).flat_map(|l| l.split('\t').skip(3).take(2)).map(str::trim).collect();
+    strings.sort_unstable();
+    strings.dedup();
+    let split = strings.iter().filter(|s| segment(s).len() > 1).count();
+    let pairs: Vec<[&str; 2]> = strings.chunks_exact(2).map(|w| [w[0], w[1]]).collect();
+    let joined = pairs
+        .iter()
+        .filter(|[a, b]| segment(&format!("{a} {b}")).len() != segment(a).len() + segment(b).len())
+        .count();
+    let cleaned = clean(&strings.join("\n\n"), &CleanConfig::default());
+    println!(
+        "{} strings: {split} split, {joined} of {} pairs mis-joined, {} removed by clean",
+        strings.len(),
+        pairs.len(),
+        cleaned.removed.len()
+    );
+    assert!(split * 50 < strings.len(), "more than 2% of MRPC strings split: {split}");
+    assert!(joined * 200 < pairs.len(), "more than 0.5% of pairs mis-joined: {joined}");
+    assert_eq!(cleaned.removed.len(), 0);
 }

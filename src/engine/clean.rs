@@ -251,7 +251,8 @@ impl Cleaned {
 pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
     let lines = split_lines(raw);
     let enabled = |reason: Reason| !config.disabled.contains(&reason);
-    let restored = |index: usize| config.keep_lines.contains(&(index + 1));
+    let keep: std::collections::BTreeSet<usize> = config.keep_lines.iter().copied().collect();
+    let restored = |index: usize| keep.contains(&(index + 1));
 
     // Pass 1: rules that look at one line.
     let mut fate: Vec<Fate> = lines
@@ -280,7 +281,11 @@ pub fn clean(raw: &str, config: &CleanConfig) -> Cleaned {
                 continue;
             }
             let words = word_count(lines[i].trimmed);
-            if words > config.max_label_words || ends_sentence_strictly(lines[i].trimmed) {
+            // A list item ("- NATO ruled out") is content: a closing "Key points" list stays.
+            if words > config.max_label_words
+                || ends_sentence_strictly(lines[i].trimmed)
+                || is_list_item(lines[i].trimmed)
+            {
                 break;
             }
             let reason =
@@ -413,6 +418,13 @@ fn is_anchor(line: &str, config: &CleanConfig) -> bool {
 /// Ends in `.`, `!`, `?` or `…` (not `:`), possibly followed by closing quotes or brackets.
 fn ends_sentence_strictly(line: &str) -> bool {
     ends_sentence(line) && !line.ends_with(':')
+}
+
+/// "- item", "• item", "* item", "1. item", "2) item".
+fn is_list_item(line: &str) -> bool {
+    let marker = line.split_whitespace().next().unwrap_or("");
+    matches!(marker, "-" | "–" | "—" | "•" | "*" | "·" | "▪")
+        || marker.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.len() <= 2 && is_number(n))
 }
 
 fn is_fragment(line: &str, config: &CleanConfig) -> bool {
@@ -591,8 +603,17 @@ fn is_timestamp(words: &[String], config: &CleanConfig) -> bool {
     if words.is_empty() || words.len() > config.max_prefixed_words {
         return false;
     }
-    let dated = words.iter().any(|w| is_number(w) || in_table(MONTHS, w) || w == "ago");
-    dated && words.iter().all(|w| is_number(w) || in_table(MONTHS, w) || in_table(TIME_WORDS, w))
+    let known = |w: &String| {
+        is_number(w)
+            || [MONTHS, WEEKDAYS, STAMP_WORDS, CLOCK_WORDS, TIME_FILLER].iter().any(|t| in_table(t, w))
+    };
+    if !words.iter().all(known) {
+        return false;
+    }
+    // A bare year or "March 2022" may head a timeline section; a page's stamp is more precise.
+    let has = |table: &[&str]| words.iter().any(|w| in_table(table, w));
+    let day = words.iter().any(|w| is_number(w) && w.len() <= 2);
+    has(STAMP_WORDS) || has(CLOCK_WORDS) || day && (has(MONTHS) || has(WEEKDAYS))
 }
 
 /// "Ukraine is desperate to stop the war | Instant World News": text, a bar, then a short
@@ -814,8 +835,6 @@ const MONTHS: &[&str] = &[
     "december",
     "feb",
     "february",
-    "fri",
-    "friday",
     "jan",
     "january",
     "jul",
@@ -825,64 +844,39 @@ const MONTHS: &[&str] = &[
     "mar",
     "march",
     "may",
-    "mon",
-    "monday",
     "nov",
     "november",
     "oct",
     "october",
-    "sat",
-    "saturday",
     "sep",
     "sept",
     "september",
+];
+const WEEKDAYS: &[&str] = &[
+    "fri",
+    "friday",
+    "mon",
+    "monday",
+    "sat",
+    "saturday",
     "sun",
     "sunday",
     "thu",
+    "thur",
+    "thurs",
     "thursday",
     "tue",
+    "tues",
     "tuesday",
     "wed",
     "wednesday",
 ];
-const TIME_WORDS: &[&str] = &[
-    "a",
-    "ago",
-    "am",
-    "at",
-    "bst",
-    "cdt",
-    "cet",
-    "cst",
-    "day",
-    "days",
-    "edt",
-    "est",
-    "et",
-    "gmt",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "last",
-    "m",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "modified",
-    "on",
-    "p",
-    "pdt",
-    "pm",
-    "posted",
-    "pst",
-    "pt",
-    "published",
-    "updated",
-    "utc",
-    "week",
-    "weeks",
+const STAMP_WORDS: &[&str] = &["ago", "modified", "posted", "published", "updated"];
+const CLOCK_WORDS: &[&str] =
+    &["am", "bst", "cdt", "cet", "cst", "edt", "est", "et", "gmt", "m", "pdt", "pm", "pst", "pt", "utc"];
+const TIME_FILLER: &[&str] = &[
+    "a", "at", "day", "days", "hour", "hours", "hr", "hrs", "last", "min", "mins", "minute", "minutes", "on",
+    "p", "week", "weeks",
 ];
 
 #[cfg(test)]
@@ -910,7 +904,10 @@ mod tests {
             PHOTO_PREFIXES,
             COOKIE_PHRASES,
             MONTHS,
-            TIME_WORDS,
+            WEEKDAYS,
+            STAMP_WORDS,
+            CLOCK_WORDS,
+            TIME_FILLER,
         ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }

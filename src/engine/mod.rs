@@ -13,6 +13,7 @@ pub mod align;
 pub mod clean;
 pub mod credits;
 pub mod diff;
+pub mod document;
 pub mod facts;
 pub mod lexicon;
 pub mod passages;
@@ -42,6 +43,7 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub clean: CleanConfig,
+    pub segment: SegmentConfig,
     pub similarity: SimilarityConfig,
     pub align: AlignConfig,
     pub diff: DiffConfig,
@@ -49,6 +51,7 @@ pub struct Config {
     pub quotes: quotes::QuoteConfig,
     pub facts: facts::FactConfig,
     pub credits: credits::CreditConfig,
+    pub title: document::TitleConfig,
     pub report: ReportConfig,
 }
 
@@ -68,4 +71,4 @@ impl Default for ReportConfig {
 }
 
 mod pipeline;
-pub use pipeline::analyze;
+pub use pipeline::{analyze, analyze_observed, STAGES};

@@ -351,6 +351,11 @@ fn keep_cut(s: &str, from: usize, cut: usize, quotes: &[(usize, usize)]) -> bool
     if TITLES.binary_search(&lower.as_str()).is_ok() {
         return false;
     }
+    // `No. 1 Intermediate Court`: UAX #29 breaks before the capital after the number.
+    let before_number = right.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if before_number && NUMBER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() {
+        return false;
+    }
     let abbreviation =
         ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() || is_initial(bare) || is_dotted_acronym(word);
     if abbreviation {
@@ -426,13 +431,18 @@ fn is_dotted_acronym(word: &str) -> bool {
 }
 
 fn next_word_opens_sentence(right: &str) -> bool {
-    let word: String = right
+    let word = next_word(right);
+    word.is_empty() || SENTENCE_OPENERS.binary_search(&word.as_str()).is_ok()
+}
+
+/// The first word of `right`, lower-cased.
+fn next_word(right: &str) -> String {
+    right
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
-        .to_lowercase();
-    word.is_empty() || SENTENCE_OPENERS.binary_search(&word.as_str()).is_ok()
+        .to_lowercase()
 }
 
 /// Cuts UAX #29 misses: `attack. 73 people` (a sentence end, then a number).
@@ -447,7 +457,9 @@ fn digit_cuts(s: &str) -> Vec<usize> {
         let rest = &s[after..];
         let rest_trim = rest.trim_start_matches(['”', '’', '"', '\'']);
         let spaces = rest_trim.len() - rest_trim.trim_start().len();
-        if spaces == 0 || !rest_trim.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        // The next sentence may open with a quotation or a bracket: `happiness. "30 years …`.
+        let next = rest_trim.trim_start().trim_start_matches(['“', '‘', '"', '\'', '(', '[']);
+        if spaces == 0 || !next.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         // Only after a plain word of two letters or more that is no abbreviation ("No. 5").
@@ -458,6 +470,7 @@ fn digit_cuts(s: &str) -> Vec<usize> {
         let lower = word.to_lowercase();
         if ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
             || TITLES.binary_search(&lower.as_str()).is_ok()
+            || NUMBER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
         {
             continue;
         }
@@ -534,19 +547,23 @@ fn push_trimmed(s: &str, from: usize, to: usize, base: usize, paragraph: usize, 
 
 /// Words after which a period never ends a sentence: they precede a name. Sorted.
 const TITLES: &[&str] = &[
-    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "cpt", "det", "dr", "fr", "gen", "gov",
-    "govs", "hon", "insp", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "pres", "prof", "pvt", "rep",
-    "reps", "rev", "sen", "sens", "sgt", "supt",
+    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "cpt", "det", "dr", "ens", "fr", "gen",
+    "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "msgr", "pfc",
+    "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "spc", "supt", "v", "vs",
 ];
 
 /// Abbreviations that may end a sentence: the period ends one only if the next word is a usual
 /// sentence opener. Sorted.
 const ABBREVIATIONS: &[&str] = &[
     "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec", "dept",
-    "est", "etc", "feb", "fig", "fri", "ft", "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mon",
-    "mt", "no", "nos", "nov", "oct", "op", "pp", "rd", "sat", "sep", "sept", "sr", "st", "sun", "thu",
-    "thur", "thurs", "tue", "tues", "univ", "vol", "vs", "wed",
+    "est", "etc", "feb", "fig", "fri", "ft", "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mon", "mt",
+    "nos", "nov", "oct", "op", "pp", "rd", "sep", "sept", "sr", "st", "thu", "thur", "thurs", "tue", "tues",
+    "univ", "vol",
 ];
+
+/// Abbreviations that stand before a number: `No. 5`, `Vol. 2`. Sorted.
+const NUMBER_ABBREVIATIONS: &[&str] =
+    &["art", "ch", "fig", "no", "nos", "op", "p", "para", "pp", "sec", "vol"];
 
 /// Verbs of an attribution after a quotation. Sorted.
 const SPEECH_VERBS: &[&str] = &[
@@ -573,49 +590,70 @@ const SPEECH_VERBS: &[&str] = &[
 /// Words that usually open a sentence; after an abbreviation they mean the sentence ended. Sorted.
 const SENTENCE_OPENERS: &[&str] = &[
     "a",
+    "about",
     "according",
     "after",
     "also",
     "although",
+    "amid",
+    "among",
     "an",
     "and",
+    "another",
     "as",
     "at",
     "because",
     "before",
     "both",
     "but",
+    "by",
     "despite",
     "during",
     "each",
     "earlier",
+    "either",
+    "even",
+    "every",
+    "following",
     "for",
+    "from",
     "he",
     "her",
+    "here",
     "his",
     "how",
     "however",
     "i",
     "if",
     "in",
+    "instead",
     "it",
     "its",
+    "just",
     "last",
     "later",
     "many",
     "meanwhile",
     "most",
+    "mr",
+    "mrs",
+    "ms",
     "my",
-    "no",
+    "neither",
+    "none",
+    "not",
     "now",
     "on",
     "one",
+    "only",
+    "other",
     "our",
     "she",
     "since",
     "so",
     "some",
     "still",
+    "such",
     "that",
     "the",
     "their",
@@ -626,8 +664,12 @@ const SENTENCE_OPENERS: &[&str] = &[
     "this",
     "those",
     "though",
+    "thus",
+    "to",
     "today",
     "under",
+    "unlike",
+    "until",
     "we",
     "what",
     "when",
@@ -647,7 +689,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS] {
+        for table in [TITLES, ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS, NUMBER_ABBREVIATIONS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }

@@ -1,0 +1,58 @@
+# wirediff: every entry point. `make serve` and `make test` set up a fresh machine themselves.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# Trunk finds wasm-bindgen in cargo's bin folder and wasm-opt (npm's binaryen) in node_modules.
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+PORT ?= 8080
+
+.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+
+setup: ## Install what building needs (skips what is already there)
+	scripts/setup.sh
+
+setup-test: ## Install what building and testing need: also Chromium and the npm test packages
+	scripts/setup.sh --test
+
+serve: setup ## Build and serve the app on http://127.0.0.1:$(PORT), rebuilding on change
+	trunk serve --port $(PORT) --dist target/serve-dist
+
+build: setup ## Release build of the web app into dist/
+	trunk build --release
+	@$(MAKE) --no-print-directory size
+
+single: build ## dist/wirediff.html: the whole app in one file that opens from file://
+	node scripts/single.mjs dist
+
+test: setup-test ## Everything: native tests, release build, single file, browser tests
+	cargo test
+	$(MAKE) --no-print-directory single
+	node --test tests/e2e/
+
+test-native: ## Native engine and UI-state tests only (no browser)
+	cargo test
+
+e2e: ## Browser tests against the current dist/ (run make single first)
+	node --test tests/e2e/
+
+size: ## Size of the release .wasm, raw and gzipped
+	@for f in dist/*.wasm; do \
+		echo "$$f $$(wc -c < "$$f") $$(gzip -9 -c "$$f" | wc -c)" | \
+			awk '{ printf "wasm: %s  %.1f KB raw, %.1f KB gzipped -9 (budget 250 KB)\n", $$1, $$2 / 1000, $$3 / 1000 }'; \
+	done
+
+fmt: ## Format the Rust code
+	cargo fmt
+
+lint: ## rustfmt check and clippy, native and wasm32
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --bin wirediff-app -- -D warnings
+
+clean: ## Remove build outputs (keeps installed tools)
+	cargo clean
+	rm -rf dist tests/e2e/screenshots

@@ -1,0 +1,3 @@
+//! One component per file. Props carry data and callbacks; children never mutate shared state.
+
+pub mod article_card;

@@ -1,0 +1,175 @@
+// End-to-end tests of the release build in dist/ (make build && make single) in headless Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+    DIST, SEED_TITLE_OPENINGS, SUB_PATH, launchBrowser, readArticles, screenshot, startServer, watch,
+} from "./helpers.mjs";
+
+/** The five seeds, in order, each with a title and a word count. */
+function assertSeedList({ titles, words }) {
+    assert.equal(titles.length, 5, `five articles, got ${JSON.stringify(titles)}`);
+    titles.forEach((title, i) => {
+        assert.ok(title.startsWith(SEED_TITLE_OPENINGS[i]), `title ${i}: ${JSON.stringify(title)}`);
+        assert.ok(title.length <= 90, `title ${i} is long: ${title}`);
+    });
+    assert.equal(words.length, 5);
+    words.forEach((label) => assert.match(label, /^[1-9][\d,]* words$/));
+}
+
+function assertClean(seen) {
+    assert.deepEqual(seen.pageErrors, [], "page errors");
+    assert.deepEqual(seen.consoleErrors, [], "console errors");
+    assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
+}
+
+/** Polls `check` (async) every 100 ms until it is true; fails after 10 s. */
+async function until(check, what) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+        if (await check()) return;
+        await new Promise((ok) => setTimeout(ok, 100));
+    }
+    assert.fail(`timed out waiting until ${what}`);
+}
+
+/** The service worker controls the page's scope and has cached the build. */
+function workerReady(page) {
+    return page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+}
+
+describe("wirediff in Chromium", () => {
+    let browser;
+    let server;
+
+    before(async () => {
+        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
+        browser = await launchBrowser();
+        server = await startServer();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+    });
+
+    /** A fresh context (own storage, no service worker yet), closed when test `t` ends. */
+    async function open(t, origin, options = {}) {
+        const context = await browser.newContext(options);
+        t.after(() => context.close());
+        const seen = watch(context, origin);
+        const page = await context.newPage();
+        return { context, seen, page };
+    }
+
+    /** A server of this test's own, shut down when it ends (or earlier, to cut the network). */
+    async function ownServer(t) {
+        const own = await startServer();
+        t.after(() => own.close());
+        return own;
+    }
+
+    test("lists the five seed articles at / with no errors and no other origin", async (t) => {
+        const { seen, page } = await open(t, server.origin);
+        await page.goto(`${server.origin}/`);
+        assertSeedList(await readArticles(page));
+        await page.waitForLoadState("networkidle");
+        await screenshot(page, "home-light");
+        assertClean(seen);
+        assert.ok(seen.requests.some((url) => url.endsWith(".wasm")), "the wasm was fetched");
+    });
+
+    test("opens an article's text and closes it again", async (t) => {
+        const { seen, page } = await open(t, server.origin, { colorScheme: "dark" });
+        await page.goto(`${server.origin}/`);
+        await readArticles(page);
+        const button = page.locator(".article-title button").nth(2);
+        await button.click();
+        assert.equal(await button.getAttribute("aria-expanded"), "true");
+        assert.match(await page.locator(".article-text").innerText(), /Dmitriev told Axios he is optimistic/);
+        assert.equal(await button.getAttribute("aria-controls"), await page.locator(".article-text").getAttribute("id"));
+        await screenshot(page, "article-open-dark");
+        await button.click();
+        assert.equal(await button.getAttribute("aria-expanded"), "false");
+        assert.equal(await page.locator(".article-text").count(), 0);
+        assertClean(seen);
+    });
+
+    test(`works when served under the sub-path ${SUB_PATH}`, async (t) => {
+        const { seen, page } = await open(t, server.origin);
+        const first = server.requests.length;
+        await page.goto(`${server.origin}${SUB_PATH.slice(0, -1)}`); // redirected to SUB_PATH
+        assert.equal(new URL(page.url()).pathname, SUB_PATH);
+        assertSeedList(await readArticles(page));
+        await page.waitForLoadState("networkidle");
+        await screenshot(page, "subpath");
+        assertClean(seen);
+        const outside = server.requests.slice(first).filter((path) => !path.startsWith(SUB_PATH.slice(0, -1)));
+        assert.deepEqual(outside, [], "every request stays under the sub-path");
+    });
+
+    for (const base of ["/", SUB_PATH]) {
+        test(`reloads offline after one visit at ${base}`, async (t) => {
+            const own = await ownServer(t);
+            const { context, seen, page } = await open(t, own.origin);
+            await page.goto(`${own.origin}${base}`);
+            assertSeedList(await readArticles(page));
+            await workerReady(page);
+
+            // Nothing can come from the network now: the server is gone and the context offline.
+            await own.close();
+            await context.setOffline(true);
+            await page.reload();
+            assertSeedList(await readArticles(page));
+            assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "served by the worker");
+            await screenshot(page, `offline${base.replaceAll("/", "-")}`);
+            assertClean(seen);
+        });
+    }
+
+    test("a new build replaces the cached one, and that one works offline", async (t) => {
+        const own = await ownServer(t);
+        const { context, seen, page } = await open(t, own.origin);
+        await page.goto(`${own.origin}/`);
+        await readArticles(page);
+        await workerReady(page);
+        const [oldCache] = await page.evaluate(() => caches.keys());
+        assert.match(oldCache, /^wirediff:http:\/\/127\.0\.0\.1:\d+\/:[0-9a-f]{16}$/);
+
+        // "Deploy" a new build: a changed page and a service worker with a new version.
+        const sw = readFileSync(join(DIST, "sw.js"), "utf8");
+        const newSw = sw.replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0000000000000new";');
+        assert.notEqual(newSw, sw, "sw.js declares its VERSION");
+        own.overrides.set("sw.js", newSw);
+        own.overrides.set("index.html", readFileSync(join(DIST, "index.html"), "utf8")
+            .replace("<title>wirediff</title>", "<title>wirediff, new build</title>"));
+
+        await page.reload(); // pages come from the network first: the new build shows at once
+        assert.equal(await page.title(), "wirediff, new build");
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+        await until(async () => {
+            const keys = await page.evaluate(() => caches.keys());
+            return keys.length === 1 && keys[0].endsWith(":0000000000000new");
+        }, "the new build's cache replaces the old one");
+
+        await own.close();
+        await context.setOffline(true);
+        await page.reload();
+        assertSeedList(await readArticles(page));
+        assert.equal(await page.title(), "wirediff, new build", "offline, the new build is served");
+        assertClean(seen);
+    });
+
+    test("the single file works from file:// with no server", async (t) => {
+        const file = join(DIST, "wirediff.html");
+        assert.ok(existsSync(file), "dist/wirediff.html is missing: run `make single` first");
+        const { seen, page } = await open(t, "file://");
+        await page.goto(pathToFileURL(file).href);
+        assertSeedList(await readArticles(page));
+        await screenshot(page, "single-file");
+        assertClean(seen);
+        assert.deepEqual(seen.requests.filter((url) => !url.startsWith("data:")), [pathToFileURL(file).href],
+            "the single file loads nothing but itself");
+    });
+});

@@ -1,0 +1,132 @@
+// Shared pieces of the browser tests: a tiny static server for dist/, a headless Chromium,
+// and a watcher that records console errors, page errors and requests to other origins.
+import { createServer } from "node:http";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const DIST = join(ROOT, "dist");
+export const SCREENSHOTS = join(ROOT, "tests", "e2e", "screenshots");
+
+/** The sub-path the server also serves dist/ under, like a GitHub Pages project site. */
+export const SUB_PATH = "/wirediff/";
+
+/** Stable openings of the five seed titles, in seed order. */
+export const SEED_TITLE_OPENINGS = [
+    "US, Russia Draft Ukraine Peace Plan",
+    "The US peace plan to end the war in Ukraine",
+    "Witkoff also consulted with Russian envoy",
+    "US and Russian officials have secretly drafted a plan",
+    "The White House has defended a US-backed peace proposal",
+];
+
+const TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+};
+
+/**
+ * Serves dist/ on 127.0.0.1 (a free port) both at `/` and under SUB_PATH.
+ * Returns { origin, requests, overrides, close }: `requests` lists every path asked for, and
+ * `overrides` maps a file name in dist/ (e.g. "sw.js") to a string served in its place.
+ */
+export async function startServer(root = DIST) {
+    const requests = [];
+    const overrides = new Map();
+    const server = createServer(async (req, res) => {
+        const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+        requests.push(path);
+        if (path === SUB_PATH.slice(0, -1)) {
+            res.writeHead(301, { Location: SUB_PATH }).end();
+            return;
+        }
+        const relative = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) : path.slice(1);
+        const name = relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative;
+        const file = normalize(join(root, name));
+        try {
+            if (!file.startsWith(root + sep) || !(await stat(file)).isFile()) throw new Error("not a file");
+            const body = overrides.get(name) ?? (await readFile(file));
+            res.writeHead(200, {
+                "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+                "Cache-Control": "no-cache",
+            }).end(body);
+        } catch {
+            res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+        }
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    return {
+        origin,
+        requests,
+        overrides,
+        close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    };
+}
+
+/** Headless Debian Chromium with the flags that keep it off the network (see TOOLCHAIN.md). */
+export function launchBrowser() {
+    return chromium.launch({
+        executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+        headless: true,
+        // launch() gives every run a fresh temporary user-data-dir.
+        args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    });
+}
+
+/**
+ * Records, for every page of `context`: console errors, uncaught page errors, and requests to
+ * any origin but `origin` (for file:// pages pass "file://"; data: and blob: URLs are local).
+ */
+export function watch(context, origin) {
+    const seen = { consoleErrors: [], pageErrors: [], foreignRequests: [], requests: [] };
+    const onPage = (page) => {
+        page.on("console", (msg) => {
+            if (msg.type() === "error") seen.consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
+        });
+        page.on("pageerror", (error) => seen.pageErrors.push(String(error)));
+    };
+    context.pages().forEach(onPage);
+    context.on("page", onPage);
+    context.on("request", (request) => {
+        const url = request.url();
+        seen.requests.push(url);
+        if (/^(data|blob):/.test(url)) return;
+        const own = origin === "file://" ? url.startsWith("file://") : new URL(url).origin === origin;
+        if (!own) seen.foreignRequests.push(url);
+    });
+    return seen;
+}
+
+/** Waits for the article list and returns its titles and word-count labels. */
+export async function readArticles(page) {
+    await page.locator(".article-title").first().waitFor({ timeout: 15_000 });
+    return {
+        titles: await page.locator(".article-title").allInnerTexts(),
+        words: await page.locator(".article-meta .words").allInnerTexts(),
+    };
+}
+
+/** Saves a full-page screenshot to the git-ignored screenshots folder. */
+export async function screenshot(page, name) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
