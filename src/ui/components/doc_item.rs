@@ -65,7 +65,7 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 <input type="checkbox" id={check_id.clone()} checked={doc.included} onchange={on_include}
                     aria-label={format!("Include “{}” in the comparison", doc.title())} />
                 <h3 class="article-title">
-                    <button type="button" aria-expanded={props.open.to_string()} aria-controls={text_id.clone()} onclick={on_toggle}>
+                    <button type="button" aria-expanded={props.open.to_string()} aria-controls={props.open.then(|| text_id.clone())} onclick={on_toggle}>
                         { doc.title().to_string() }
                     </button>
                 </h3>
