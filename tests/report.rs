@@ -292,8 +292,13 @@ fn seed_report_json_golden() {
                 "summary": l.summary.display, "ops": l.diff.len(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "derivation": r.derivation,
-        "quotes": r.quotes,
+        // Quotes, facts and credits have their own goldens with their module.
+        "containment": r.derivation.containment,
+        "hints": r.derivation.hints,
+        "passages": r.passages.iter().map(|p| serde_json::json!({
+            "id": p.id, "kind": p.kind, "documents": p.documents,
+            "sentences": p.carriers.iter().map(|c| c.sentences.clone()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     });
     insta::assert_json_snapshot!("seed_report", v);
 }
@@ -379,4 +384,52 @@ fn a_changed_figure_is_an_edited_link_with_a_conflict() {
     assert_eq!((link.conflicts[0].left.as_str(), link.conflicts[0].right.as_str()), ("25", "26"));
     assert!(link.diff.iter().any(|op| op.kind == wirediff::engine::report::OpKind::Changed
         && op.left.as_ref().is_some_and(|p| p.text == "25")));
+}
+
+#[test]
+fn a_split_sentence_is_one_link_to_both_parts() {
+    let a = "The plan calls for reducing US military aid to Kiev and reducing the use of various types of \
+             weapons by Ukrainian forces. The Ternopil strike killed 25 people.";
+    let b = "Washington would cut its military aid to Kiev under the plan. Ukrainian forces would also have \
+             to limit the use of various types of weapons. Something else entirely happened in Lviv.";
+    let inputs = [Input { id: "a".into(), text: a.into() }, Input { id: "b".into(), text: b.into() }];
+    let r = analyze(&inputs, &Config::default());
+    let links = &r.pairs[0].links;
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].left, ["a#s0"]);
+    assert_eq!(links[0].right, ["b#s0", "b#s1"]);
+    assert!(links[0].diff.iter().any(|op| op.right.as_ref().is_some_and(|p| p.part == 1)));
+}
+
+#[test]
+fn a_cut_down_copy_gets_a_cautious_source_hint() {
+    let full =
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday. \
+                The attacks targeted high-rise buildings and energy facilities in the city of Ternopil. \
+                At least 25 people, including three children, were killed in the attack. \
+                The US embassy said representatives will discuss the plan. \
+                Zakharova said Moscow has not received any draft.";
+    let cut =
+        "Russia launched a massive missile and drone attack on western Ukraine overnight on Wednesday. \
+               The attacks targeted high-rise buildings and energy facilities in the city of Ternopil.";
+    let inputs =
+        [Input { id: "full".into(), text: full.into() }, Input { id: "cut".into(), text: cut.into() }];
+    let r = analyze(&inputs, &Config::default());
+    assert_eq!(r.derivation.containment[1][0], Some(1.0));
+    assert!(r.derivation.containment[0][1].is_some_and(|c| c < 0.7));
+    let hints = &r.derivation.hints;
+    assert_eq!(hints.len(), 1);
+    assert_eq!((hints[0].derived.as_str(), hints[0].source.as_str()), ("cut", "full"));
+    assert!(hints[0].evidence[0].contains("or both on a common source"));
+    // The seeds are independent rewrites: no hint.
+    assert!(seed_report().derivation.hints.is_empty());
+}
+
+#[test]
+fn a_huge_unpunctuated_paste_is_handled() {
+    let words: Vec<String> = (0..20_000).map(|k| format!("word{} plan", k % 97)).collect();
+    let text = words.join(" ");
+    let inputs = [Input { id: "a".into(), text: text.clone() }, Input { id: "b".into(), text }];
+    let r = analyze(&inputs, &Config::default());
+    assert_eq!(r.documents.len(), 2);
 }

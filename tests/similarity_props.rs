@@ -55,10 +55,11 @@ proptest! {
         let idf = Idf::from_profiles([&pa, &pb]);
         let ab = compare(lex, &pa, &pb, &idf);
         let ba = compare(lex, &pb, &pa, &idf);
-        for v in [ab.score, ab.left_in_right, ab.right_in_left] {
+        for v in [ab.score, ab.paraphrase, ab.left_in_right, ab.right_in_left] {
             prop_assert!((0.0..=1.0).contains(&v), "{v}");
         }
         prop_assert_eq!(ab.score, ba.score);
+        prop_assert_eq!(ab.paraphrase, ba.paraphrase);
         prop_assert_eq!(ab.left_in_right, ba.right_in_left);
         prop_assert_eq!(ab.matches.len(), ba.matches.len());
         prop_assert_eq!(ab.matches.len() + ab.left_only.len(), pa.tokens.len());

@@ -59,8 +59,15 @@ pub struct AlignConfig {
     pub min_key_count_to_drop: usize,
     /// At most this many candidates per left sentence and document pair (best shared-key counts).
     pub max_candidates_per_sentence: usize,
-    /// A pair is a candidate (and may link) only when it shares at least this many kept keys.
+    /// Sentences with more tokens than this are never compared (comparison is O(n·m); a
+    /// paste without punctuation can make one "sentence" of thousands of words).
+    pub max_sentence_tokens: usize,
+    /// A pair is a candidate (and may link) only when it shares at least this many kept keys …
     pub min_shared_keys: usize,
+    /// … of at least this summed weight (each key weighs its IDF², as in [`evidence`]; a
+    /// `partial` link needs a shared phrase of `partial_min_phrase_weight`, so pairs far below
+    /// it are not worth a comparison).
+    pub min_shared_weight: f32,
     /// Weight of a function word in the alignment containment (content words weigh their IDF²).
     pub function_word_weight: f32,
     /// Names ("President Vladimir Putin") weigh this much of a claim word of the same rarity.
@@ -108,7 +115,9 @@ impl Default for AlignConfig {
             max_key_share: 0.2,
             min_key_count_to_drop: 32,
             max_candidates_per_sentence: 64,
+            max_sentence_tokens: 400,
             min_shared_keys: 2,
+            min_shared_weight: 0.8,
             function_word_weight: 0.05,
             name_weight: 0.5,
             synonym_credit: 0.7,
@@ -165,8 +174,12 @@ pub struct Corpus {
     pub doc_of: Vec<usize>,
     /// Sorted, deduplicated index keys of each sentence (frequent keys removed).
     pub keys: Vec<Vec<u64>>,
+    /// The weight (IDF² over sentences) of each of those keys.
+    pub key_weights: Vec<Vec<f32>>,
     /// Content weight of each sentence (sum of its token weights).
     pub weights: Vec<f32>,
+    /// Alignment weights of each sentence's tokens.
+    pub weighed: Vec<Weighed>,
     pub idf: Idf,
     /// key → sentences carrying it, in increasing sentence order.
     postings: HashMap<u64, Vec<u32>>,
@@ -247,11 +260,26 @@ impl Corpus {
         }
         let limit = (config.max_key_share * profiles.len() as f32) as usize;
         let limit = limit.max(config.min_key_count_to_drop);
+        let n = profiles.len();
+        let idf2 = |df: usize| -> f32 {
+            if n < 20 {
+                return 1.0; // too few sentences for statistics, as in `Idf::from_profiles`
+            }
+            let top = ((n + 1) as f64).ln() + 1.0;
+            let f = (((n + 1) as f64 / (df + 1) as f64).ln() + 1.0) / top;
+            (f * f) as f32
+        };
+        let df: HashMap<u64, usize> = postings.iter().map(|(k, p)| (*k, p.len())).collect();
         postings.retain(|_, p| p.len() <= limit);
         for ks in &mut keys {
             ks.retain(|k| postings.contains_key(k));
         }
-        Corpus { profiles, docs, doc_of, keys, weights, idf, postings }
+        let key_weights = keys
+            .iter()
+            .map(|ks| ks.iter().map(|k| idf2(df.get(k).copied().unwrap_or(0))).collect())
+            .collect();
+        let weighed = profiles.iter().map(|p| weigh(p, &idf, config)).collect();
+        Corpus { profiles, docs, doc_of, keys, key_weights, weights, weighed, idf, postings }
     }
 
     pub fn len(&self) -> usize {
@@ -269,9 +297,10 @@ impl Corpus {
         };
         let mut out = Vec::new();
         let mut counts = vec![0u32; rb.len()];
+        let mut weight = vec![0f32; rb.len()];
         let mut touched = Vec::new();
         for i in ra.clone() {
-            for k in &self.keys[i] {
+            for (k, w) in self.keys[i].iter().zip(&self.key_weights[i]) {
                 let Some(p) = self.postings.get(k) else { continue };
                 let lo = p.partition_point(|&s| (s as usize) < rb.start);
                 for &s in &p[lo..] {
@@ -283,20 +312,25 @@ impl Corpus {
                         touched.push(s);
                     }
                     counts[s - rb.start] += 1;
+                    weight[s - rb.start] += w;
                 }
             }
+            touched.retain(|&j| {
+                counts[j - rb.start] as usize >= config.min_shared_keys
+                    && weight[j - rb.start] >= config.min_shared_weight
+            });
             if touched.len() > config.max_candidates_per_sentence {
-                // Keep the best shared-key counts; ties by position for determinism.
-                touched.sort_by(|x, y| counts[y - rb.start].cmp(&counts[x - rb.start]).then(x.cmp(y)));
+                // Keep the heaviest shared keys; ties by position for determinism.
+                touched.sort_by(|x, y| weight[y - rb.start].total_cmp(&weight[x - rb.start]).then(x.cmp(y)));
                 touched.truncate(config.max_candidates_per_sentence);
             }
-            touched.retain(|&j| counts[j - rb.start] as usize >= config.min_shared_keys);
             touched.sort_unstable();
             for &j in &touched {
                 out.push((i, j));
             }
             touched.clear();
             counts.iter_mut().for_each(|c| *c = 0);
+            weight.iter_mut().for_each(|c| *c = 0.0);
         }
         out
     }
@@ -364,23 +398,38 @@ pub fn brute_force_candidates(corpus: &Corpus, a: usize, b: usize) -> Vec<(usize
 }
 
 impl Corpus {
-    /// How many kept index keys sentences `i` and `j` share (a link needs
-    /// [`AlignConfig::min_shared_keys`]).
-    pub fn shared_keys(&self, i: usize, j: usize) -> usize {
-        let (Some(a), Some(b)) = (self.keys.get(i), self.keys.get(j)) else { return 0 };
-        let (mut x, mut y, mut n) = (0, 0, 0);
+    /// How many kept index keys sentences `i` and `j` share, and their summed weight (a link
+    /// needs [`AlignConfig::min_shared_keys`] and [`AlignConfig::min_shared_weight`]).
+    pub fn shared_keys(&self, i: usize, j: usize) -> (usize, f32) {
+        let (Some(a), Some(b), Some(wa)) = (self.keys.get(i), self.keys.get(j), self.key_weights.get(i))
+        else {
+            return (0, 0.0);
+        };
+        let (mut x, mut y, mut n, mut w) = (0, 0, 0, 0f32);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
                     n += 1;
+                    w += wa[x];
                     x += 1;
                     y += 1;
                 }
             }
         }
-        n
+        (n, w)
+    }
+
+    /// Whether `i` and `j` meet the shared-key precondition of every link.
+    pub fn may_link(&self, i: usize, j: usize, config: &AlignConfig) -> bool {
+        let short =
+            |s: usize| self.profiles.get(s).is_some_and(|p| p.tokens.len() <= config.max_sentence_tokens);
+        if !short(i) || !short(j) {
+            return false;
+        }
+        let (n, w) = self.shared_keys(i, j);
+        n >= config.min_shared_keys.max(1) && w >= config.min_shared_weight
     }
 }
 
@@ -444,7 +493,29 @@ fn hash_str_sim(s: &str) -> u64 {
     super::similarity::hash_str(s)
 }
 
-/// Re-weighs the similarity's matches for the alignment decision.
+/// A sentence's alignment weights, computed once: per token its weight and whether it is a
+/// claim word, plus the total weight and the parity of its negations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weighed {
+    pub weights: Vec<f32>,
+    pub claim: Vec<bool>,
+    pub total: f32,
+    pub negated: bool,
+}
+
+/// Weighs the tokens of `p` for [`evidence`].
+pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
+    let names = names(p);
+    let weights: Vec<f32> =
+        p.tokens.iter().zip(&names).map(|(t, &n)| align_weight(t, n, idf, config)).collect();
+    let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
+    let total = weights.iter().sum();
+    let negated = p.tokens.iter().filter(|t| t.negation).count() % 2 == 1;
+    Weighed { weights, claim, total, negated }
+}
+
+/// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
+/// [`evidence_weighed`] reuses weights computed once per sentence).
 pub fn evidence(
     sim: &Similarity,
     left: &SentenceProfile,
@@ -452,9 +523,18 @@ pub fn evidence(
     idf: &Idf,
     config: &AlignConfig,
 ) -> Evidence {
-    let (ln, rn) = (names(left), names(right));
-    let lw: Vec<f32> = left.tokens.iter().zip(&ln).map(|(t, &n)| align_weight(t, n, idf, config)).collect();
-    let rw: Vec<f32> = right.tokens.iter().zip(&rn).map(|(t, &n)| align_weight(t, n, idf, config)).collect();
+    evidence_weighed(sim, left, &weigh(left, idf, config), &weigh(right, idf, config), config)
+}
+
+/// [`evidence`] from precomputed [`Weighed`] sides.
+pub fn evidence_weighed(
+    sim: &Similarity,
+    left: &SentenceProfile,
+    lws: &Weighed,
+    rws: &Weighed,
+    config: &AlignConfig,
+) -> Evidence {
+    let (lw, rw) = (&lws.weights, &rws.weights);
     let mut e = Evidence::default();
     let (mut ml, mut mr, mut lit, mut all) = (0f32, 0f32, 0f32, 0f32);
     let mut to_right: Vec<Option<usize>> = vec![None; left.tokens.len()];
@@ -473,7 +553,7 @@ pub fn evidence(
         to_right[m.left] = Some(m.right);
         if t.kind == TokenKind::Number || t.content {
             e.content += 1;
-            if is_claim(t, ln[m.left], config) {
+            if lws.claim[m.left] {
                 e.claim += 1;
             }
         }
@@ -494,7 +574,7 @@ pub fn evidence(
             if t.content || t.kind == TokenKind::Number {
                 content += 1;
                 weight += lw[i + k];
-                if is_claim(t, ln[i + k], config) {
+                if lws.claim[i + k] {
                     claim += 1;
                 }
             }
@@ -506,12 +586,11 @@ pub fn evidence(
         }
         i += k.max(1);
     }
-    let (tl, tr) = (lw.iter().sum::<f32>(), rw.iter().sum::<f32>());
+    let (tl, tr) = (lws.total, rws.total);
     e.left_in_right = if tl > 0.0 { (ml / tl).min(1.0) } else { 0.0 };
     e.right_in_left = if tr > 0.0 { (mr / tr).min(1.0) } else { 0.0 };
     e.literal_share = if all > 0.0 { lit / all } else { 0.0 };
-    let neg = |p: &SentenceProfile| p.tokens.iter().filter(|t| t.negation).count() % 2;
-    e.negation_mismatch = neg(left) != neg(right);
+    e.negation_mismatch = lws.negated != rws.negated;
     e
 }
 
@@ -560,6 +639,7 @@ pub fn classify(
     if negation_ok
         && lo >= config.edited_min_containment
         && e.literal_share >= config.edited_min_literal_share
+        && in_order_share(left, right) >= config.edited_min_in_order
     {
         return Some(LinkKind::Edited);
     }
@@ -622,12 +702,10 @@ pub fn align_pair(
     let p = &corpus.profiles;
     let scored: Vec<Scored> = candidates
         .iter()
-        .filter(|&&(i, j)| {
-            i < p.len() && j < p.len() && corpus.shared_keys(i, j) >= config.min_shared_keys.max(1)
-        })
+        .filter(|&&(i, j)| i < p.len() && j < p.len() && corpus.may_link(i, j, config))
         .map(|&(i, j)| {
             let sim = compare(lexicon, &p[i], &p[j], &corpus.idf);
-            let ev = evidence(&sim, &p[i], &p[j], &corpus.idf, config);
+            let ev = evidence_weighed(&sim, &p[i], &corpus.weighed[i], &corpus.weighed[j], config);
             Scored { i, j, sim, ev }
         })
         .collect();

@@ -51,6 +51,7 @@ pub struct Config {
     pub quotes: quotes::QuoteConfig,
     pub facts: facts::FactConfig,
     pub credits: credits::CreditConfig,
+    pub title: document::TitleConfig,
     pub report: ReportConfig,
 }
 
@@ -70,4 +71,4 @@ impl Default for ReportConfig {
 }
 
 mod pipeline;
-pub use pipeline::analyze;
+pub use pipeline::{analyze, analyze_observed, STAGES};

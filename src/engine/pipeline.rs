@@ -7,6 +7,7 @@
 use super::align::{self, Corpus, LinkCore};
 use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
+use super::document::title;
 use super::facts::{facts, SentenceKey};
 use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
@@ -40,19 +41,6 @@ fn unique_ids(inputs: &[Input]) -> Vec<String> {
     seen
 }
 
-/// The headline: the first non-empty line, cut to 120 characters at a word boundary.
-fn title_of(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    if line.chars().count() <= 120 {
-        return line.to_string();
-    }
-    let cut: String = line.chars().take(120).collect();
-    match cut.rfind(' ') {
-        Some(k) if k > 40 => format!("{}…", &cut[..k]),
-        _ => format!("{cut}…"),
-    }
-}
-
 fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
     let cleaned = clean(&input.text, &config.clean);
     let sentences = segment_with(&cleaned.text, &config.segment)
@@ -63,19 +51,31 @@ fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
             Some((s.paragraph, s.start, s.end, text.to_string()))
         })
         .collect();
-    Prepared { id, title: title_of(&cleaned.text), removed: cleaned.removed, sentences }
+    Prepared { id, title: title(&cleaned.text, &config.title), removed: cleaned.removed, sentences }
 }
 
 /// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
 /// Deterministic: the same inputs and config give the same report. Never panics.
 pub fn analyze(inputs: &[Input], config: &Config) -> Report {
+    analyze_observed(inputs, config, &mut |_| {})
+}
+
+/// The pipeline's stages, reported to [`analyze_observed`]'s observer as each one ends.
+pub const STAGES: [&str; 7] =
+    ["clean+segment", "profiles+index", "align", "cluster+diff", "passages", "quotes", "facts+credits"];
+
+/// [`analyze`], calling `on_stage` with each name of [`STAGES`] as that stage ends (the
+/// benchmark times them; the engine itself never reads a clock, which would panic on wasm).
+pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn FnMut(&'static str)) -> Report {
     let lexicon = Lexicon::shared();
     let ids = unique_ids(inputs);
     let prepared: Vec<Prepared> =
         ids.into_iter().zip(inputs).map(|(id, input)| prepare(id, input, config)).collect();
     let texts: Vec<Vec<String>> =
         prepared.iter().map(|d| d.sentences.iter().map(|s| s.3.clone()).collect()).collect();
+    on_stage(STAGES[0]);
     let corpus = Corpus::new(lexicon, &texts, &config.align);
+    on_stage(STAGES[1]);
     let sid = |s: usize| -> String {
         let d = corpus.doc_of[s];
         format!("{}#s{}", prepared[d].id, s - corpus.docs[d].start)
@@ -94,6 +94,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         pair_links.push(((a, b), links));
     }
     stats.pairs_compared = pair_links.len();
+    on_stage(STAGES[2]);
 
     // Passages over all links.
     let edges: Vec<Edge> = pair_links
@@ -175,6 +176,7 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         });
     }
 
+    on_stage(STAGES[3]);
     let passages_out: Vec<Passage> = clusters
         .iter()
         .enumerate()
@@ -223,7 +225,9 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
         .zip(&sentence_texts)
         .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
         .collect();
+    on_stage(STAGES[4]);
     let quotes_out = quotes(&doc_views, &config.quotes);
+    on_stage(STAGES[5]);
     let passage_keys: Vec<Vec<SentenceKey>> = clusters
         .iter()
         .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
@@ -264,27 +268,34 @@ pub fn analyze(inputs: &[Input], config: &Config) -> Report {
     for a in 0..n {
         for b in 0..n {
             let (Some(a_in_b), Some(b_in_a)) = (matrix[a][b], matrix[b][a]) else { continue };
-            if a != b && passages::is_likely_source(a_in_b, b_in_a, &config.passages) {
-                hints.push(SourceHint {
-                    derived: prepared[a].id.clone(),
-                    source: prepared[b].id.clone(),
-                    derived_in_source: round3(a_in_b),
-                    source_in_derived: round3(b_in_a),
-                    evidence: vec![format!(
-                        "{:.0}% of {} is found in {}, but only {:.0}% of {} in {}; {} may draw on {}, or both on a common source",
-                        a_in_b * 100.0,
-                        prepared[a].id,
-                        prepared[b].id,
-                        b_in_a * 100.0,
-                        prepared[b].id,
-                        prepared[a].id,
-                        prepared[a].id,
-                        prepared[b].id
-                    )],
-                });
+            if a == b || !passages::is_likely_source(a_in_b, b_in_a, &config.passages) {
+                continue;
             }
+            let (da, db) = (&prepared[a].id, &prepared[b].id);
+            let mut evidence = vec![format!(
+                "{:.0}% of {da} is found in {db}, but only {:.0}% of {db} in {da}; \
+                 {da} may draw on {db}, or both on a common source",
+                a_in_b * 100.0,
+                b_in_a * 100.0,
+            )];
+            // A credit line naming the source's outlet backs the hint.
+            if let Some(outlet) = documents.get(b).and_then(|d| d.outlet.as_ref()) {
+                for c in doc_credits.get(a).map_or(&[][..], |c| &c.credits[..]) {
+                    if &c.outlet == outlet {
+                        evidence.push(format!("{da} credits {outlet}, the outlet of {db}: “{}”", c.phrase));
+                    }
+                }
+            }
+            hints.push(SourceHint {
+                derived: da.clone(),
+                source: db.clone(),
+                derived_in_source: round3(a_in_b),
+                source_in_derived: round3(b_in_a),
+                evidence,
+            });
         }
     }
+    on_stage(STAGES[6]);
     let containment = matrix.iter().map(|row| row.iter().map(|c| c.map(round3)).collect()).collect();
 
     Report {

@@ -47,6 +47,9 @@ pub struct TokenKeys {
     /// Built-in weight in thousandths (function words low, frequent words lower).
     pub base: u16,
     pub flags: u8,
+    /// The first five bytes of a content word of five or more letters (0 otherwise): the
+    /// relaxed "reduction" / "reducing" match.
+    pub prefix: u64,
 }
 
 const F_CONTENT: u8 = 1;
@@ -54,6 +57,12 @@ const F_NUMBER: u8 = 2;
 const F_NAME: u8 = 4;
 const F_NEGATION: u8 = 8;
 const F_CAPITAL: u8 = 16;
+/// A capitalised content word long enough for the name edit-distance rule.
+const F_NAMELIKE: u8 = 32;
+/// A content word with synonym classes.
+const F_CLASSES: u8 = 64;
+/// A framing word: attribution, honorific or relative time ("said", "Mr", "Monday").
+const F_FRAMING: u8 = 128;
 
 /// A sentence prepared once for many comparisons.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,8 +73,19 @@ pub struct SentenceProfile {
     pub keys: Vec<TokenKeys>,
     /// Sorted hashes of consecutive variant-key pairs.
     pub bigrams: Vec<u64>,
-    /// Sorted hashes of the character 4-grams of the folded text (letters and digits only).
-    pub chargrams: Vec<u64>,
+    /// The character 4-grams of the folded text (letters, digits, spaces) as a 1,024-bit
+    /// signature: overlap is a popcount, not a merge.
+    pub chargrams: [u64; 16],
+    /// Number of bits set in `chargrams`.
+    pub chargram_bits: u32,
+    /// Sorted hashes of consecutive variant-key triples.
+    pub trigrams: Vec<u64>,
+    /// (form key, token index), sorted: the exact-match index.
+    pub by_norm: Vec<(u64, u32)>,
+    /// (stem key, token index) of words, sorted: the inflection-match index.
+    pub by_stem: Vec<(u64, u32)>,
+    /// (variant key, token index), sorted: the number- and variant-match index.
+    pub by_variant: Vec<(u64, u32)>,
 }
 
 /// FNV-1a, 64 bit: a stable hash for interning forms without shared state.
@@ -99,6 +119,19 @@ impl SentenceProfile {
                 if t.negation {
                     flags |= F_NEGATION;
                 }
+                if super::lexicon::is_framing(&t.norm) {
+                    flags |= F_FRAMING;
+                }
+                if !t.classes.is_empty() {
+                    flags |= F_CLASSES;
+                }
+                if t.capitalized
+                    && t.content
+                    && t.kind == TokenKind::Word
+                    && t.norm.chars().count() >= lexicon.config.name_min_len
+                {
+                    flags |= F_NAMELIKE;
+                }
                 if t.capitalized {
                     flags |= F_CAPITAL;
                     if i > 0 && t.content && t.kind == TokenKind::Word {
@@ -111,6 +144,11 @@ impl SentenceProfile {
                     variant: hash_str(&t.variant),
                     base: (base_weight(lexicon, t) * 1000.0) as u16,
                     flags,
+                    prefix: if t.content && t.kind == TokenKind::Word && t.norm.len() >= 5 {
+                        t.norm.bytes().take(5).fold(1u64, |h, b| (h << 8) | u64::from(b))
+                    } else {
+                        0
+                    },
                 }
             })
             .collect();
@@ -118,10 +156,37 @@ impl SentenceProfile {
         bigrams.sort_unstable();
         let folded: Vec<char> =
             super::lexicon::fold(text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
-        let mut chargrams: Vec<u64> =
-            folded.windows(4).map(|w| w.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)))).collect();
-        chargrams.sort_unstable();
-        SentenceProfile { text: text.to_string(), tokens, keys, bigrams, chargrams }
+        let mut chargrams = [0u64; 16];
+        for w in folded.windows(4) {
+            let h = w.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)));
+            let bit = (h >> 54) as usize; // top 10 bits: 0..1024
+            chargrams[bit / 64] |= 1 << (bit % 64);
+        }
+        let chargram_bits = chargrams.iter().map(|w| w.count_ones()).sum();
+        let mut trigrams: Vec<u64> =
+            keys.windows(3).map(|w| mix(mix(w[0].variant, w[1].variant), w[2].variant)).collect();
+        trigrams.sort_unstable();
+        let index = |key: &dyn Fn(&TokenKeys) -> Option<u64>| {
+            let mut v: Vec<(u64, u32)> =
+                keys.iter().enumerate().filter_map(|(i, k)| key(k).map(|h| (h, i as u32))).collect();
+            v.sort_unstable();
+            v
+        };
+        let by_norm = index(&|k| Some(k.norm));
+        let by_stem = index(&|k| (k.flags & F_NUMBER == 0).then_some(k.stem));
+        let by_variant = index(&|k| Some(k.variant));
+        SentenceProfile {
+            text: text.to_string(),
+            tokens,
+            keys,
+            bigrams,
+            chargrams,
+            chargram_bits,
+            trigrams,
+            by_norm,
+            by_stem,
+            by_variant,
+        }
     }
 }
 
@@ -138,11 +203,31 @@ fn base_weight(lexicon: &Lexicon, t: &Token) -> f32 {
     }
 }
 
+/// A hasher for keys that are already hashes: it passes a `u64` through.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// Word weights: rare words count for more. Built from the loaded documents, or built in.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Idf {
     /// stem key → document-frequency factor in (0, 1]
-    factors: HashMap<u64, f32>,
+    factors: KeyMap<f32>,
     /// factor of a stem never seen in the documents
     unseen: f32,
 }
@@ -150,13 +235,13 @@ pub struct Idf {
 impl Idf {
     /// No document statistics: only the built-in weights count.
     pub fn builtin() -> Self {
-        Idf { factors: HashMap::new(), unseen: 1.0 }
+        Idf { factors: KeyMap::default(), unseen: 1.0 }
     }
 
     /// IDF over the sentences of the loaded documents: each sentence is one document.
     /// With fewer than 20 sentences the statistics are too thin and this equals [`Idf::builtin`].
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a SentenceProfile>) -> Self {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: KeyMap<u32> = KeyMap::default();
         let mut n = 0u32;
         let mut seen = Vec::new();
         for p in profiles {
@@ -200,7 +285,7 @@ impl Idf {
 /// Thresholds for the paraphrase decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimilarityConfig {
-    /// Scores at or above this are paraphrases.
+    /// Paraphrase probabilities ([`Similarity::paraphrase`]) at or above this are paraphrases.
     pub paraphrase_threshold: f32,
 }
 
@@ -221,8 +306,12 @@ pub struct TokenMatch {
 /// How far `right` says what `left` says, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Similarity {
-    /// Symmetric score in [0, 1]: the fitted probability that the two say the same thing.
+    /// Symmetric score in [0, 1]: the harmonic mean of `left_in_right` and `right_in_left`,
+    /// halved for each number conflict. Transparent and independent of the fitted model.
     pub score: f32,
+    /// The fitted model's probability that the two say the same thing (MRPC's notion of a
+    /// paraphrase); [`is_paraphrase`] compares it with the threshold.
+    pub paraphrase: f32,
     /// Weighted share of the left sentence found in the right, in [0, 1].
     pub left_in_right: f32,
     /// Weighted share of the right sentence found in the left, in [0, 1].
@@ -241,7 +330,7 @@ pub struct Similarity {
 }
 
 /// The names of the paraphrase model's features, in order.
-pub const FEATURES: [&str; 24] = [
+pub const FEATURES: [&str; 58] = [
     "exact_min",
     "exact_max",
     "stem_min",
@@ -266,6 +355,40 @@ pub const FEATURES: [&str; 24] = [
     "negation_mismatch",
     "unmatched_weight_max",
     "unmatched_weight_min",
+    "unmatched_content_max",
+    "unmatched_content_min",
+    "unmatched_run_max",
+    "unmatched_run_min",
+    "prefix_min",
+    "prefix_max",
+    "names_cov_min",
+    "names_cov_max",
+    "numbers_total",
+    "trigram_min",
+    "trigram_max",
+    "chunks_ratio",
+    "doc_all_min",
+    "doc_all_max",
+    "builtin_all_min",
+    "builtin_all_max",
+    "cat0_dice",
+    "cat1_dice",
+    "cat2_dice",
+    "cat3_dice",
+    "cat4_dice",
+    "cat5_dice",
+    "cat0_un_max",
+    "cat1_un_max",
+    "cat2_un_max",
+    "cat3_un_max",
+    "cat4_un_max",
+    "cat5_un_max",
+    "cat0_un_min",
+    "cat1_un_min",
+    "cat2_un_min",
+    "cat3_un_min",
+    "cat4_un_min",
+    "cat5_un_min",
 ];
 
 /// Compares two profiles and explains the result. Never fails; empty input scores 0.
@@ -282,6 +405,7 @@ pub fn compare(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfil
     matches.sort_by_key(|m| m.left);
     Similarity {
         score: s.score,
+        paraphrase: s.paraphrase,
         left_in_right: s.right_in_left,
         right_in_left: s.left_in_right,
         matches,
@@ -303,42 +427,83 @@ fn compare_ordered(
     let (n, m) = (left.keys.len(), right.keys.len());
     let mut lmatch: Vec<Option<(usize, MatchKind)>> = vec![None; n];
     let mut rused = vec![false; m];
-    let mut matches = Vec::new();
-    let kinds =
-        [MatchKind::Exact, MatchKind::Inflection, MatchKind::Number, MatchKind::Variant, MatchKind::Synonym];
-    for kind in kinds {
+    let mut matches = Vec::with_capacity(n.min(m));
+    // Exact forms, then stems (words only), then variant keys (numbers: same value; words:
+    // same spelling key): each a merge of two sorted key lists, O(n + m).
+    fn link(
+        (lmatch, rused, matches): (&mut [Option<(usize, MatchKind)>], &mut [bool], &mut Vec<TokenMatch>),
+        i: usize,
+        j: usize,
+        kind: MatchKind,
+    ) {
+        lmatch[i] = Some((j, kind));
+        rused[j] = true;
+        matches.push(TokenMatch { left: i, right: j, kind });
+    }
+    for pass in 0..3 {
+        let (a, b) = match pass {
+            0 => (&left.by_norm, &right.by_norm),
+            1 => (&left.by_stem, &right.by_stem),
+            _ => (&left.by_variant, &right.by_variant),
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let key = a[i].0;
+            match key.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let ie = i + a[i..].iter().take_while(|x| x.0 == key).count();
+                    let je = j + b[j..].iter().take_while(|x| x.0 == key).count();
+                    let mut q = j;
+                    for &(_, li) in &a[i..ie] {
+                        let li = li as usize;
+                        if lmatch[li].is_some() {
+                            continue;
+                        }
+                        while q < je && rused[b[q].1 as usize] {
+                            q += 1;
+                        }
+                        if q == je {
+                            break;
+                        }
+                        let rj = b[q].1 as usize;
+                        let numbers = left.keys[li].flags & F_NUMBER != 0;
+                        let kind = match pass {
+                            0 => MatchKind::Exact,
+                            1 => MatchKind::Inflection,
+                            _ if numbers => MatchKind::Number,
+                            _ => MatchKind::Variant,
+                        };
+                        if numbers == (right.keys[rj].flags & F_NUMBER != 0) {
+                            link((&mut lmatch, &mut rused, &mut matches), li, rj, kind);
+                        }
+                        q += 1;
+                    }
+                    i = ie;
+                    j = je;
+                }
+            }
+        }
+    }
+    // Names by edit distance, then synonyms: only among the few tokens that qualify.
+    for (flag, kind) in [(F_NAMELIKE, MatchKind::Variant), (F_CLASSES, MatchKind::Synonym)] {
         for i in 0..n {
-            if lmatch[i].is_some() {
+            if lmatch[i].is_some() || left.keys[i].flags & flag == 0 {
                 continue;
             }
-            let a = &left.keys[i];
             for j in 0..m {
-                if rused[j] {
+                if rused[j] || right.keys[j].flags & flag == 0 {
                     continue;
                 }
-                let b = &right.keys[j];
-                let numbers = a.flags & F_NUMBER != 0 && b.flags & F_NUMBER != 0;
-                let words = a.flags & F_NUMBER == 0 && b.flags & F_NUMBER == 0;
-                let hit = match kind {
-                    MatchKind::Exact => a.norm == b.norm && (numbers || words),
-                    MatchKind::Inflection => words && a.stem == b.stem,
-                    MatchKind::Number => numbers && a.variant == b.variant,
-                    MatchKind::Variant => {
-                        words
-                            && (a.variant == b.variant
-                                || (a.flags & b.flags & F_CAPITAL != 0
-                                    && lexicon.names_match(&left.tokens[i], &right.tokens[j])))
-                    }
-                    MatchKind::Synonym => {
-                        words
-                            && a.flags & b.flags & F_CONTENT != 0
-                            && super::lexicon::shares_class(&left.tokens[i].classes, &right.tokens[j].classes)
-                    }
+                let (a, b) = (&left.tokens[i], &right.tokens[j]);
+                let hit = if kind == MatchKind::Variant {
+                    lexicon.names_match(a, b)
+                } else {
+                    super::lexicon::shares_class(&a.classes, &b.classes)
                 };
                 if hit {
-                    lmatch[i] = Some((j, kind));
-                    rused[j] = true;
-                    matches.push(TokenMatch { left: i, right: j, kind });
+                    link((&mut lmatch, &mut rused, &mut matches), i, j, kind);
                     break;
                 }
             }
@@ -392,8 +557,8 @@ fn compare_ordered(
 
     let bi = sorted_overlap(&left.bigrams, &right.bigrams) as f32;
     let (bi_l, bi_r) = (ratio(bi, left.bigrams.len() as f32), ratio(bi, right.bigrams.len() as f32));
-    let ch = sorted_overlap(&left.chargrams, &right.chargrams) as f32;
-    let char_dice = ratio(2.0 * ch, (left.chargrams.len() + right.chargrams.len()) as f32);
+    let ch: u32 = left.chargrams.iter().zip(&right.chargrams).map(|(a, b)| (a & b).count_ones()).sum();
+    let char_dice = ratio(2.0 * ch as f32, (left.chargram_bits + right.chargram_bits) as f32);
     let lcs = lcs_len(&left.keys, &right.keys) as f32;
     let (lcs_l, lcs_r) = (ratio(lcs, n as f32), ratio(lcs, m as f32));
 
@@ -409,7 +574,118 @@ fn compare_ordered(
     let unmatched = |only: &[usize], w: &[f32]| only.iter().map(|i| w[*i]).sum::<f32>();
     let (ul, ur) = (unmatched(&left_only, &lw), unmatched(&right_only, &rw));
 
-    let features = vec![
+    // Content words left over, and the longest stretch of left-over tokens (an extra clause).
+    let ucount = |only: &[usize], keys: &[TokenKeys]| {
+        only.iter().filter(|i| keys[**i].flags & F_CONTENT != 0).count() as f32
+    };
+    let (ucl, ucr) = (ucount(&left_only, &left.keys), ucount(&right_only, &right.keys));
+    let run = |matched: &dyn Fn(usize) -> bool, keys: &[TokenKeys]| {
+        let (mut best, mut cur) = (0usize, 0usize);
+        for (i, k) in keys.iter().enumerate() {
+            if matched(i) {
+                cur = 0;
+            } else if k.flags & F_CONTENT != 0 {
+                cur += 1;
+                best = best.max(cur);
+            }
+        }
+        best as f32
+    };
+    let (runl, runr) = (run(&|i| lmatch[i].is_some(), &left.keys), run(&|j| rused[j], &right.keys));
+    // Relaxed: left-over content words sharing a 5-letter prefix ("reduction" / "reducing").
+    let mut extra_l = 0.0f32;
+    let mut extra_r = 0.0f32;
+    let mut rtaken = vec![false; m];
+    for &i in &left_only {
+        let a = left.keys[i].prefix;
+        if a == 0 {
+            continue;
+        }
+        for &j in &right_only {
+            if !rtaken[j] && right.keys[j].prefix == a {
+                rtaken[j] = true;
+                extra_l += lw[i];
+                extra_r += rw[j];
+                break;
+            }
+        }
+    }
+    let lall = all_l * ltot;
+    let rall = all_r * rtot;
+    let (pre_l, pre_r) = (ratio(lall + extra_l, ltot), ratio(rall + extra_r, rtot));
+    let names = |keys: &[TokenKeys]| keys.iter().filter(|k| k.flags & F_NAME != 0).count();
+    let (nl, nr) = (names(&left.keys), names(&right.keys));
+    let ncov_l = if nl == 0 { 1.0 } else { 1.0 - lname.len() as f32 / nl as f32 };
+    let ncov_r = if nr == 0 { 1.0 } else { 1.0 - rname.len() as f32 / nr as f32 };
+    let (tl, tr) = (&left.trigrams, &right.trigrams);
+    let t = sorted_overlap(tl, tr) as f32;
+    let (tri_l, tri_r) = (ratio(t, tl.len() as f32), ratio(t, tr.len() as f32));
+    // Fragmentation: matched runs that are contiguous on both sides.
+    let mut chunks = 0usize;
+    let mut prev: Option<(usize, usize)> = None;
+    for mt in &matches {
+        if prev.is_none_or(|(pl, pr)| mt.left != pl + 1 || mt.right != pr + 1) {
+            chunks += 1;
+        }
+        prev = Some((mt.left, mt.right));
+    }
+    let chunks_ratio = ratio(chunks as f32, matches.len() as f32);
+    let cover_with = |wl: &dyn Fn(&TokenKeys) -> f32| -> (f32, f32) {
+        let lt: f32 = left.keys.iter().map(wl).sum();
+        let rt: f32 = right.keys.iter().map(wl).sum();
+        let ml: f32 = matches.iter().map(|mt| wl(&left.keys[mt.left])).sum();
+        let mr: f32 = matches.iter().map(|mt| wl(&right.keys[mt.right])).sum();
+        (ratio(ml, lt), ratio(mr, rt))
+    };
+    let (dl, dr) = cover_with(&|k: &TokenKeys| {
+        if k.flags & F_CONTENT != 0 {
+            idf.factor(k.stem)
+        } else {
+            0.1 * idf.factor(k.stem)
+        }
+    });
+    let (bl, br) = cover_with(&|k: &TokenKeys| f32::from(k.base) / 1000.0);
+
+    let cat = |k: &TokenKeys| -> usize {
+        if k.flags & F_FRAMING != 0 {
+            5
+        } else if k.flags & F_NUMBER != 0 {
+            1
+        } else if k.flags & F_CONTENT == 0 {
+            0
+        } else if k.flags & F_NAME != 0 {
+            2
+        } else if k.base >= 860 {
+            3
+        } else {
+            4
+        }
+    };
+    let mut tot = [[0f32; 6]; 2];
+    let mut mat = [[0f32; 6]; 2];
+    for k in &left.keys {
+        tot[0][cat(k)] += 1.0;
+    }
+    for k in &right.keys {
+        tot[1][cat(k)] += 1.0;
+    }
+    for mt in &matches {
+        mat[0][cat(&left.keys[mt.left])] += 1.0;
+        mat[1][cat(&right.keys[mt.right])] += 1.0;
+    }
+    let mut catf = Vec::new();
+    for c in 0..6 {
+        let t = tot[0][c] + tot[1][c];
+        catf.push(if t > 0.0 { (mat[0][c] + mat[1][c]) / t } else { 1.0 });
+    }
+    for c in 0..6 {
+        catf.push((tot[0][c] - mat[0][c]).max(tot[1][c] - mat[1][c]).min(10.0));
+    }
+    for c in 0..6 {
+        catf.push((tot[0][c] - mat[0][c]).min(tot[1][c] - mat[1][c]).min(10.0));
+    }
+
+    let mut features = vec![
         ex_l.min(ex_r),
         ex_l.max(ex_r),
         st_l.min(st_r),
@@ -434,10 +710,30 @@ fn compare_ordered(
         negation_mismatch,
         ul.max(ur),
         ul.min(ur),
+        ucl.max(ucr).min(20.0),
+        ucl.min(ucr).min(20.0),
+        runl.max(runr).min(20.0),
+        runl.min(runr).min(20.0),
+        pre_l.min(pre_r),
+        pre_l.max(pre_r),
+        ncov_l.min(ncov_r),
+        ncov_l.max(ncov_r),
+        (lnum + rnum).min(8) as f32,
+        tri_l.min(tri_r),
+        tri_l.max(tri_r),
+        chunks_ratio,
+        dl.min(dr),
+        dl.max(dr),
+        bl.min(br),
+        bl.max(br),
     ];
-    let score = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
+    features.extend(catf);
+    let paraphrase = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
+    let harmonic = if all_l + all_r > 0.0 { 2.0 * all_l * all_r / (all_l + all_r) } else { 0.0 };
+    let score = (harmonic * 0.5f32.powi(number_conflicts.min(8) as i32)).clamp(0.0, 1.0);
     Similarity {
         score,
+        paraphrase,
         left_in_right: all_l,
         right_in_left: all_r,
         matches,
@@ -488,9 +784,10 @@ fn lcs_len(a: &[TokenKeys], b: &[TokenKeys]) -> usize {
     row[b.len()]
 }
 
-/// Whether `sim` counts as a paraphrase under `config`.
+/// Whether `sim` counts as a paraphrase under `config` (the model's probability against the
+/// threshold).
 pub fn is_paraphrase(sim: &Similarity, config: &SimilarityConfig) -> bool {
-    sim.score >= config.paraphrase_threshold
+    sim.paraphrase >= config.paraphrase_threshold
 }
 
 #[cfg(test)]
@@ -529,7 +826,7 @@ mod tests {
         assert!(s.conflicts.is_empty());
         let left_only: Vec<&str> = s.left_only.iter().map(|i| a.tokens[*i].norm.as_str()).collect();
         assert!(left_only.contains(&"scaling") && left_only.contains(&"portion"), "{left_only:?}");
-        assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.score);
+        assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.paraphrase);
     }
 
     #[test]
@@ -548,6 +845,7 @@ mod tests {
         );
         assert!(same.conflicts.is_empty());
         assert!(same.score > s.score, "{} {}", same.score, s.score);
+        assert!(same.paraphrase > s.paraphrase, "{} {}", same.paraphrase, s.paraphrase);
     }
 
     #[test]
@@ -566,7 +864,7 @@ mod tests {
         ];
         for (a, b) in yes {
             let (s, _, _) = sim(a, b);
-            assert!(is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+            assert!(is_paraphrase(&s, &config), "{a} / {b}: {}", s.paraphrase);
         }
         let no = [
             ("The talks in Geneva ended without agreement.", "Bakhmut fell after months of shelling."),
@@ -578,7 +876,7 @@ mod tests {
         ];
         for (a, b) in no {
             let (s, _, _) = sim(a, b);
-            assert!(!is_paraphrase(&s, &config), "{a} / {b}: {}", s.score);
+            assert!(!is_paraphrase(&s, &config), "{a} / {b}: {}", s.paraphrase);
         }
         // A negation flip is evidence against, though MRPC alone does not make it decisive.
         let (plain, _, _) = sim("Trump signed the order on Monday.", "Trump signed the order Monday.");
@@ -586,7 +884,7 @@ mod tests {
             sim("Trump signed the order on Monday.", "Trump did not sign the order on Monday.");
         let neg = FEATURES.iter().position(|f| *f == "negation_mismatch").unwrap();
         assert_eq!((plain.features[neg], negated.features[neg]), (0.0, 1.0));
-        assert!(negated.score < plain.score);
+        assert!(negated.paraphrase < plain.paraphrase);
     }
 
     #[test]
@@ -595,9 +893,10 @@ mod tests {
         let (s, _, _) = sim(text, text);
         assert_eq!((s.left_in_right, s.right_in_left), (1.0, 1.0));
         assert!(s.left_only.is_empty() && s.right_only.is_empty());
-        assert!(s.score > 0.9, "{}", s.score);
+        assert_eq!(s.score, 1.0);
+        assert!(s.paraphrase > 0.9, "{}", s.paraphrase);
         let (e, _, _) = sim("", text);
-        assert_eq!((e.score, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0));
+        assert_eq!((e.score, e.paraphrase, e.left_in_right, e.right_in_left), (0.0, 0.0, 0.0, 0.0));
         let (e, _, _) = sim("", "");
         assert_eq!(e.score, 0.0);
     }
@@ -609,6 +908,7 @@ mod tests {
         let (ab, _, _) = sim(a, b);
         let (ba, _, _) = sim(b, a);
         assert_eq!(ab.score, ba.score);
+        assert_eq!(ab.paraphrase, ba.paraphrase);
         assert_eq!(ab.left_in_right, ba.right_in_left);
         assert_eq!(ab.matches.len(), ba.matches.len());
     }

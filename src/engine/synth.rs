@@ -125,7 +125,9 @@ fn pool() -> Vec<String> {
                     .map(|(i, _)| i + 1)
                     .unwrap_or(rest.len());
                 let sentence = rest[..cut].trim();
-                if sentence.split_whitespace().count() >= 4 {
+                // Real sentences only: site furniture and headings carry no final punctuation.
+                let ends = sentence.ends_with(['.', '?', '!', '"', '”', '’']);
+                if sentence.split_whitespace().count() >= 4 && ends {
                     out.push(sentence.to_string());
                 }
                 rest = rest[cut..].trim_start();

@@ -88,6 +88,7 @@ describe("wirediff in Chromium", () => {
         await button.click();
         assert.equal(await button.getAttribute("aria-expanded"), "true");
         assert.match(await page.locator(".article-text").innerText(), /Dmitriev told Axios he is optimistic/);
+        assert.equal(await button.getAttribute("aria-controls"), await page.locator(".article-text").getAttribute("id"));
         await screenshot(page, "article-open-dark");
         await button.click();
         assert.equal(await button.getAttribute("aria-expanded"), "false");

@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use wirediff::engine::synth::{corpus, SynthConfig};
-use wirediff::engine::{analyze, Config, Input};
+use wirediff::engine::{analyze, analyze_observed, Config, Input, Report, STAGES};
 use wirediff::seeds::SEEDS;
 
 pub const USAGE: &str = "wirediff bench <seeds [RUNS] | scale [N...]>";
@@ -34,49 +34,83 @@ fn parse_or(arg: Option<&String>, default: usize) -> Result<usize, String> {
     }
 }
 
+/// Runs `analyze` once, returning the report, the total time and each stage's time (ms).
+fn timed(inputs: &[Input], config: &Config) -> (Report, f64, Vec<f64>) {
+    let start = Instant::now();
+    let mut last = start;
+    let mut stages = Vec::with_capacity(STAGES.len());
+    let report = analyze_observed(inputs, config, &mut |_| {
+        let now = Instant::now();
+        stages.push((now - last).as_secs_f64() * 1e3);
+        last = now;
+    });
+    (report, start.elapsed().as_secs_f64() * 1e3, stages)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
 fn seeds(runs: usize) -> Result<(), String> {
     let inputs: Vec<Input> =
         SEEDS.iter().map(|s| Input { id: s.name.to_string(), text: s.text.to_string() }).collect();
     let config = Config::default();
     let warm = analyze(&inputs, &config);
-    let mut times: Vec<f64> = (0..runs.max(1))
+    let runs: Vec<(f64, Vec<f64>)> = (0..runs.max(1))
         .map(|_| {
-            let t = Instant::now();
-            let r = analyze(&inputs, &config);
-            let dt = t.elapsed().as_secs_f64() * 1e3;
+            let (r, total, stages) = timed(&inputs, &config);
             std::hint::black_box(r);
-            dt
+            (total, stages)
         })
         .collect();
-    times.sort_by(f64::total_cmp);
     let s = &warm.stats;
     println!(
         "seeds: {} documents, {} sentences, {} pairs, {} sentence pairs scored, {} links",
         s.documents, s.sentences, s.pairs_compared, s.sentence_pairs_scored, s.links
     );
+    let totals: Vec<f64> = runs.iter().map(|r| r.0).collect();
+    let best = totals.iter().copied().fold(f64::INFINITY, f64::min);
     println!(
         "full report: median {:.3} ms, best {:.3} ms over {} runs",
-        times[times.len() / 2],
-        times[0],
-        times.len()
+        median(totals.clone()),
+        best,
+        totals.len()
     );
+    let per_stage: Vec<String> = (0..STAGES.len())
+        .map(|k| {
+            format!(
+                "{} {:.2}",
+                STAGES[k],
+                median(runs.iter().map(|r| r.1.get(k).copied().unwrap_or(0.0)).collect())
+            )
+        })
+        .collect();
+    println!("median ms per stage: {}", per_stage.join(", "));
     Ok(())
 }
 
 fn scale(sizes: &[usize]) -> Result<(), String> {
     let config = Config::default();
     println!(
-        "{:>6} {:>9} {:>7} {:>10} {:>8} {:>10} {:>12} {:>12}",
-        "docs", "sentences", "pairs", "scored", "links", "ms", "µs/sentence", "peak RSS MB"
+        "{:>5} {:>9} {:>6} {:>8} {:>7} {:>9} {:>11} {:>8}  ms per stage ({})",
+        "docs",
+        "sentences",
+        "pairs",
+        "scored",
+        "links",
+        "total ms",
+        "µs/sentence",
+        "RSS MB",
+        STAGES.join(", ")
     );
     for &n in sizes {
         let inputs = corpus(&SynthConfig { documents: n, ..SynthConfig::default() });
-        let t = Instant::now();
-        let report = analyze(&inputs, &config);
-        let ms = t.elapsed().as_secs_f64() * 1e3;
+        let (report, ms, stages) = timed(&inputs, &config);
         let s = &report.stats;
+        let stages: Vec<String> = stages.iter().map(|x| format!("{x:.0}")).collect();
         println!(
-            "{:>6} {:>9} {:>7} {:>10} {:>8} {:>10.1} {:>12.1} {:>12}",
+            "{:>5} {:>9} {:>6} {:>8} {:>7} {:>9.1} {:>11.1} {:>8}  {}",
             n,
             s.sentences,
             s.pairs_compared,
@@ -84,7 +118,8 @@ fn scale(sizes: &[usize]) -> Result<(), String> {
             s.links,
             ms,
             ms * 1e3 / s.sentences.max(1) as f64,
-            peak_rss_mb().map_or("?".to_string(), |m| format!("{m:.0}"))
+            peak_rss_mb().map_or("?".to_string(), |m| format!("{m:.0}")),
+            stages.join(" / ")
         );
         std::hint::black_box(report);
     }

@@ -13,7 +13,12 @@ fn score_pairs(
 ) -> Result<(Vec<pairs::LabelledPair>, Vec<wirediff::engine::Similarity>), String> {
     let text = read_text(path)?;
     let rows = pairs::parse_pairs(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.message))?;
-    let lexicon = Lexicon::shared();
+    // Hidden, for table experiments: WIREDIFF_SYNONYMS=FILE replaces the built-in synonym table.
+    let custom = std::env::var("WIREDIFF_SYNONYMS").ok().map(|f| {
+        let table = std::fs::read_to_string(&f).unwrap_or_default();
+        Lexicon::new().with_synonyms(&table)
+    });
+    let lexicon = custom.as_ref().unwrap_or_else(|| Lexicon::shared());
     let profiles: Vec<(SentenceProfile, SentenceProfile)> = rows
         .iter()
         .map(|p| (SentenceProfile::new(lexicon, &p.left), SentenceProfile::new(lexicon, &p.right)))
@@ -72,10 +77,11 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
             let verdict = if *p { "paraphrase" } else { "different" };
             let mark = if *p == row.paraphrase { "ok" } else { "WRONG" };
             println!(
-                "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}",
+                "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}\toverlap {:.3}",
                 row.line,
-                sim.score,
-                u8::from(row.paraphrase)
+                sim.paraphrase,
+                u8::from(row.paraphrase),
+                sim.score
             );
         }
     }
@@ -167,7 +173,7 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
         for i in 0..profiles.len() {
             for d in 1..=per {
                 let s = compare(lexicon, &profiles[i], &profiles[(i + d) % profiles.len()], &idf);
-                checksum += f64::from(s.score);
+                checksum += f64::from(s.paraphrase);
             }
         }
         pairs_done += profiles.len() * per;

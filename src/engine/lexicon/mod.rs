@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use fold::{fold, fold_char};
-pub use stopwords::{is_negation, is_stopword};
+pub use stopwords::{is_framing, is_negation, is_stopword};
 use synonyms::SynonymTable;
 
 /// What a token is.

@@ -189,6 +189,83 @@ pub fn is_stopword(word: &str) -> bool {
         || word.ends_with("'m")
 }
 
+/// Words that frame a report rather than carry its news: attribution ("said", "according"),
+/// honorifics, and relative time ("yesterday", "Monday", "last week"). Rewrites add and drop
+/// them freely, so a left-over framing word is weak evidence of a different statement.
+const FRAMING: &[&str] = &[
+    "according",
+    "add",
+    "added",
+    "adding",
+    "afternoon",
+    "announced",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "today",
+    "claimed",
+    "dec",
+    "december",
+    "earlier",
+    "evening",
+    "feb",
+    "february",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "later",
+    "mar",
+    "march",
+    "monday",
+    "month",
+    "months",
+    "morning",
+    "mr",
+    "mrs",
+    "ms",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "recently",
+    "reported",
+    "reports",
+    "said",
+    "saturday",
+    "say",
+    "saying",
+    "says",
+    "sep",
+    "sept",
+    "september",
+    "statement",
+    "stated",
+    "sunday",
+    "thursday",
+    "told",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
+];
+
+/// Whether the case-folded `word` frames a report (attribution, honorific, relative time).
+pub fn is_framing(word: &str) -> bool {
+    FRAMING.contains(&word)
+}
+
 /// Whether the case-folded `word` negates ("not", "never", "didn't").
 pub fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word) || word.ends_with("n't") || word == "cannot"

@@ -231,17 +231,29 @@ pub fn canonical(word: &str) -> Option<String> {
 }
 
 /// Damerau–Levenshtein distance (optimal string alignment) over chars, capped: returns
-/// `max + 1` as soon as the distance must exceed `max`. O(len(a)·len(b)) time.
+/// `max + 1` as soon as the distance must exceed `max`, and for words of 64 chars or more.
+/// O(len(a)·len(b)) time, no allocation for ASCII words.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    if a.is_ascii() && b.is_ascii() {
+        osa(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        osa(&a, &b, max)
+    }
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
+    const W: usize = 64;
+    if a.len().abs_diff(b.len()) > max || a.len() >= W || b.len() >= W {
         return max + 1;
     }
-    let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
+    let mut prev2 = [0usize; W];
+    let mut prev = [0usize; W];
+    let mut cur = [0usize; W];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -257,8 +269,8 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
         if row_min > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
     prev[b.len()].min(max + 1)
 }

@@ -27,7 +27,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
     html! {
         <li class={classes!("article", open.then_some("open"))}>
             <h3 class="article-title">
-                <button type="button" aria-expanded={open.to_string()} aria-controls={text_id.clone()} {onclick}>
+                <button type="button" aria-expanded={open.to_string()} aria-controls={open.then(|| text_id.clone())} {onclick}>
                     { &*article.title }
                 </button>
             </h3>
