@@ -181,6 +181,35 @@ fn divergences_in_passages() {
 }
 
 #[test]
+fn divergences_outside_passages() {
+    let run = |texts: &[&str]| {
+        let owned: Vec<Vec<SentenceText>> =
+            texts.iter().map(|t| vec![SentenceText { id: "s0", paragraph: 0, text: t }]).collect();
+        let ids = ["a", "b", "c", "d"];
+        let docs: Vec<DocSentences> = owned
+            .iter()
+            .zip(ids)
+            .map(|(s, id)| DocSentences { doc: id, sentences: s, removed: &[] })
+            .collect();
+        facts(&docs, &[], &FactConfig { report_only_in: false, ..FactConfig::default() }).divergences
+    };
+    // Same context, different figure: flagged once per value pair, listing every document.
+    let d = run(&[
+        "The plan would shrink the Ukrainian army to 600,000 personnel under the deal.",
+        "The plan would shrink the Ukrainian army to 800,000 personnel under the deal.",
+        "The plan would shrink the Ukrainian army to 800,000 personnel under the deal.",
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].note, "a says 600000 personnel, b, c say 800000 personnel");
+    // Copies that carry both figures of a range do not conflict with each other.
+    let d = run(&[
+        "shrink its armed forces from its current estimated 900,000 to 600,000 personnel",
+        "shrink its armed forces from its current estimated 900,000 to 600,000 personnel",
+    ]);
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
 fn seed_figures_only_in_one_outlet() {
     let docs = seed_docs::seeds();
     let out = with_docs(&docs, |ds| facts(ds, &[], &FactConfig::default()));

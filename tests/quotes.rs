@@ -297,3 +297,41 @@ proptest! {
         let _ = quotes(&docs, &QuoteConfig::default());
     }
 }
+
+/// Golden of what the report shows for the seeds' quotes, fact divergences and credits
+/// (compact: one line per quote variant, divergence and credit). Reviewed line by line.
+#[test]
+fn seed_report_golden() {
+    use wirediff::engine::{analyze, Config, Input};
+    let inputs: Vec<Input> = wirediff::seeds::SEEDS
+        .iter()
+        .map(|s| Input { id: s.name[..3].to_string(), text: s.text.to_string() })
+        .collect();
+    let r = analyze(&inputs, &Config::default());
+    let quotes: Vec<serde_json::Value> = r
+        .quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "speaker": q.speaker,
+                "status": q.status,
+                "variants": q.variants.iter().map(|v| format!(
+                    "{} {}{}{}: {}",
+                    v.sentence,
+                    if v.quoted { "" } else { "(reported) " },
+                    if v.fragment { "(fragment) " } else { "" },
+                    v.speaker_as_written.as_deref().unwrap_or("?"),
+                    v.text
+                )).collect::<Vec<_>>(),
+                "diff": q.diff.iter().filter(|o| o.op != "equal").map(|o| format!("{}: {} → {}", o.op, o.left, o.right)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "quotes": quotes,
+        "divergences": r.facts.divergences.iter().map(|d| format!("{:?} {:?}: {}", d.kind, d.passage, d.note)).collect::<Vec<_>>(),
+        "credits": r.derivation.credits.iter().map(|c| format!("{} {:?} {} ({})", c.doc, c.kind, c.outlet, c.phrase)).collect::<Vec<_>>(),
+        "outlets": r.documents.iter().map(|d| format!("{}: {:?}", d.id, d.outlet)).collect::<Vec<_>>(),
+    });
+    insta::assert_json_snapshot!("seed_quotes_facts_credits", v);
+}

@@ -76,3 +76,63 @@ fn dump() {
         );
     }
 }
+
+/// Times the quotes, facts and credits stages on the synthetic corpus, on top of a full
+/// `analyze` (which already runs them): `cargo test --profile bench-native --test quotes_dump
+/// -- --ignored --nocapture scale`.
+#[test]
+#[ignore]
+fn scale() {
+    use std::time::Instant;
+    use wirediff::engine::synth::{corpus, SynthConfig};
+    for n in [25, 50, 100, 200] {
+        let inputs = corpus(&SynthConfig { documents: n, ..SynthConfig::default() });
+        let t = Instant::now();
+        let report = analyze(&inputs, &Config::default());
+        let full = t.elapsed().as_secs_f64() * 1e3;
+        let sv = quotes::sentence_views(&report.documents);
+        let ds = quotes::doc_views(&report.documents, &sv);
+        let keys = facts::passage_keys(&report.passages);
+        let t = Instant::now();
+        let q = quotes::quotes(&ds, &Default::default());
+        let tq = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let f = facts::facts(&ds, &keys, &Default::default());
+        let tf = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let c = credits::credits(&ds, &Default::default());
+        let tc = t.elapsed().as_secs_f64() * 1e3;
+        let sentences: usize = report.documents.iter().map(|d| d.sentences.len()).sum();
+        println!(
+            "{n:>4} docs {sentences:>6} sentences: analyze {full:>8.1} ms | quotes {tq:>7.1} ms ({} groups) | facts {tf:>7.1} ms ({} facts, {} divergences) | credits {tc:>6.1} ms ({})",
+            q.len(),
+            f.items.len(),
+            f.divergences.len(),
+            c.len()
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn synth_groups() {
+    use wirediff::engine::synth::{corpus, SynthConfig};
+    let inputs = corpus(&SynthConfig { documents: 100, ..SynthConfig::default() });
+    let report = analyze(&inputs, &Config::default());
+    let mut sizes: Vec<(usize, String, String, String)> = report
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.variants.len(),
+                format!("{:?}", q.status),
+                q.speaker.clone().unwrap_or_default(),
+                q.variants[0].text.chars().take(60).collect(),
+            )
+        })
+        .collect();
+    sizes.sort();
+    for s in &sizes {
+        println!("{s:?}");
+    }
+}

@@ -241,7 +241,13 @@ fn credits_in(text: &str) -> Vec<(String, String, CreditKind)> {
             for (p, kind) in BEFORE {
                 if before.ends_with(p) {
                     let phrase_start = text[..start].to_lowercase().rfind(p).unwrap_or(start);
-                    found = Some((text.get(phrase_start..end).unwrap_or(name).to_string(), *kind));
+                    // "the US media outlet Axios has reported": keep the verb in the phrase.
+                    let tail = AFTER
+                        .iter()
+                        .find(|(a, _)| after.starts_with(a))
+                        .map_or(0, |(a, _)| text[end..].len() - text[end..].trim_start().len() + a.len());
+                    let phrase_end = (end + tail).min(text.len());
+                    found = Some((text.get(phrase_start..phrase_end).unwrap_or(name).to_string(), *kind));
                     break;
                 }
             }

@@ -1302,51 +1302,70 @@ fn describe(f: &Fact) -> String {
 /// Flags figures that differ across outlets within one passage (or in clearly matching
 /// contexts outside passages), and figures that only one outlet gives. `n_docs` is the
 /// number of documents compared; with one document nothing is `only_in`.
+///
+/// Rules, per unit ("personnel", "people killed", "weekday"…):
+/// - in a passage, documents A and B conflict when each gives a value of the unit the other
+///   does not (900,000 against 850,000); one `different_figure` lists the passage's facts of
+///   that unit;
+/// - in a passage, a figure some documents give and others omit is `only_in` (numbers only:
+///   a rewrite that drops a date is common and harmless);
+/// - outside passages, two documents conflict only when neither gives the other's value and
+///   the figures' context words overlap (`min_shared_context`); one divergence per value pair;
+/// - a number no other document gives at all is `only_in` with no passage.
 pub fn divergences(
     facts: &[Fact],
     passages: &[Vec<SentenceKey>],
     n_docs: usize,
     config: &FactConfig,
 ) -> Vec<Divergence> {
+    use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
     let mut out = Vec::new();
     let mut covered: Vec<bool> = vec![false; facts.len()];
+    let mut by_sentence: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate().filter(|(_, f)| comparable(f)) {
+        by_sentence.entry((f.doc.as_str(), f.sentence.as_str())).or_default().push(i);
+    }
     for (pi, passage) in passages.iter().enumerate() {
-        let in_passage: Vec<usize> = (0..facts.len())
-            .filter(|&i| {
-                comparable(&facts[i])
-                    && passage.iter().any(|(d, s)| *d == facts[i].doc && *s == facts[i].sentence)
-            })
+        let mut in_passage: Vec<usize> = passage
+            .iter()
+            .filter_map(|(d, s)| by_sentence.get(&(d.as_str(), s.as_str())))
+            .flatten()
+            .copied()
             .collect();
-        let mut docs: Vec<&str> = passage.iter().map(|(d, _)| d.as_str()).collect();
-        docs.sort();
-        docs.dedup();
-        if docs.len() < 2 {
+        in_passage.sort_unstable();
+        in_passage.dedup();
+        let docs: BTreeSet<&str> = passage.iter().map(|(d, _)| d.as_str()).collect();
+        if docs.len() < 2 || in_passage.is_empty() {
             continue;
         }
-        let mut units: Vec<&str> = in_passage.iter().filter_map(|&i| facts[i].unit.as_deref()).collect();
-        units.sort();
-        units.dedup();
-        for unit in units {
+        // unit → doc → values
+        let mut units: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+        for &i in &in_passage {
+            let f = &facts[i];
+            if let Some(u) = f.unit.as_deref() {
+                units.entry(u).or_default().entry(f.doc.as_str()).or_default().insert(f.value.as_str());
+            }
+        }
+        for (unit, per_doc) in &units {
             let with_unit: Vec<usize> =
-                in_passage.iter().copied().filter(|&i| facts[i].unit.as_deref() == Some(unit)).collect();
-            let mut unit_docs: Vec<&str> = with_unit.iter().map(|&i| facts[i].doc.as_str()).collect();
-            unit_docs.sort();
-            unit_docs.dedup();
-            let values_of = |d: &str| -> Vec<&str> {
-                with_unit.iter().filter(|&&i| facts[i].doc == d).map(|&i| facts[i].value.as_str()).collect()
-            };
-            let differs = unit_docs.len() >= 2
-                && unit_docs.iter().any(|a| {
-                    unit_docs.iter().any(|b| values_of(a).iter().any(|v| !values_of(b).contains(v)))
-                });
+                in_passage.iter().copied().filter(|&i| facts[i].unit.as_deref() == Some(*unit)).collect();
             for &i in &with_unit {
                 covered[i] = true;
             }
-            if differs {
-                let involved: Vec<Fact> = with_unit.iter().map(|&i| facts[i].clone()).collect();
-                let note = involved
-                    .iter()
-                    .map(|f| format!("{} says {}", short_doc(&f.doc), describe(f)))
+            let conflict = per_doc.iter().any(|(a, va)| {
+                per_doc.iter().any(|(b, vb)| {
+                    a != b && va.difference(vb).next().is_some() && vb.difference(va).next().is_some()
+                })
+            });
+            let involved: Vec<Fact> = with_unit.iter().map(|&i| facts[i].clone()).collect();
+            if conflict {
+                let note = per_doc
+                    .keys()
+                    .map(|d| {
+                        let said: Vec<String> =
+                            involved.iter().filter(|f| f.doc == *d).map(describe).collect();
+                        format!("{} says {}", short_doc(d), said.join(" and "))
+                    })
                     .collect::<Vec<_>>()
                     .join(", ");
                 out.push(Divergence {
@@ -1357,55 +1376,130 @@ pub fn divergences(
                     missing_in: Vec::new(),
                     note,
                 });
-            }
-            if config.report_only_in {
-                let missing: Vec<String> =
-                    docs.iter().filter(|d| !unit_docs.contains(d)).map(|d| d.to_string()).collect();
-                if !missing.is_empty() && !differs {
-                    let involved: Vec<Fact> = with_unit.iter().map(|&i| facts[i].clone()).collect();
-                    let note = format!(
-                        "{} gives {}; {} of the same passage do{} not",
-                        unit_docs.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
-                        involved.iter().map(describe).collect::<Vec<_>>().join(", "),
-                        missing.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
-                        if missing.len() == 1 { "es" } else { "" }
-                    );
-                    out.push(Divergence {
-                        kind: DivergenceKind::OnlyIn,
-                        passage: Some(pi),
-                        unit: Some(unit.to_string()),
-                        facts: involved,
-                        missing_in: missing,
-                        note,
-                    });
-                }
-            }
-        }
-    }
-    // Outside passages: same unit, clearly the same context, different values.
-    let numbers: Vec<usize> =
-        (0..facts.len()).filter(|&i| comparable(&facts[i]) && facts[i].kind == FactKind::Number).collect();
-    let mut seen_pairs: Vec<(usize, usize)> = Vec::new();
-    for (x, &i) in numbers.iter().enumerate() {
-        for &j in &numbers[x + 1..] {
-            let (a, b) = (&facts[i], &facts[j]);
-            if a.doc == b.doc || a.unit != b.unit || a.value == b.value || (covered[i] && covered[j]) {
                 continue;
             }
-            if shared_context(a, b) >= config.min_shared_context {
-                seen_pairs.push((i, j));
+            let numbers = with_unit.iter().all(|&i| facts[i].kind == FactKind::Number);
+            if !config.report_only_in || !numbers {
+                continue;
+            }
+            let all_values: BTreeSet<&str> = per_doc.values().flatten().copied().collect();
+            let missing: Vec<String> = docs
+                .iter()
+                .filter(|d| per_doc.get(*d).is_none_or(|v| v.len() < all_values.len()))
+                .map(|d| d.to_string())
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let givers: Vec<&str> = per_doc.keys().copied().collect();
+            let mut values: Vec<String> = Vec::new();
+            for f in &involved {
+                let d = describe(f);
+                if !values.contains(&d) {
+                    values.push(d);
+                }
+            }
+            let note = format!(
+                "{} give{} {}; {} of the same passage do{} not",
+                givers.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
+                if givers.len() == 1 { "s" } else { "" },
+                values.join(", "),
+                missing.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
+                if missing.len() == 1 { "es" } else { "" }
+            );
+            out.push(Divergence {
+                kind: DivergenceKind::OnlyIn,
+                passage: Some(pi),
+                unit: Some(unit.to_string()),
+                facts: involved,
+                missing_in: missing,
+                note,
+            });
+        }
+    }
+    // Which (doc, unit, value) exist, and in how many documents each (unit, value) occurs.
+    let numbers: Vec<usize> =
+        (0..facts.len()).filter(|&i| comparable(&facts[i]) && facts[i].kind == FactKind::Number).collect();
+    let mut present: HashSet<(&str, &str, &str)> = HashSet::new();
+    let mut docs_with: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    for &i in &numbers {
+        let f = &facts[i];
+        let unit = f.unit.as_deref().unwrap_or("");
+        present.insert((f.doc.as_str(), unit, f.value.as_str()));
+        docs_with.entry((unit, f.value.as_str())).or_default().insert(f.doc.as_str());
+    }
+    // Outside passages: same unit, different values, neither document gives the other's
+    // value, and clearly the same context. One divergence per (unit, value pair).
+    let mut by_unit: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for &i in numbers.iter().filter(|&&i| !covered[i]) {
+        let f = &facts[i];
+        by_unit
+            .entry(f.unit.as_deref().unwrap_or(""))
+            .or_default()
+            .entry(f.value.as_str())
+            .or_default()
+            .push(i);
+    }
+    let mut in_conflict: Vec<bool> = vec![false; facts.len()];
+    for (unit, values) in &by_unit {
+        let keys: Vec<&str> = values.keys().copied().collect();
+        for (x, vx) in keys.iter().enumerate() {
+            for vy in &keys[x + 1..] {
+                let mut involved: Vec<usize> = Vec::new();
+                for &i in &values[vx] {
+                    for &j in &values[vy] {
+                        let (a, b) = (&facts[i], &facts[j]);
+                        if a.doc == b.doc
+                            || present.contains(&(a.doc.as_str(), unit, vy))
+                            || present.contains(&(b.doc.as_str(), unit, vx))
+                            || shared_context(a, b) < config.min_shared_context
+                        {
+                            continue;
+                        }
+                        involved.push(i);
+                        involved.push(j);
+                    }
+                }
+                if involved.is_empty() {
+                    continue;
+                }
+                involved.sort_unstable();
+                involved.dedup();
+                for &i in &involved {
+                    in_conflict[i] = true;
+                }
+                let docs_x: BTreeSet<&str> = involved
+                    .iter()
+                    .filter(|&&i| facts[i].value == *vx)
+                    .map(|&i| facts[i].doc.as_str())
+                    .collect();
+                let docs_y: BTreeSet<&str> = involved
+                    .iter()
+                    .filter(|&&i| facts[i].value == *vy)
+                    .map(|&i| facts[i].doc.as_str())
+                    .collect();
+                let name =
+                    |ds: &BTreeSet<&str>| ds.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", ");
+                let fx = facts
+                    [involved.iter().copied().find(|&i| facts[i].value == *vx).unwrap_or(involved[0])]
+                .clone();
+                let fy = facts
+                    [involved.iter().copied().find(|&i| facts[i].value == *vy).unwrap_or(involved[0])]
+                .clone();
                 out.push(Divergence {
                     kind: DivergenceKind::DifferentFigure,
                     passage: None,
-                    unit: a.unit.clone(),
-                    facts: vec![a.clone(), b.clone()],
+                    unit: Some(unit.to_string()),
+                    facts: involved.iter().map(|&i| facts[i].clone()).collect(),
                     missing_in: Vec::new(),
                     note: format!(
-                        "{} says {}, {} says {}",
-                        short_doc(&a.doc),
-                        describe(a),
-                        short_doc(&b.doc),
-                        describe(b)
+                        "{} say{} {}, {} say{} {}",
+                        name(&docs_x),
+                        if docs_x.len() == 1 { "s" } else { "" },
+                        describe(&fx),
+                        name(&docs_y),
+                        if docs_y.len() == 1 { "s" } else { "" },
+                        describe(&fy)
                     ),
                 });
             }
@@ -1414,21 +1508,22 @@ pub fn divergences(
     // Figures only one document gives at all.
     if config.report_only_in && n_docs >= 2 {
         for &i in &numbers {
-            if covered[i] || seen_pairs.iter().any(|&(a, b)| a == i || b == i) {
+            let f = &facts[i];
+            let unit = f.unit.as_deref().unwrap_or("");
+            if covered[i]
+                || in_conflict[i]
+                || docs_with.get(&(unit, f.value.as_str())).is_some_and(|d| d.len() > 1)
+            {
                 continue;
             }
-            let f = &facts[i];
-            let elsewhere = facts.iter().any(|g| g.doc != f.doc && g.unit == f.unit && g.value == f.value);
-            if !elsewhere {
-                out.push(Divergence {
-                    kind: DivergenceKind::OnlyIn,
-                    passage: None,
-                    unit: f.unit.clone(),
-                    facts: vec![f.clone()],
-                    missing_in: Vec::new(),
-                    note: format!("only {} gives {}", short_doc(&f.doc), describe(f)),
-                });
-            }
+            out.push(Divergence {
+                kind: DivergenceKind::OnlyIn,
+                passage: None,
+                unit: f.unit.clone(),
+                facts: vec![f.clone()],
+                missing_in: Vec::new(),
+                note: format!("only {} gives {}", short_doc(&f.doc), describe(f)),
+            });
         }
     }
     out

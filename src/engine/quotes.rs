@@ -21,11 +21,15 @@
 //! not quoting verbatim. See [`QuoteStatus`] for the rule.
 //!
 //! Cost: extraction is one pass over each paragraph's characters plus a bounded look-around
-//! of a few words per quotation, O(text). Matching compares quotations of different
-//! documents pairwise, O(q² · w²) for q quotations of w words (an LCS per pair), which is a
-//! few hundred microseconds on the seeds (q ≈ 30) and stays small because articles carry few
-//! quotations; pairs are pre-filtered by shared words before the LCS runs.
-
+//! of a few words per quotation, O(text). Matching does not compare every quotation with
+//! every other: candidate pairs come from same-speaker buckets and from each quotation's
+//! eight rarest word pairs; pairs already in one group are skipped, and two groups that fail
+//! to match three times are not tried again. Each tried pair costs an LCS over its words
+//! (O(w²), w ≈ 30) and, for the same speaker sharing a rare word, sentence comparisons.
+//! Reported speech is searched once per group, through an index of sentences by the names
+//! they contain. The seeds take about a millisecond (native); see the README for the
+//! synthetic-corpus figures.
+//!
 use serde::{Deserialize, Serialize};
 
 use super::clean::RemovedLine;
@@ -87,7 +91,7 @@ impl Default for QuoteConfig {
             unattributed_min_kept: 0.8,
             misattribution_min_words: 8,
             pronoun_window: 4,
-            reported_speech_min_score: 0.2,
+            reported_speech_min_score: 0.15,
         }
     }
 }
@@ -131,6 +135,8 @@ pub enum SpeakerSource {
     Continued,
     /// Not stated.
     Unknown,
+    /// An unquoted sentence of another document that reports this speaker's statement.
+    Reported,
 }
 
 /// One outlet's wording of a quotation.
@@ -636,11 +642,12 @@ fn classify_subject(words: &[&str]) -> Who {
             start -= 1;
         }
         let run: Vec<&str> = w[start..].iter().map(|x| bare(x)).collect();
-        let mut name = strip_titles(&run);
+        let name = strip_titles(&run);
         if name.is_empty() && super::facts::is_organisation(&run.join(" ")) {
             // "The White House", "Ukraine's Interior Ministry": an institution speaks.
             let joined = run.join(" ");
-            name = joined.strip_prefix("The ").unwrap_or(&joined).to_string();
+            let name = joined.strip_prefix("The ").unwrap_or(&joined).to_string();
+            return Who::Named { written, name };
         }
         if name.is_empty() || name.split(' ').all(is_title_word) {
             return Who::Nobody;
@@ -768,7 +775,7 @@ fn speaker_before(before: &str) -> Option<Who> {
             let who_at = words[..v].iter().rposition(|w| bare(w).eq_ignore_ascii_case("who"))?;
             let upto = &words[..who_at];
             match classify_subject(upto) {
-                w @ Who::Named { .. } => Some(w),
+                Who::Named { name, .. } => Some(Who::Named { written: name.clone(), name }),
                 _ => None,
             }
         }
@@ -804,11 +811,11 @@ fn refresh_antecedent(
     last: &mut Option<(String, usize)>,
     who: Option<Who>,
     at: usize,
-    known: &[String],
+    names: &mut NameLinker,
     window: usize,
 ) {
     match who {
-        Some(Who::Named { name, .. }) => *last = Some((link_name(&name, known), at)),
+        Some(Who::Named { name, .. }) => *last = Some((names.link(&name), at)),
         Some(Who::Pronoun(_)) => {
             if let Some((name, seen)) = last.clone() {
                 if at.saturating_sub(seen) <= window {
@@ -841,31 +848,39 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// Full names seen in a document, for linking "Rubio" to "Marco Rubio".
-fn known_names(doc: &DocSentences) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for s in doc.sentences {
-        for name in super::facts::person_names(s.text) {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
+/// Links one-word names to the full name of the same document ending with it ("Rubio" →
+/// "Marco Rubio"), reading only the sentences that contain the word, once per word.
+struct NameLinker<'d, 'a> {
+    doc: &'d DocSentences<'a>,
+    cache: std::collections::HashMap<String, String>,
 }
 
-/// Expands a one-word name to the full name of the same document ending with it.
-fn link_name(name: &str, known: &[String]) -> String {
-    if name.contains(' ') {
-        return name.to_string();
+impl<'d, 'a> NameLinker<'d, 'a> {
+    fn new(doc: &'d DocSentences<'a>) -> Self {
+        NameLinker { doc, cache: std::collections::HashMap::new() }
     }
-    let key = name_key(name);
-    known
-        .iter()
-        .filter(|k| k.contains(' ') && k.rsplit(' ').next().is_some_and(|last| name_key(last) == key))
-        .max_by_key(|k| k.len())
-        .cloned()
-        .unwrap_or_else(|| name.to_string())
+
+    fn link(&mut self, name: &str) -> String {
+        if name.contains(' ') || name.is_empty() {
+            return name.to_string();
+        }
+        if let Some(full) = self.cache.get(name) {
+            return full.clone();
+        }
+        let key = name_key(name);
+        let mut best: Option<String> = None;
+        for s in self.doc.sentences.iter().filter(|s| s.text.contains(name)) {
+            for full in super::facts::person_names(s.text) {
+                let ends_with = full.rsplit(' ').next().is_some_and(|last| name_key(last) == key);
+                if ends_with && best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                    best = Some(full);
+                }
+            }
+        }
+        let full = best.unwrap_or_else(|| name.to_string());
+        self.cache.insert(name.to_string(), full.clone());
+        full
+    }
 }
 
 /// Finds the direct quotations of one document, with their speakers where the text states
@@ -874,7 +889,7 @@ fn link_name(name: &str, known: &[String]) -> String {
 /// `pronoun_window` sentences; a quote paragraph with no attribution continues the previous
 /// paragraph's speaker; "He added" and same-speaker continuations merge into one variant.
 pub fn extract_quotes(doc: &DocSentences, config: &QuoteConfig) -> Vec<QuoteVariant> {
-    let known = known_names(doc);
+    let mut names = NameLinker::new(doc);
     let paras = paragraphs(doc);
     // (speaker, anonymous, sentence index where last seen)
     let mut last_named: Option<(String, usize)> = None;
@@ -898,7 +913,7 @@ pub fn extract_quotes(doc: &DocSentences, config: &QuoteConfig) -> Vec<QuoteVari
                     let end = p.starts.iter().find(|(s2, _)| *s2 > start).map_or(p.text.len(), |(s2, _)| *s2);
                     let part = p.text.get(start..end.min(span.open)).unwrap_or("");
                     let who = narrative_subject(&without_quotes(part));
-                    refresh_antecedent(&mut last_named, who, i, &known, config.pronoun_window);
+                    refresh_antecedent(&mut last_named, who, i, &mut names, config.pronoun_window);
                 }
             }
             narrative_done = span.open;
@@ -936,7 +951,7 @@ pub fn extract_quotes(doc: &DocSentences, config: &QuoteConfig) -> Vec<QuoteVari
             let mut anonymous = false;
             match who {
                 Some(Who::Named { written: wr, name }) => {
-                    let name = link_name(&name, &known);
+                    let name = names.link(&name);
                     last_named = Some((name.clone(), s_idx));
                     speaker = Some(name);
                     written = Some(wr);
@@ -1013,7 +1028,7 @@ pub fn extract_quotes(doc: &DocSentences, config: &QuoteConfig) -> Vec<QuoteVari
                 let end = p.starts.iter().find(|(s2, _)| *s2 > start).map_or(p.text.len(), |(s2, _)| *s2);
                 let part = p.text.get(start..end).unwrap_or("");
                 let who = narrative_subject(&without_quotes(part));
-                refresh_antecedent(&mut last_named, who, i, &known, config.pronoun_window);
+                refresh_antecedent(&mut last_named, who, i, &mut names, config.pronoun_window);
             }
         }
     }
@@ -1127,14 +1142,14 @@ fn rough_sentences(text: &str) -> Vec<String> {
 }
 
 /// Scores whether two sentences make the same statement: the lower of the engine's sentence
-/// similarity ([`compare`], IDF from the documents at hand) and a rarity-weighted share of
+/// similarity ([`compare`] with the built-in IDF) and a rarity-weighted share of
 /// content words matched through the lexicon, where a word's weight is its inverse sentence
 /// frequency here. Words most sentences carry ("Ukraine", "plan", "peace" in a story about a
 /// Ukraine peace plan) weigh almost nothing, so two statements of one speaker on the same
 /// topic do not match on the topic alone. On the seeds, Rubio's post in 000 and 003 scores
 /// 0.30 and the closest pair of Leavitt's different statements in 000 and 004 0.12; 003's
-/// unquoted report of Peskov's words scores 0.25 against 000's quotation, the closest false
-/// reported-speech candidate 0.13.
+/// unquoted report of Peskov's words scores 0.21 against 000's quotation, the closest false
+/// reported-speech candidate 0.05.
 struct StatementScorer<'a> {
     lexicon: &'a Lexicon,
     df: std::collections::HashMap<String, usize>,
@@ -1144,31 +1159,28 @@ struct StatementScorer<'a> {
 
 impl<'a> StatementScorer<'a> {
     fn new(lexicon: &'a Lexicon, docs: &[DocSentences]) -> Self {
+        // Sentence frequencies of folded words, counted with the cheap quote tokenizer: every
+        // sentence is read once, and only quotations are run through the lexicon.
         let mut df = std::collections::HashMap::new();
         let mut sentences = 0;
         for s in docs.iter().flat_map(|d| d.sentences.iter()) {
             sentences += 1;
-            let mut stems: Vec<String> = lexicon.tokenize(s.text).into_iter().map(|t| t.stem).collect();
-            stems.sort();
-            stems.dedup();
-            for stem in stems {
-                *df.entry(stem).or_insert(0) += 1;
+            let mut words = quote_words(s.text);
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *df.entry(w).or_insert(0) += 1;
             }
         }
-        let profiles: Vec<SentenceProfile> = docs
-            .iter()
-            .flat_map(|d| d.sentences.iter())
-            .map(|s| SentenceProfile::new(lexicon, s.text))
-            .collect();
-        let idf = if profiles.is_empty() { Idf::builtin() } else { Idf::from_profiles(profiles.iter()) };
-        StatementScorer { lexicon, df, sentences, idf }
+        StatementScorer { lexicon, df, sentences, idf: Idf::builtin() }
     }
 
     fn weight(&self, t: &Token) -> f32 {
         if !t.content {
             return 0.0;
         }
-        let df = self.df.get(&t.stem).copied().unwrap_or(0) as f32;
+        let key = quote_words(&t.norm).concat();
+        let df = self.df.get(&key).copied().unwrap_or(0) as f32;
         let n = self.sentences.max(1) as f32;
         ((n + 1.0) / (df + 1.0)).ln().max(0.0)
     }
@@ -1203,39 +1215,173 @@ impl<'a> StatementScorer<'a> {
         engine.min(self.score(&a.tokens, &b.tokens))
     }
 
-    /// Best score over the sentence pairs of two texts.
-    fn best(&self, a: &str, b: &str) -> f32 {
-        self.best_pair(a, b).map_or(0.0, |(s, _, _)| s)
+    /// Whether two word lists share a content word that at most a tenth of the sentences
+    /// (and at least two) carry.
+    fn share_rare_word(&self, a: &[String], b: &[String]) -> bool {
+        let limit = (self.sentences / 10).max(2);
+        a.iter().any(|w| {
+            !is_glue(w)
+                && w.chars().count() > 3
+                && self.df.get(w).is_none_or(|&d| d <= limit)
+                && b.contains(w)
+        })
     }
 
-    /// The best-scoring sentence pair of two texts: (score, left sentence, right sentence).
-    fn best_pair(&self, a: &str, b: &str) -> Option<(f32, String, String)> {
-        let sa = rough_sentences(a);
-        let sb = rough_sentences(b);
-        let pa: Vec<SentenceProfile> = sa.iter().map(|s| SentenceProfile::new(self.lexicon, s)).collect();
-        let pb: Vec<SentenceProfile> = sb.iter().map(|s| SentenceProfile::new(self.lexicon, s)).collect();
+    /// The best-scoring sentence pair of two prepared quotations: (score, left index, right index).
+    fn best_pair(&self, a: &[SentenceProfile], b: &[SentenceProfile]) -> Option<(f32, usize, usize)> {
         let mut best: Option<(f32, usize, usize)> = None;
-        for (i, x) in pa.iter().enumerate() {
-            for (j, y) in pb.iter().enumerate() {
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
                 let s = self.combined(x, y);
                 if s.is_finite() && best.is_none_or(|(b, _, _)| s > b) {
                     best = Some((s, i, j));
                 }
             }
         }
-        best.map(|(s, i, j)| (s, sa[i].clone(), sb[j].clone()))
+        best
     }
+}
+
+/// What matching needs of each variant, computed once.
+struct Prepared {
+    words: Vec<String>,
+    /// The quotation's rough sentences and their profiles (empty for fragments).
+    sentences: Vec<String>,
+    profiles: Vec<SentenceProfile>,
+}
+
+impl Prepared {
+    fn new(v: &QuoteVariant, lexicon: &Lexicon) -> Self {
+        let sentences = if v.fragment { Vec::new() } else { rough_sentences(&v.text) };
+        let profiles = sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect();
+        Prepared { words: quote_words(&v.text), sentences, profiles }
+    }
+}
+
+/// Words too common to make a bigram distinctive on their own.
+fn is_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "and"
+            | "or"
+            | "for"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "it"
+            | "that"
+            | "this"
+            | "with"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "i"
+            | "you"
+            | "at"
+            | "by"
+            | "as"
+            | "from"
+            | "has"
+            | "have"
+            | "had"
+            | "not"
+            | "will"
+    )
+}
+
+/// Pairs of quoted variants worth comparing: the same named speaker, or a shared word pair
+/// among each variant's rarest `RARE_BIGRAMS` (identical, trimmed and altered quotations share
+/// word pairs). Avoids comparing every quotation with every other on large inputs.
+fn candidate_pairs(variants: &[QuoteVariant], prepared: &[Prepared]) -> Vec<(usize, usize)> {
+    use std::collections::{BTreeMap, HashMap};
+    const RARE_BIGRAMS: usize = 8;
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, v) in variants.iter().enumerate() {
+        if let (Some(sp), false) = (&v.speaker, v.anonymous) {
+            by_speaker.entry(speaker_key(sp)).or_default().push(i);
+        }
+    }
+    let bigrams_of = |p: &Prepared| -> Vec<String> {
+        let mut out: Vec<String> = p
+            .words
+            .windows(2)
+            .filter(|w| !(is_glue(&w[0]) && is_glue(&w[1])))
+            .map(|w| format!("{} {}", w[0], w[1]))
+            .collect();
+        if p.words.len() == 1 {
+            out.push(p.words[0].clone());
+        }
+        out.sort();
+        out.dedup();
+        out
+    };
+    let all: Vec<Vec<String>> = prepared.iter().map(bigrams_of).collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for bs in &all {
+        for b in bs {
+            *df.entry(b.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut rare: Vec<Vec<&str>> = Vec::with_capacity(all.len());
+    for bs in &all {
+        let mut r: Vec<&str> = bs.iter().map(String::as_str).collect();
+        r.sort_by_key(|b| (df.get(b).copied().unwrap_or(0), *b));
+        r.truncate(RARE_BIGRAMS);
+        rare.push(r);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for ids in by_speaker.values() {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                if variants[i].doc != variants[j].doc {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    // Each variant looks up its rare bigrams in everyone's full bigram list.
+    let mut full: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, bs) in all.iter().enumerate() {
+        for b in bs {
+            full.entry(b.as_str()).or_default().push(i);
+        }
+    }
+    for (i, r) in rare.iter().enumerate() {
+        for b in r {
+            for &j in full.get(b).map(Vec::as_slice).unwrap_or(&[]) {
+                // One-word quotations match only with the same speaker (found by speaker).
+                let single = prepared[i].words.len() < 2 || prepared[j].words.len() < 2;
+                if i != j && variants[i].doc != variants[j].doc && !single {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// The relation of two variants from different documents, if they carry the same statement.
 fn relate(
     a: &QuoteVariant,
     b: &QuoteVariant,
-    wa: &[String],
-    wb: &[String],
+    pa: &Prepared,
+    pb: &Prepared,
     scorer: &StatementScorer,
     config: &QuoteConfig,
 ) -> Option<QuoteStatus> {
+    let (wa, wb) = (&pa.words[..], &pb.words[..]);
     if wa.is_empty() || wb.is_empty() {
         return None;
     }
@@ -1264,7 +1410,13 @@ fn relate(
     if kept >= enough_kept && kept >= config.altered_min_kept && (same || !has_different_speakers(a, b)) {
         return Some(if a.quoted && b.quoted { QuoteStatus::Altered } else { QuoteStatus::Paraphrased });
     }
-    if same && scorer.best(&a.text, &b.text) >= config.same_statement_min_score {
+    // The sentence comparison is the costly step: only for quotations that share a word few
+    // sentences of the documents carry.
+    if !same || !scorer.share_rare_word(wa, wb) {
+        return None;
+    }
+    let best = scorer.best_pair(&pa.profiles, &pb.profiles).map_or(0.0, |(s, _, _)| s);
+    if best >= config.same_statement_min_score {
         return Some(QuoteStatus::Paraphrased);
     }
     None
@@ -1340,29 +1492,59 @@ pub fn quote_diff(left: &str, right: &str) -> Vec<QuoteDiffOp> {
 pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: &QuoteConfig) -> Vec<Quote> {
     let lexicon = Lexicon::shared();
     let scorer = StatementScorer::new(lexicon, docs);
-    let mut variants = variants;
+    let mut variants: Vec<QuoteVariant> = variants.into_iter().filter(|v| v.quoted).collect();
     let quoted_count = variants.len();
     let mut links: Vec<(usize, usize, QuoteStatus)> = Vec::new();
-    for (v, source) in reported_speech(&variants, docs, &scorer, config) {
-        links.push((source, variants.len(), QuoteStatus::Paraphrased));
-        variants.push(v);
-    }
-    let words: Vec<Vec<String>> = variants.iter().map(|v| quote_words(&v.text)).collect();
-    let n = variants.len();
-    for i in 0..quoted_count {
-        for j in i + 1..quoted_count {
-            if variants[i].doc == variants[j].doc {
-                continue;
-            }
-            if let Some(st) = relate(&variants[i], &variants[j], &words[i], &words[j], &scorer, config) {
+    let mut prepared: Vec<Prepared> = variants.iter().map(|v| Prepared::new(v, lexicon)).collect();
+    let mut uf = UnionFind((0..quoted_count).collect());
+    // Pairs already in one group are skipped (their status follows from the links that joined
+    // them), and two groups that failed to match `GIVE_UP` times are taken as different
+    // statements: many copies of the same few quotations then cost near-linear time.
+    const GIVE_UP: u32 = 3;
+    let mut failures: std::collections::HashMap<(usize, usize), u32> = std::collections::HashMap::new();
+    for (i, j) in candidate_pairs(&variants[..quoted_count], &prepared[..quoted_count]) {
+        let (ri, rj) = (uf.find(i), uf.find(j));
+        if ri == rj {
+            continue;
+        }
+        let key = (ri.min(rj), ri.max(rj));
+        if failures.get(&key).is_some_and(|&f| f >= GIVE_UP) {
+            continue;
+        }
+        match relate(&variants[i], &variants[j], &prepared[i], &prepared[j], &scorer, config) {
+            Some(st) => {
                 links.push((i, j, st));
+                uf.union(i, j);
             }
+            None => *failures.entry(key).or_insert(0) += 1,
         }
     }
-    let mut uf = UnionFind((0..n).collect());
-    for &(i, j, _) in &links {
-        uf.union(i, j);
+    // Reported speech, searched once per group from its first named full quotation, in the
+    // documents the group does not already cover.
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..quoted_count {
+        members.entry(uf.find(i)).or_default().push(i);
     }
+    let searches: Vec<(usize, Vec<&str>)> = members
+        .values()
+        .filter_map(|m| {
+            let rep = m.iter().copied().find(|&i| {
+                !variants[i].anonymous && !variants[i].fragment && variants[i].speaker.is_some()
+            })?;
+            Some((rep, m.iter().map(|&i| variants[i].doc.as_str()).collect()))
+        })
+        .collect();
+    let found = reported_speech(&variants, &searches, docs, &scorer, config);
+    for (v, source) in found {
+        let k = variants.len();
+        prepared.push(Prepared::new(&v, lexicon));
+        variants.push(v);
+        uf.0.push(k);
+        links.push((source, k, QuoteStatus::Paraphrased));
+        uf.union(source, k);
+    }
+    let n = variants.len();
+    let words: Vec<&[String]> = prepared.iter().map(|p| &p.words[..]).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut root_of: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
@@ -1399,7 +1581,7 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
             for &(i, j, st) in &links {
                 if st == status && g.contains(&i) && variants[i].quoted && variants[j].quoted {
                     let short = words[i].len().min(words[j].len()).max(1);
-                    let kept = lcs_len(&words[i], &words[j]) as f32 / short as f32;
+                    let kept = lcs_len(words[i], words[j]) as f32 / short as f32;
                     if worst.is_none_or(|(_, _, k)| kept < k) {
                         worst = Some((i, j, kept));
                     }
@@ -1412,11 +1594,11 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
         let diff = diff_pair
             .map(|(i, j)| {
                 let (a, b) = (&variants[i].text, &variants[j].text);
-                match status {
-                    QuoteStatus::Paraphrased => match scorer.best_pair(a, b) {
-                        Some((_, x, y)) => quote_diff(&x, &y),
-                        None => quote_diff(a, b),
-                    },
+                let (pa, pb) = (&prepared[i], &prepared[j]);
+                match (status, scorer.best_pair(&pa.profiles, &pb.profiles)) {
+                    (QuoteStatus::Paraphrased, Some((_, x, y))) => {
+                        quote_diff(&pa.sentences[x], &pb.sentences[y])
+                    }
                     _ => quote_diff(a, b),
                 }
             })
@@ -1455,14 +1637,42 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
 /// Returns each found sentence as a variant with the index of the quotation it reports.
 fn reported_speech(
     variants: &[QuoteVariant],
+    searches: &[(usize, Vec<&str>)],
     docs: &[DocSentences],
     scorer: &StatementScorer,
     config: &QuoteConfig,
 ) -> Vec<(QuoteVariant, usize)> {
+    use std::collections::HashMap;
+    // Sentences that name someone and carry a speech verb but no quotation marks, by the
+    // name keys of their capitalised words: built once, O(words).
+    let mut by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (si, s) in d.sentences.iter().enumerate() {
+            let words = words_of(s.text);
+            if !words.iter().any(|w| is_reporting_verb(bare(w))) || !scan_quotes(s.text).is_empty() {
+                continue;
+            }
+            let mut keys: Vec<String> =
+                words.iter().filter(|w| is_capitalized(w)).map(|w| name_key(bare(w))).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                by_name.entry(k).or_default().push((di, si));
+            }
+        }
+    }
+    // Documents that quote a speaker directly are not searched for reported speech of them.
+    let quoting: std::collections::HashSet<(&str, String)> = variants
+        .iter()
+        .filter(|v| v.quoted && !v.anonymous)
+        .filter_map(|v| v.speaker.as_deref().map(|s| (v.doc.as_str(), speaker_key(s))))
+        .collect();
+    let mut profiles: HashMap<(usize, usize), SentenceProfile> = HashMap::new();
     let mut out: Vec<(QuoteVariant, usize)> = Vec::new();
-    for (vi, v) in variants.iter().enumerate().filter(|(_, v)| v.quoted && !v.anonymous && !v.fragment) {
+    for (vi, covered) in searches {
+        let (vi, v) = (*vi, &variants[*vi]);
         let Some(speaker) = &v.speaker else { continue };
-        let key = speaker_key(speaker);
+        let Some(candidates) = by_name.get(&speaker_key(speaker)) else { continue };
         let Some(src_doc) = docs.iter().find(|d| d.doc == v.doc) else { continue };
         // The quotation with its attribution sentence(s), quote marks and all.
         let src_text: String = src_doc
@@ -1473,42 +1683,47 @@ fn reported_speech(
             .collect::<Vec<_>>()
             .join(" ");
         let src_profile = SentenceProfile::new(scorer.lexicon, &src_text);
-        for d in docs.iter().filter(|d| d.doc != v.doc) {
-            let mut best: Option<(f32, &SentenceText)> = None;
-            for s in d.sentences.iter() {
-                let words = words_of(s.text);
-                let names_speaker = words.iter().any(|w| name_key(bare(w)) == key);
-                let reports = words.iter().any(|w| is_reporting_verb(bare(w)));
-                let quotes_inside = !scan_quotes(s.text).is_empty();
-                if !names_speaker || !reports || quotes_inside {
-                    continue;
-                }
-                let score = scorer.combined(&src_profile, &SentenceProfile::new(scorer.lexicon, s.text));
-                if score >= config.reported_speech_min_score && best.is_none_or(|(b, _)| score > b) {
-                    best = Some((score, s));
-                }
+        // The best sentence per other document.
+        let mut best: Vec<(usize, usize, f32)> = Vec::new();
+        for &(di, si) in candidates {
+            let d = &docs[di];
+            if covered.contains(&d.doc) || quoting.contains(&(d.doc, speaker_key(speaker))) {
+                continue;
             }
-            if let Some((_, s)) = best {
-                if out.iter().any(|(o, _)| o.doc == d.doc && o.sentence == s.id) {
-                    continue;
-                }
-                out.push((
-                    QuoteVariant {
-                        doc: d.doc.to_string(),
-                        sentence: s.id.to_string(),
-                        sentences: vec![s.id.to_string()],
-                        text: s.text.to_string(),
-                        speaker_as_written: Some(speaker.clone()),
-                        speaker: Some(speaker.clone()),
-                        anonymous: false,
-                        speaker_source: SpeakerSource::Before,
-                        quoted: false,
-                        fragment: false,
-                        unclosed: false,
-                    },
-                    vi,
-                ));
+            let profile = profiles
+                .entry((di, si))
+                .or_insert_with(|| SentenceProfile::new(scorer.lexicon, d.sentences[si].text));
+            let score = scorer.combined(&src_profile, profile);
+            if score < config.reported_speech_min_score {
+                continue;
             }
+            match best.iter_mut().find(|(bd, _, _)| *bd == di) {
+                Some(b) if score > b.2 => *b = (di, si, score),
+                Some(_) => {}
+                None => best.push((di, si, score)),
+            }
+        }
+        for (di, si, _) in best {
+            let (d, s) = (&docs[di], &docs[di].sentences[si]);
+            if out.iter().any(|(o, _)| o.doc == d.doc && o.sentence == s.id) {
+                continue;
+            }
+            out.push((
+                QuoteVariant {
+                    doc: d.doc.to_string(),
+                    sentence: s.id.to_string(),
+                    sentences: vec![s.id.to_string()],
+                    text: s.text.to_string(),
+                    speaker_as_written: Some(speaker.clone()),
+                    speaker: Some(speaker.clone()),
+                    anonymous: false,
+                    speaker_source: SpeakerSource::Reported,
+                    quoted: false,
+                    fragment: false,
+                    unclosed: false,
+                },
+                vi,
+            ));
         }
     }
     out
