@@ -139,6 +139,9 @@ pub fn fit_paraphrase(args: &[String], read_text: ReadText) -> Result<(), String
 /// the file's pairs) and prints throughput. Build with `--profile bench-native`.
 pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), String> {
     use std::time::Instant;
+    let t = Instant::now();
+    let fresh = Lexicon::new();
+    println!("lexicon: tables parsed in {:.1} ms ({fresh:?})", t.elapsed().as_secs_f64() * 1e3);
     let lexicon = Lexicon::shared();
     let sentences: Vec<String> = match args.first() {
         Some(path) => {
