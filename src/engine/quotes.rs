@@ -1508,7 +1508,7 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
     let mut variants: Vec<QuoteVariant> = variants.into_iter().filter(|v| v.quoted).collect();
     let quoted_count = variants.len();
     let mut links: Vec<(usize, usize, QuoteStatus)> = Vec::new();
-    let mut prepared: Vec<Prepared> = variants.iter().map(|v| Prepared::new(v)).collect();
+    let mut prepared: Vec<Prepared> = variants.iter().map(Prepared::new).collect();
     let mut uf = UnionFind((0..quoted_count).collect());
     // Pairs already in one group are skipped (their status follows from the links that joined
     // them), and two groups that failed to match `GIVE_UP` times are taken as different
