@@ -6,8 +6,10 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 PORT ?= 8080
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint clean
+.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -52,6 +54,20 @@ lint: ## rustfmt check and clippy, native and wasm32
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --bin wirediff-app -- -D warnings
+
+fuzz: ## Fuzz each engine target for FUZZ_SECONDS (default 60) on nightly; not part of make test
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+		case $$t in analyze) max_len=16384;; *) max_len=8192;; esac; \
+		mkdir -p corpus/$$t target; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		cargo +nightly fuzz run -s none $$t corpus/$$t seeds/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len -print_final_stats=1 2>&1 | tee target/fuzz-$$t.log; \
+	done; \
+	for t in $(FUZZ_TARGETS); do \
+		echo "$$t: $$(grep -o 'number_of_executed_units: *[0-9]*' target/fuzz-$$t.log | grep -o '[0-9]*$$') executions, no crash"; \
+	done
 
 clean: ## Remove build outputs (keeps installed tools)
 	cargo clean

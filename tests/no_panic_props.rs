@@ -1,0 +1,207 @@
+//! Property tests: the whole pipeline (`analyze`) and the pairwise verdict never panic on
+//! arbitrary input. Inputs mix fragments of the real seeds with hostile pieces (quotes,
+//! dots, RTL text, emoji, combining marks, NULs, huge numbers, lone CRs, U+2028) and fully
+//! arbitrary strings. The fuzz targets in `fuzz/` cover the same ground for longer runs.
+
+use proptest::prelude::*;
+use wirediff::engine::similarity::{compare, is_paraphrase, Idf};
+use wirediff::engine::{analyze, Config, Input, Lexicon, SentenceProfile, SimilarityConfig};
+use wirediff::seeds::SEEDS;
+
+/// Pieces that stress the tokenizer, segmenter, quote and number parsers.
+const HOSTILE: &[&str] = &[
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\n",
+    "\t",
+    ".",
+    ". ",
+    "...",
+    "…",
+    "!",
+    "?",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "'",
+    "''",
+    ",",
+    ":",
+    ";",
+    "—",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "|",
+    "#",
+    "$",
+    "%",
+    "€",
+    "Mr. ",
+    "Mr. Mr. Mr. Mr. ",
+    "U.S.",
+    "No. 1",
+    "Jan. 5",
+    "1e309",
+    "1,000,000,000,000,000,000,000",
+    "99999999999999999999999999",
+    "-0",
+    "0.0000001",
+    "3.5%",
+    "$1.8 billion",
+    "twenty-five",
+    "per cent",
+    "said",
+    "he said",
+    "she told",
+    "according to",
+    "Reuters",
+    "AP",
+    "By ",
+    "Photo:",
+    "Comments",
+    "العربية نص",
+    "עברית",
+    "中文文本。",
+    "日本",
+    "😀",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "e\u{301}",
+    "\u{301}",
+    "\u{0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{200d}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{85}",
+    "İ",
+    "ß",
+    "ﬁ",
+    "Ⅻ",
+    "٣",
+    "Zelenskyy",
+    "Kyiv’s",
+    "didn't",
+];
+
+/// A fragment of a seed article, cut at arbitrary character positions.
+fn seed_fragment(max_chars: usize) -> impl Strategy<Value = String> {
+    (0..SEEDS.len(), any::<prop::sample::Index>(), 0..max_chars).prop_map(|(k, at, len)| {
+        let text = SEEDS[k].text;
+        let chars: Vec<char> = text.chars().collect();
+        let start = at.index(chars.len().max(1));
+        chars[start.min(chars.len())..(start + len).min(chars.len())].iter().collect()
+    })
+}
+
+fn hostile_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(HOSTILE).prop_map(str::to_string),
+        2 => "[a-zA-Z]{1,9}",
+        1 => "[0-9,.]{1,12}",
+        1 => "\\PC{0,3}",
+        1 => any::<char>().prop_map(String::from),
+    ]
+}
+
+/// Seed fragments interleaved with hostile pieces, or a fully arbitrary string.
+fn text(pieces: usize, max_fragment: usize) -> impl Strategy<Value = String> {
+    let mixed =
+        prop::collection::vec(prop_oneof![1 => seed_fragment(max_fragment), 3 => hostile_piece()], 0..pieces)
+            .prop_map(|v| v.concat());
+    prop_oneof![4 => mixed, 1 => any::<String>(), 1 => seed_fragment(max_fragment * 2)]
+}
+
+/// A document of up to a few paragraphs.
+fn document() -> impl Strategy<Value = String> {
+    text(24, 600)
+}
+
+/// About a sentence or two.
+fn sentence() -> impl Strategy<Value = String> {
+    text(10, 160)
+}
+
+fn inputs() -> impl Strategy<Value = Vec<Input>> {
+    prop::collection::vec(("[a-c]{0,2}", document()), 0..5)
+        .prop_map(|docs| docs.into_iter().map(|(id, text)| Input { id, text }).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// `analyze` returns a report with one document per input, unique sentence ids, and links
+    /// and passages that only name sentences of the report.
+    #[test]
+    fn analyze_never_panics(inputs in inputs()) {
+        let report = analyze(&inputs, &Config::default());
+        prop_assert_eq!(report.documents.len(), inputs.len());
+        let mut ids = std::collections::HashSet::new();
+        for doc in &report.documents {
+            for s in &doc.sentences {
+                prop_assert!(s.start < s.end, "{:?}", s);
+                prop_assert!(ids.insert(s.id.as_str()), "duplicate id {}", s.id);
+            }
+        }
+        for pair in &report.pairs {
+            for link in &pair.links {
+                for id in link.left.iter().chain(&link.right) {
+                    prop_assert!(ids.contains(id.as_str()), "link names unknown {}", id);
+                }
+            }
+        }
+        for passage in &report.passages {
+            for id in passage.carriers.iter().flat_map(|c| &c.sentences) {
+                prop_assert!(ids.contains(id.as_str()), "passage names unknown {}", id);
+            }
+        }
+        // The report always serializes (no NaN sneaks into a float field unnoticed).
+        prop_assert!(serde_json::to_string(&report).is_ok());
+    }
+
+    /// The same document twice, and a document with a one-character edit of itself.
+    #[test]
+    fn analyze_near_duplicates(text in text(12, 400), at in any::<prop::sample::Index>(), c in any::<char>()) {
+        let mut edited: Vec<char> = text.chars().collect();
+        if !edited.is_empty() {
+            let k = at.index(edited.len());
+            edited[k] = c;
+        }
+        let edited: String = edited.into_iter().collect();
+        let inputs = vec![
+            Input { id: "a".into(), text: text.clone() },
+            Input { id: "a".into(), text: text.clone() },
+            Input { id: "b".into(), text: edited },
+        ];
+        let report = analyze(&inputs, &Config::default());
+        prop_assert_eq!(report.documents.len(), 3);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2500, ..ProptestConfig::default() })]
+
+    /// The paraphrase verdict and IDF built from many profiles never panic.
+    #[test]
+    fn paraphrase_verdict_never_panics(a in sentence(), b in sentence()) {
+        let lex = Lexicon::shared();
+        let (pa, pb) = (SentenceProfile::new(lex, &a), SentenceProfile::new(lex, &b));
+        for idf in [Idf::builtin(), Idf::from_profiles([&pa, &pb, &pa])] {
+            let sim = compare(lex, &pa, &pb, &idf);
+            prop_assert!(sim.score.is_finite());
+            let _ = is_paraphrase(&sim, &SimilarityConfig::default());
+        }
+    }
+}
