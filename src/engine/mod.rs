@@ -62,11 +62,13 @@ pub struct ReportConfig {
     /// its [`ReportConfig::neighbours`] most overlapping documents, so the work stays O(N).
     pub all_pairs_max_documents: usize,
     pub neighbours: usize,
+    /// Raw lines the user restored, as (input id, 1-based line): kept whatever the cleaner says.
+    pub restored: Vec<(String, usize)>,
 }
 
 impl Default for ReportConfig {
     fn default() -> Self {
-        ReportConfig { all_pairs_max_documents: 16, neighbours: 4 }
+        ReportConfig { all_pairs_max_documents: 16, neighbours: 4, restored: Vec::new() }
     }
 }
 

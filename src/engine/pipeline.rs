@@ -13,7 +13,8 @@ use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
 use super::quotes::{quotes, DocSentences, SentenceText};
 use super::report::{
-    Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, SourceHint, Stats, SCHEMA_VERSION,
+    Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, Shares, SourceHint, Stats,
+    SCHEMA_VERSION,
 };
 use super::{clean, segment_with, Config, Input};
 
@@ -42,7 +43,14 @@ fn unique_ids(inputs: &[Input]) -> Vec<String> {
 }
 
 fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
-    let cleaned = clean(&input.text, &config.clean);
+    let restored = config.report.restored.iter().filter(|(doc, _)| *doc == input.id).map(|&(_, line)| line);
+    let cleaned = if config.report.restored.iter().any(|(doc, _)| *doc == input.id) {
+        let mut clean_config = config.clean.clone();
+        clean_config.keep_lines.extend(restored);
+        clean(&input.text, &clean_config)
+    } else {
+        clean(&input.text, &config.clean)
+    };
     let sentences = segment_with(&cleaned.text, &config.segment)
         .sentences
         .into_iter()
@@ -114,9 +122,11 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
         }
     }
     let mut linked = vec![false; corpus.len()];
+    let mut verbatim = vec![false; corpus.len()];
     for e in &edges {
         for &s in &e.sentences {
             linked[s] = true;
+            verbatim[s] |= e.kind == super::report::LinkKind::Verbatim;
         }
     }
 
@@ -261,6 +271,14 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
                 .collect(),
             removed: p.removed.clone(),
             unique: corpus.docs[d].clone().filter(|&s| !linked[s]).map(sid).collect(),
+            shares: corpus.docs[d].clone().fold(Shares::default(), |mut sh, s| {
+                match (linked[s], verbatim[s]) {
+                    (false, _) => sh.unique += 1,
+                    (true, true) => sh.verbatim += 1,
+                    (true, false) => sh.reworded += 1,
+                }
+                sh
+            }),
         })
         .collect();
 

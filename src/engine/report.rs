@@ -55,6 +55,20 @@ pub struct Document {
     pub removed: Vec<RemovedLine>,
     /// Ids of sentences that no other document carries (linked in no pair).
     pub unique: Vec<String>,
+    /// How many of its sentences are copied verbatim, reworded, or unique (the overview's bar).
+    #[serde(default)]
+    pub shares: Shares,
+}
+
+/// Sentence counts of one document by the strongest link any other document has to them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shares {
+    /// In at least one verbatim link.
+    pub verbatim: usize,
+    /// Linked (edited, paraphrased or partly shared), never verbatim.
+    pub reworded: usize,
+    /// Linked in no pair.
+    pub unique: usize,
 }
 
 /// One sentence of a document.

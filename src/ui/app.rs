@@ -1,41 +1,113 @@
-//! The root component: owns the state through `use_reducer` and hands children data and callbacks.
+//! The root component: owns the state through `use_reducer`, keeps the URL hash and the stored
+//! library in step with it, runs the analysis, and hands each view data and callbacks.
 
+use std::rc::Rc;
+
+use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::components::article_card::ArticleCard;
+use super::analysis;
+use super::components::{
+    cleaning::Cleaning, export_menu::ExportMenu, facts_view::FactsView, library::Library, nav::Nav,
+    overview::Overview, pair_view::PairView, quotes_view::QuotesView, synopsis::Synopsis,
+};
+use super::route::Route;
 use super::state::{Action, State};
+use super::storage;
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::with_seeds);
-    let on_toggle =
-        use_callback(state.dispatcher(), |id, dispatcher| dispatcher.dispatch(Action::Toggle(id)));
+    let state = use_reducer(|| {
+        let mut state = storage::load().unwrap_or_else(State::with_seeds);
+        state.route = Route::parse(&current_hash());
+        state
+    });
+
+    // The hash drives the route (links, back/forward, reload) ...
+    use_effect_with((), {
+        let dispatcher = state.dispatcher();
+        move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "hashchange", move |_| {
+                dispatcher.dispatch(Action::Navigate(Route::parse(&current_hash())));
+            });
+            move || drop(listener)
+        }
+    });
+    // ... and a route set by a click lands in the hash.
+    use_effect_with(state.route.clone(), |route| {
+        if Route::parse(&current_hash()) != *route {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&route.hash());
+            }
+        }
+    });
+
+    // Every change to the library is saved; a failure keeps the documents in memory.
+    use_effect_with((state.docs.clone(), state.restored.clone(), state.next), {
+        let state = state.clone();
+        move |_| {
+            let result = storage::save(&state).err();
+            if result != state.storage_error {
+                state.dispatch(Action::StorageFailed(result));
+            }
+        }
+    });
+
+    let report = use_memo((state.inputs(), state.restored_lines()), |(inputs, restored)| {
+        analysis::run(inputs, restored)
+    });
+    let labels = Rc::new(state.labels(&report));
+    let dispatch = use_callback(state.dispatcher(), |action: Action, d| d.dispatch(action));
+    let navigate = dispatch.reform(Action::Navigate);
+
+    let library_json: Rc<str> =
+        if state.storage_error.is_some() { storage::Saved::of(&state).to_json().into() } else { "".into() };
+    let view = match &state.route {
+        Route::Overview => {
+            html! { <Overview report={report.clone()} labels={labels.clone()} on_action={dispatch.clone()} /> }
+        }
+        Route::Pair { left, right, passage } => html! {
+            <PairView report={report.clone()} labels={labels.clone()} left={left.clone()} right={right.clone()}
+                passage={passage.clone()} hidden={state.hidden.clone()} on_action={dispatch.clone()} />
+        },
+        Route::Synopsis => {
+            html! { <Synopsis report={report.clone()} labels={labels.clone()} on_navigate={navigate.clone()} /> }
+        }
+        Route::Quotes => html! { <QuotesView report={report.clone()} labels={labels.clone()} /> },
+        Route::Facts => html! { <FactsView report={report.clone()} labels={labels.clone()} /> },
+        Route::Cleaning => html! {
+            <Cleaning report={report.clone()} labels={labels.clone()} docs={state.docs.clone()}
+                restored={state.restored.clone()} on_action={dispatch.clone()} />
+        },
+    };
 
     html! {
         <>
+            <a class="skip" href="#view">{ "Skip to the comparison" }</a>
             <header class="masthead">
-                <h1 class="brand">{ "wirediff" }</h1>
-                <p class="tagline">{ "How one news story was reworded across outlets." }</p>
+                <div class="brand-block">
+                    <h1 class="brand">{ "wirediff" }</h1>
+                    <p class="tagline">{ "How one news story was reworded across outlets. Nothing leaves your browser." }</p>
+                </div>
+                <ExportMenu report={report.clone()} labels={labels.clone()} />
             </header>
-            <main class="content">
-                <section aria-labelledby="articles-heading">
-                    <h2 id="articles-heading" class="section-title">
-                        { "Articles " }<span class="count">{ state.articles.len() }</span>
-                    </h2>
-                    <ol class="articles">
-                        { for state.articles.iter().map(|article| html! {
-                            <ArticleCard
-                                key={article.id.to_string()}
-                                article={article.clone()}
-                                open={state.open.as_ref() == Some(&article.id)}
-                                on_toggle={on_toggle.clone()}
-                            />
-                        }) }
-                    </ol>
-                </section>
-            </main>
+            <div class="shell">
+                <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
+                    storage_error={state.storage_error.clone()} library_json={library_json}
+                    on_action={dispatch.clone()} />
+                <main class="content" id="view" tabindex="-1">
+                    <Nav route={state.route.clone()} report={report.clone()} />
+                    { view }
+                </main>
+            </div>
             <footer class="colophon">
-                <p>{ "Everything runs in your browser: no text leaves this page, and it keeps working offline." }</p>
+                <p>{ format!("{} documents, {} sentences, {} links. Everything runs in your browser: no text leaves this page, and it keeps working offline.",
+                    report.stats.documents, report.stats.sentences, report.stats.links) }</p>
             </footer>
         </>
     }

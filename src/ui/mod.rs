@@ -1,9 +1,17 @@
 //! The web app. It renders what the engine returns and holds no text heuristics.
 //!
-//! [`state`] is a pure reducer, compiled and tested natively; everything that touches the
-//! browser (the Yew components and [`start`]) exists only on wasm32.
+//! The pure parts ([`state`], [`route`], [`storage`]'s schema, [`files`]' decoding, [`rows`],
+//! [`markup`], [`export`]) compile and are tested natively; the Yew components and [`start`]
+//! exist only on wasm32. [`analysis::run`] is the one call into the engine.
 
+pub mod analysis;
+pub mod export;
+pub mod files;
+pub mod markup;
+pub mod route;
+pub mod rows;
 pub mod state;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

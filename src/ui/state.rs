@@ -1,67 +1,293 @@
 //! The app's state and the pure reducer that changes it. No browser types: tested natively.
+//!
+//! The state is the library (seeds and the user's documents), the current view, the lines the
+//! user restored, the pair view's filters and the messages shown next to the inputs. The report
+//! is derived from it (see [`State::inputs`]) and never stored here.
 
 use std::rc::Rc;
 
 use crate::engine::clean::{clean, CleanConfig};
 use crate::engine::document::{title, word_count, TitleConfig};
+use crate::engine::report::{LinkKind, Report};
+use crate::engine::Input;
 use crate::seeds::SEEDS;
 
-/// One article as the list shows it; every figure comes from the engine.
+use super::route::Route;
+
+/// One document of the library; title and word count come from the engine.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Article {
-    /// Stable id: the file name for seeds.
+pub struct Doc {
+    /// Stable id: the file name for seeds, `user-<n>` for the user's documents.
     pub id: Rc<str>,
-    pub title: Rc<str>,
-    pub words: usize,
-    /// The cleaned text, shown when the article is opened.
+    pub seed: bool,
     pub text: Rc<str>,
+    /// The title the user gave, if any.
+    pub name: Option<Rc<str>>,
+    /// The outlet the user gave, if any (else the engine's guess is shown).
+    pub outlet: Option<Rc<str>>,
+    pub included: bool,
+    /// The headline the engine finds in the cleaned text (the id when there is none).
+    pub auto_title: Rc<str>,
+    pub words: usize,
 }
 
-impl Article {
-    /// Cleans `raw` and derives the title and word count from what is kept. An article with no
-    /// usable title line is titled by its id.
-    pub fn new(id: &str, raw: &str) -> Self {
-        let cleaned = clean(raw, &CleanConfig::default());
-        let title = title(&cleaned.text, &TitleConfig::default());
-        Article {
+impl Doc {
+    pub fn new(id: &str, text: &str, seed: bool) -> Self {
+        let cleaned = clean(text, &CleanConfig::default());
+        let found = title(&cleaned.text, &TitleConfig::default());
+        Doc {
             id: id.into(),
-            title: if title.is_empty() { id.into() } else { title.into() },
+            seed,
+            text: text.into(),
+            name: None,
+            outlet: None,
+            included: true,
+            auto_title: if found.is_empty() { id.into() } else { found.into() },
             words: word_count(&cleaned.text),
-            text: cleaned.text.into(),
         }
     }
+
+    /// The title shown: the user's, else the detected headline.
+    pub fn title(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.auto_title)
+    }
+}
+
+/// How the views name one document of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub id: String,
+    /// The outlet (the user's, else the engine's guess), else the title cut short; unique.
+    pub short: String,
+    /// The full title.
+    pub title: String,
+}
+
+/// `text` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&k| k > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '—']))
+}
+
+/// A message shown next to the inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub error: bool,
+    pub text: String,
+}
+
+/// A document read from a file or pasted, ready to join the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDoc {
+    pub title: String,
+    pub outlet: String,
+    pub text: String,
+    /// Where it came from, for the message: "pasted text", a file name.
+    pub source: String,
+    /// E.g. "read as Windows-1252".
+    pub note: Option<String>,
+}
+
+/// What the pair view hides: a link kind, or the unique sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Kind(LinkKind),
+    Unique,
 }
 
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub articles: Vec<Article>,
-    /// The id of the article whose text is open, if any.
+    pub docs: Vec<Doc>,
+    pub route: Route,
+    /// Raw lines the user restored: (document id, 1-based line).
+    pub restored: Vec<(Rc<str>, usize)>,
+    /// Filters switched off in the pair view.
+    pub hidden: Vec<Filter>,
+    /// The document whose text is open in the library.
     pub open: Option<Rc<str>>,
+    pub messages: Vec<Message>,
+    /// Set when saving failed (e.g. the quota is full): documents live in memory only.
+    pub storage_error: Option<String>,
+    /// The next user document number.
+    pub next: u32,
 }
 
-/// What the user can do.
+/// What the user (or the browser) can do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Open the article with this id, or close it if it is open.
-    Toggle(Rc<str>),
+    Navigate(Route),
+    /// Add documents; each error is (source, message) and is shown, nothing else changes.
+    Import(Vec<Result<NewDoc, (String, String)>>),
+    SetIncluded(Rc<str>, bool),
+    Rename(Rc<str>, String),
+    SetOutlet(Rc<str>, String),
+    Edit(Rc<str>, String),
+    Remove(Rc<str>),
+    /// Back to the five seeds; the user's documents are dropped.
+    Reset,
+    /// Restore a removed line, or undo that.
+    ToggleRestored(Rc<str>, usize),
+    ToggleFilter(Filter),
+    /// Open or close a document's text in the library.
+    ToggleOpen(Rc<str>),
+    StorageFailed(Option<String>),
+    DismissMessages,
 }
 
 impl State {
-    /// The first-visit state: the five seed articles, none open.
+    /// The first-visit state: the five seeds, all included, the overview.
     pub fn with_seeds() -> Self {
-        State { articles: SEEDS.iter().map(|s| Article::new(s.name, s.text)).collect(), open: None }
+        State {
+            docs: SEEDS.iter().map(|s| Doc::new(s.name, s.text, true)).collect(),
+            route: Route::Overview,
+            restored: Vec::new(),
+            hidden: Vec::new(),
+            open: None,
+            messages: Vec::new(),
+            storage_error: None,
+            next: 1,
+        }
+    }
+
+    /// The engine's inputs: the included documents in library order.
+    pub fn inputs(&self) -> Vec<Input> {
+        self.docs
+            .iter()
+            .filter(|d| d.included)
+            .map(|d| Input { id: d.id.to_string(), text: d.text.to_string() })
+            .collect()
+    }
+
+    /// The restored lines of included documents, as the engine takes them.
+    pub fn restored_lines(&self) -> Vec<(String, usize)> {
+        self.restored.iter().map(|(d, l)| (d.to_string(), *l)).collect()
+    }
+
+    /// Names for the report's documents, in report order.
+    pub fn labels(&self, report: &Report) -> Vec<Label> {
+        let mut out: Vec<Label> = Vec::new();
+        for d in &report.documents {
+            let doc = self.doc(&d.id);
+            let title = doc.map_or(d.title.clone(), |x| x.title().to_string());
+            let outlet = doc.and_then(|x| x.outlet.as_deref().map(String::from)).or_else(|| d.outlet.clone());
+            let base = outlet.unwrap_or_else(|| shorten(&title, 26));
+            let mut short = base.clone();
+            for k in 2.. {
+                if !out.iter().any(|l| l.short == short) {
+                    break;
+                }
+                short = format!("{base} ({k})");
+            }
+            out.push(Label { id: d.id.clone(), short, title });
+        }
+        out
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&Doc> {
+        self.docs.iter().find(|d| &*d.id == id)
     }
 
     /// The pure reducer: the state after `action`. Unknown ids leave the state unchanged.
     pub fn apply(&self, action: Action) -> State {
-        match action {
-            Action::Toggle(id) if self.open.as_ref() == Some(&id) => State { open: None, ..self.clone() },
-            Action::Toggle(id) if self.articles.iter().any(|a| a.id == id) => {
-                State { open: Some(id), ..self.clone() }
+        let mut s = self.clone();
+        let edit = |s: &mut State, id: &str, f: &dyn Fn(&mut Doc)| {
+            if let Some(d) = s.docs.iter_mut().find(|d| &*d.id == id) {
+                f(d);
             }
-            Action::Toggle(_) => self.clone(),
+        };
+        let clean_name = |v: &str| -> Option<Rc<str>> {
+            let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!v.is_empty()).then(|| v.into())
+        };
+        match action {
+            Action::Navigate(route) => s.route = route,
+            Action::Import(items) => {
+                s.messages.clear();
+                for item in items {
+                    match item {
+                        Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
+                            error: true,
+                            text: format!("{}: there is no text to add", new.source),
+                        }),
+                        Ok(new) => {
+                            let id = format!("user-{}", s.next);
+                            s.next += 1;
+                            let mut doc = Doc::new(&id, &new.text, false);
+                            doc.name = clean_name(&new.title);
+                            doc.outlet = clean_name(&new.outlet);
+                            let note = new.note.map(|n| format!(" ({n})")).unwrap_or_default();
+                            s.messages.push(Message {
+                                error: false,
+                                text: format!(
+                                    "Added “{}” from {}{note}, {} words",
+                                    doc.title(),
+                                    new.source,
+                                    doc.words
+                                ),
+                            });
+                            s.docs.push(doc);
+                        }
+                        Err((source, why)) => {
+                            s.messages.push(Message { error: true, text: format!("{source}: {why}") })
+                        }
+                    }
+                }
+            }
+            Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
+            Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
+            Action::SetOutlet(id, outlet) => edit(&mut s, &id, &|d| d.outlet = clean_name(&outlet)),
+            Action::Edit(id, text) if !text.trim().is_empty() => {
+                edit(&mut s, &id, &|d| {
+                    let fresh = Doc::new(&d.id, &text, d.seed);
+                    *d =
+                        Doc { name: d.name.clone(), outlet: d.outlet.clone(), included: d.included, ..fresh };
+                });
+                s.restored.retain(|(d, _)| *d != id);
+            }
+            Action::Edit(..) => {}
+            Action::Remove(id) => {
+                s.docs.retain(|d| d.id != id);
+                s.restored.retain(|(d, _)| *d != id);
+                if s.open.as_ref() == Some(&id) {
+                    s.open = None;
+                }
+            }
+            Action::Reset => {
+                let fresh = State::with_seeds();
+                s = State {
+                    route: s.route,
+                    hidden: s.hidden,
+                    next: s.next,
+                    storage_error: s.storage_error,
+                    ..fresh
+                };
+            }
+            Action::ToggleRestored(id, line) => {
+                if let Some(k) = s.restored.iter().position(|(d, l)| *d == id && *l == line) {
+                    s.restored.remove(k);
+                } else if s.doc(&id).is_some() {
+                    s.restored.push((id, line));
+                }
+            }
+            Action::ToggleFilter(f) => {
+                if let Some(k) = s.hidden.iter().position(|&h| h == f) {
+                    s.hidden.remove(k);
+                } else {
+                    s.hidden.push(f);
+                }
+            }
+            Action::ToggleOpen(id) if s.open.as_ref() == Some(&id) => s.open = None,
+            Action::ToggleOpen(id) if s.doc(&id).is_some() => s.open = Some(id),
+            Action::ToggleOpen(_) => {}
+            Action::StorageFailed(why) => s.storage_error = why,
+            Action::DismissMessages => s.messages.clear(),
         }
+        s
     }
 }
 
@@ -78,41 +304,121 @@ impl yew::Reducible for State {
 mod tests {
     use super::*;
 
-    #[test]
-    fn first_visit_lists_every_seed_with_a_title_and_words() {
-        let state = State::with_seeds();
-        assert_eq!(state.articles.len(), SEEDS.len());
-        assert_eq!(state.open, None);
-        for (article, seed) in state.articles.iter().zip(SEEDS) {
-            assert_eq!(&*article.id, seed.name);
-            assert!(!article.title.is_empty(), "{}", seed.name);
-            assert!(article.words > 0, "{}", seed.name);
+    fn pasted(title: &str, text: &str) -> NewDoc {
+        NewDoc {
+            title: title.into(),
+            outlet: "Daily Bugle".into(),
+            text: text.into(),
+            source: "pasted text".into(),
+            note: None,
         }
     }
 
     #[test]
-    fn an_article_without_words_is_titled_by_its_id() {
-        let article = Article::new("empty.txt", " \n — \n");
-        assert_eq!((&*article.title, article.words), ("empty.txt", 0));
+    fn first_visit_lists_every_seed_included_with_a_title_and_words() {
+        let state = State::with_seeds();
+        assert_eq!(state.docs.len(), SEEDS.len());
+        assert_eq!(state.inputs().len(), 5);
+        for (doc, seed) in state.docs.iter().zip(SEEDS) {
+            assert_eq!((&*doc.id, doc.seed, doc.included), (seed.name, true, true));
+            assert!(!doc.title().is_empty() && doc.words > 0, "{}", seed.name);
+        }
     }
 
     #[test]
-    fn toggle_opens_switches_and_closes() {
+    fn importing_adds_good_documents_and_reports_bad_ones_without_losing_any() {
+        let state = State::with_seeds().apply(Action::Import(vec![
+            Ok(pasted("My story", "The mayor said the bridge would reopen in May.")),
+            Err(("photo.png".into(), "not supported".into())),
+            Ok(pasted("", "  \n ")),
+        ]));
+        assert_eq!(state.docs.len(), 6);
+        let doc = &state.docs[5];
+        assert_eq!(
+            (&*doc.id, doc.title(), doc.outlet.as_deref(), doc.seed),
+            ("user-1", "My story", Some("Daily Bugle"), false)
+        );
+        let errors: Vec<_> = state.messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
+        assert_eq!(errors, ["photo.png: not supported", "pasted text: there is no text to add"]);
+        assert!(state.messages[0].text.starts_with("Added “My story”"));
+        assert_eq!(
+            state.apply(Action::Import(vec![Ok(pasted("b", "More text here."))])).docs[6].id.as_ref(),
+            "user-2"
+        );
+    }
+
+    #[test]
+    fn library_edits_change_only_their_document() {
+        let s = State::with_seeds();
+        let id: Rc<str> = s.docs[1].id.clone();
+        let s2 = s
+            .apply(Action::Rename(id.clone(), "  The   Post story ".into()))
+            .apply(Action::SetOutlet(id.clone(), "The Post".into()))
+            .apply(Action::SetIncluded(id.clone(), false));
+        assert_eq!(
+            (s2.docs[1].title(), s2.docs[1].outlet.as_deref(), s2.docs[1].included),
+            ("The Post story", Some("The Post"), false)
+        );
+        assert_eq!(s2.inputs().len(), 4);
+        assert_eq!(s2.docs[0], s.docs[0]);
+        let edited = s2.apply(Action::Edit(id.clone(), "New headline here\n\nNew body sentence.".into()));
+        assert_eq!(
+            (edited.docs[1].auto_title.as_ref(), edited.docs[1].title()),
+            ("New headline here", "The Post story")
+        );
+        assert_eq!(edited.apply(Action::Edit(id.clone(), "   ".into())), edited, "an empty edit is refused");
+        let removed = edited.apply(Action::Remove(id.clone()));
+        assert_eq!(removed.docs.len(), 4);
+        assert_eq!(removed.apply(Action::Remove("nope".into())), removed);
+    }
+
+    #[test]
+    fn reset_brings_back_the_five_seeds_only() {
+        let s = State::with_seeds()
+            .apply(Action::Import(vec![Ok(pasted("x", "Some words here."))]))
+            .apply(Action::Remove(SEEDS[0].name.into()))
+            .apply(Action::Navigate(Route::Quotes))
+            .apply(Action::Reset);
+        assert_eq!(s.docs, State::with_seeds().docs);
+        assert_eq!((s.route.clone(), s.next), (Route::Quotes, 2), "the view stays, ids are not reused");
+    }
+
+    #[test]
+    fn restored_lines_and_filters_toggle() {
+        let id: Rc<str> = SEEDS[2].name.into();
+        let s = State::with_seeds().apply(Action::ToggleRestored(id.clone(), 3));
+        assert_eq!(s.restored_lines(), vec![(SEEDS[2].name.to_string(), 3)]);
+        assert!(s.apply(Action::ToggleRestored(id.clone(), 3)).restored.is_empty());
+        assert!(s.apply(Action::ToggleRestored("nope".into(), 3)).restored.len() == 1);
+        assert!(s.apply(Action::Remove(id)).restored.is_empty());
+        let f = Filter::Kind(LinkKind::Partial);
+        let s = s.apply(Action::ToggleFilter(f)).apply(Action::ToggleFilter(Filter::Unique));
+        assert_eq!(s.hidden, vec![f, Filter::Unique]);
+        assert_eq!(s.apply(Action::ToggleFilter(f)).hidden, vec![Filter::Unique]);
+    }
+
+    #[test]
+    fn labels_prefer_the_outlet_and_are_unique() {
+        let state = State::with_seeds().apply(Action::SetOutlet(SEEDS[1].name.into(), "Axios".into()));
+        let report = crate::ui::analysis::run(&state.inputs(), &[]);
+        let labels = state.labels(&report);
+        let shorts: Vec<&str> = labels.iter().map(|l| l.short.as_str()).collect();
+        assert_eq!(shorts[1], "Axios");
+        assert_eq!(shorts[2], "Axios (2)", "the engine also guesses Axios for the third seed");
+        assert!(shorts[4].chars().count() <= 27 && shorts[4].ends_with('…'), "{}", shorts[4]);
+        assert_eq!(shorten("Short one", 26), "Short one");
+        assert_eq!(shorten("The White House has defended a US-backed plan", 26), "The White House has…");
+    }
+
+    #[test]
+    fn toggle_open_opens_switches_and_closes() {
         let state = State::with_seeds();
-        let id = |i: usize| state.articles[i].id.clone();
-        // (open before, article toggled, open after), by article index
+        let id = |i: usize| state.docs[i].id.clone();
         let cases = [(None, 0, Some(0)), (Some(0), 1, Some(1)), (Some(0), 0, None)];
         for (before, toggled, after) in cases {
             let before = State { open: before.map(id), ..state.clone() };
-            let got = before.apply(Action::Toggle(id(toggled)));
-            assert_eq!(got.open, after.map(id), "toggle {toggled} from {:?}", before.open);
-            assert_eq!(got.articles, state.articles);
+            assert_eq!(before.apply(Action::ToggleOpen(id(toggled))).open, after.map(id));
         }
-    }
-
-    #[test]
-    fn toggling_an_unknown_id_changes_nothing() {
-        let state = State::with_seeds().apply(Action::Toggle(SEEDS[2].name.into()));
-        assert_eq!(state.apply(Action::Toggle("nope.txt".into())), state);
+        assert_eq!(state.apply(Action::ToggleOpen("nope".into())), state);
     }
 }

@@ -1,3 +1,20 @@
 //! One component per file. Props carry data and callbacks; children never mutate shared state.
 
-pub mod article_card;
+pub mod add_docs;
+pub mod cleaning;
+pub mod doc_item;
+pub mod explain;
+pub mod export_menu;
+pub mod facts_view;
+pub mod heatmap;
+pub mod kinds;
+pub mod library;
+pub mod link_row;
+pub mod marked_text;
+pub mod nav;
+pub mod overview;
+pub mod pair_view;
+pub mod quotes_view;
+pub mod share_bars;
+pub mod synopsis;
+pub mod word_diff;

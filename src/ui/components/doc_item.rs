@@ -1,0 +1,95 @@
+//! One document in the library: title (opens its text), outlet, word count, include toggle,
+//! and an edit form for title, outlet and text. Text is always rendered as text.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::ui::state::{Action, Doc};
+
+#[derive(Properties, PartialEq)]
+pub struct DocItemProps {
+    pub doc: Doc,
+    pub open: bool,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(DocItem)]
+pub fn doc_item(props: &DocItemProps) -> Html {
+    let editing = use_state(|| false);
+    let (title_ref, outlet_ref, text_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let doc = &props.doc;
+    let id: Rc<str> = doc.id.clone();
+    let act = |f: fn(Rc<str>) -> Action| {
+        let id = id.clone();
+        props.on_action.reform(move |_: MouseEvent| f(id.clone()))
+    };
+    let on_toggle = act(Action::ToggleOpen);
+    let on_remove = act(Action::Remove);
+    let on_include = {
+        let id = id.clone();
+        let on = !doc.included;
+        props.on_action.reform(move |_: Event| Action::SetIncluded(id.clone(), on))
+    };
+    let on_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(true))
+    };
+    let on_cancel = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(false))
+    };
+    let on_save = {
+        let (editing, action, id) = (editing.clone(), props.on_action.clone(), id.clone());
+        let (t, o, x) = (title_ref.clone(), outlet_ref.clone(), text_ref.clone());
+        let text_before = doc.text.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            action.emit(Action::Rename(id.clone(), value(&t)));
+            action.emit(Action::SetOutlet(id.clone(), value(&o)));
+            if let Some(text) = x.cast::<HtmlTextAreaElement>().map(|a| a.value()) {
+                if *text != *text_before {
+                    action.emit(Action::Edit(id.clone(), text));
+                }
+            }
+            editing.set(false);
+        })
+    };
+    let text_id = format!("text-{}", doc.id);
+    let check_id = format!("include-{}", doc.id);
+    html! {
+        <li class={classes!("article", props.open.then_some("open"), (!doc.included).then_some("excluded"))} data-doc={doc.id.to_string()}>
+            <div class="article-head">
+                <input type="checkbox" id={check_id.clone()} checked={doc.included} onchange={on_include}
+                    aria-label={format!("Include “{}” in the comparison", doc.title())} />
+                <h3 class="article-title">
+                    <button type="button" aria-expanded={props.open.to_string()} aria-controls={props.open.then(|| text_id.clone())} onclick={on_toggle}>
+                        { doc.title().to_string() }
+                    </button>
+                </h3>
+            </div>
+            <p class="article-meta">
+                if let Some(outlet) = &doc.outlet { <span class="outlet">{ outlet.to_string() }</span> }
+                <span class="words">{ format!("{} words", doc.words) }</span>
+                <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
+                <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>
+                <button type="button" class="link danger" onclick={on_remove} aria-label={format!("Remove “{}”", doc.title())}>{ "Remove" }</button>
+            </p>
+            if *editing {
+                <form class="edit-form" onsubmit={on_save}>
+                    <label>{ "Title" }<input ref={title_ref} type="text" value={doc.name.as_deref().unwrap_or_default().to_string()} placeholder={doc.auto_title.to_string()} /></label>
+                    <label>{ "Outlet" }<input ref={outlet_ref} type="text" value={doc.outlet.as_deref().unwrap_or_default().to_string()} placeholder="as detected" /></label>
+                    <label>{ "Text" }<textarea ref={text_ref} rows="8" defaultvalue={doc.text.to_string()} /></label>
+                    <div class="form-actions"><button type="submit" class="primary">{ "Save" }</button><button type="button" onclick={on_cancel}>{ "Cancel" }</button></div>
+                </form>
+            }
+            if props.open {
+                <div class="article-text" id={text_id}>
+                    { for doc.text.lines().filter(|line| !line.trim().is_empty()).map(|line| html! { <p>{ line.to_string() }</p> }) }
+                </div>
+            }
+        </li>
+    }
+}

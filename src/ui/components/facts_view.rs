@@ -1,0 +1,74 @@
+//! Facts: the divergences between outlets first (figures that differ, figures only one outlet
+//! gives), then the figures, dates and names each outlet gives.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::facts::{DivergenceKind, FactKind};
+use crate::engine::report::Report;
+use crate::ui::state::Label;
+
+#[derive(Properties, PartialEq)]
+pub struct FactsProps {
+    pub report: Rc<Report>,
+    pub labels: Rc<Vec<Label>>,
+}
+
+#[function_component(FactsView)]
+pub fn facts_view(props: &FactsProps) -> Html {
+    let r = &props.report;
+    let name =
+        |id: &str| props.labels.iter().find(|l| l.id == id).map_or(id.to_string(), |l| l.short.clone());
+    let values = |doc: &str, kinds: &[FactKind]| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for f in r.facts.items.iter().filter(|f| f.doc == doc && kinds.contains(&f.kind)) {
+            if !v.contains(&f.text) {
+                v.push(f.text.clone());
+            }
+        }
+        v
+    };
+    html! {
+        <section class="view facts" aria-labelledby="view-title">
+            <h2 id="view-title" class="view-title">{ "Facts" }</h2>
+            <h3 class="section-title">{ format!("Divergences ({})", r.facts.divergences.len()) }</h3>
+            if r.facts.divergences.is_empty() { <p class="notice">{ "No figure differs between outlets." }</p> }
+            <ul class="divergences">
+                { for r.facts.divergences.iter().map(|d| {
+                    let (class, label) = match d.kind {
+                        DivergenceKind::DifferentFigure => ("different", "≠ different figure"),
+                        DivergenceKind::OnlyIn => ("only-in", "+ one outlet only"),
+                    };
+                    html! {
+                        <li class={classes!("divergence", class)}>
+                            <span class={classes!("chip", class)}>{ label }</span>
+                            if let Some(u) = &d.unit { <span class="hint">{ format!(" {u}") }</span> }
+                            <ul>
+                                { for d.facts.iter().map(|f| html! { <li><span class="outlet">{ name(&f.doc) }</span>{ ": " }<strong>{ f.text.clone() }</strong></li> }) }
+                                if !d.missing_in.is_empty() {
+                                    <li class="hint">{ format!("not given by {}", d.missing_in.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ")) }</li>
+                                }
+                            </ul>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h3 class="section-title">{ "By outlet" }</h3>
+            <div class="facts-scroll">
+                <table class="facts-table">
+                    <thead><tr><th scope="col">{ "Outlet" }</th><th scope="col">{ "Figures and dates" }</th><th scope="col">{ "Names" }</th></tr></thead>
+                    <tbody>
+                        { for r.documents.iter().map(|d| html! {
+                            <tr>
+                                <th scope="row">{ name(&d.id) }</th>
+                                <td>{ for values(&d.id, &[FactKind::Number, FactKind::Date]).into_iter().map(|v| html! { <span class="fact">{ v }</span> }) }</td>
+                                <td>{ for values(&d.id, &[FactKind::Entity]).into_iter().map(|v| html! { <span class="fact entity">{ v }</span> }) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

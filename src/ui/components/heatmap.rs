@@ -1,0 +1,86 @@
+//! The containment heatmap: cell (row, column) is the share of the row's document found in the
+//! column's. Every cell is a button with its percentage as text; it opens that pair.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::report::Report;
+use crate::ui::route::Route;
+use crate::ui::state::{Action, Label};
+
+#[derive(Properties, PartialEq)]
+pub struct HeatmapProps {
+    pub report: Rc<Report>,
+    pub labels: Rc<Vec<Label>>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(Heatmap)]
+pub fn heatmap(props: &HeatmapProps) -> Html {
+    let r = &props.report;
+    let labels = &props.labels;
+    let cell = |a: usize, b: usize| -> Html {
+        let (row, col) = (&labels[a], &labels[b]);
+        if a == b {
+            let id: Rc<str> = row.id.as_str().into();
+            let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleOpen(id.clone()));
+            return html! {
+                <td><button type="button" class="cell self" {onclick}
+                    title={format!("{}: the document itself. Click to show its text in the library.", row.short)}>{ "100%" }</button></td>
+            };
+        }
+        let value = r.derivation.containment.get(a).and_then(|row| row.get(b)).copied().flatten();
+        let (text, level, title) = match value {
+            Some(v) => (
+                format!("{:.0}%", v * 100.0),
+                v.clamp(0.0, 1.0).sqrt(),
+                format!("{:.1}% of {} is found in {}. Open the pair.", v * 100.0, row.short, col.short),
+            ),
+            None => (
+                "n/c".into(),
+                0.0,
+                format!(
+                    "{} and {} were not compared (large set: nearest neighbours only)",
+                    row.short, col.short
+                ),
+            ),
+        };
+        let route = Route::Pair { left: row.id.clone(), right: col.id.clone(), passage: None };
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::Navigate(route.clone()));
+        html! {
+            <td>
+                <button type="button" class={classes!("cell", (level > 0.6).then_some("strong"))}
+                    style={format!("--level: {:.3}", level)} {title} {onclick}
+                    data-row={row.id.clone()} data-col={col.id.clone()}>{ text }</button>
+            </td>
+        }
+    };
+    let n = labels.len().min(r.documents.len());
+    html! {
+        <figure class="heatmap-figure">
+            <figcaption>
+                <h3 class="section-title">{ "How much of each document is found in the others" }</h3>
+                <p class="hint">{ "Row’s document found in the column’s. Click a cell to compare the two." }</p>
+            </figcaption>
+            <div class="heatmap-scroll">
+                <table class="heatmap">
+                    <thead>
+                        <tr>
+                            <th scope="col"><span class="visually-hidden">{ "Document" }</span></th>
+                            { for labels.iter().take(n).map(|l| html! { <th scope="col" title={l.title.clone()}><span>{ l.short.clone() }</span></th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for (0..n).map(|a| html! {
+                            <tr>
+                                <th scope="row" title={labels[a].title.clone()}>{ labels[a].short.clone() }</th>
+                                { for (0..n).map(|b| cell(a, b)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}

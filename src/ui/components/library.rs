@@ -1,0 +1,94 @@
+//! The side panel: every document with its title, outlet and word count, include/exclude,
+//! rename, edit and remove; adding documents; "reset to the five seeds"; and a warning with an
+//! export when the browser would not store the library.
+
+use std::rc::Rc;
+
+use gloo::file::{Blob, ObjectUrl};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::add_docs::AddDocs;
+use super::doc_item::DocItem;
+use crate::ui::state::{Action, Doc, Message};
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    pub docs: Vec<Doc>,
+    pub open: Option<Rc<str>>,
+    pub messages: Vec<Message>,
+    pub storage_error: Option<String>,
+    /// The library's JSON, for the export offered when storage fails.
+    pub library_json: Rc<str>,
+    pub on_action: Callback<Action>,
+}
+
+/// Offers `content` as a download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    // Revoke the URL after the click has been handled.
+    gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
+}
+
+#[function_component(Library)]
+pub fn library(props: &LibraryProps) -> Html {
+    let confirm = use_state(|| false);
+    let included = props.docs.iter().filter(|d| d.included).count();
+    let ask = {
+        let confirm = confirm.clone();
+        Callback::from(move |_: MouseEvent| confirm.set(true))
+    };
+    let cancel = {
+        let confirm = confirm.clone();
+        Callback::from(move |_: MouseEvent| confirm.set(false))
+    };
+    let reset = {
+        let confirm = confirm.clone();
+        props.on_action.reform(move |_: MouseEvent| {
+            confirm.set(false);
+            Action::Reset
+        })
+    };
+    let export = {
+        let json = props.library_json.clone();
+        Callback::from(move |_: MouseEvent| download("wirediff-library.json", "application/json", &json))
+    };
+    html! {
+        <aside class="library" aria-labelledby="library-heading">
+            <h2 id="library-heading" class="section-title">
+                { "Library " }<span class="count">{ format!("{included} of {}", props.docs.len()) }</span>
+            </h2>
+            if let Some(why) = &props.storage_error {
+                <p class="message error storage-error" role="alert">
+                    { format!("Not saved: {why}. Your documents are kept in this tab only; ") }
+                    <button type="button" class="link" onclick={export}>{ "download them" }</button>{ " to keep them." }
+                </p>
+            }
+            <ol class="articles">
+                { for props.docs.iter().map(|doc| html! {
+                    <DocItem key={doc.id.to_string()} doc={doc.clone()} open={props.open.as_ref() == Some(&doc.id)}
+                        on_action={props.on_action.clone()} />
+                }) }
+            </ol>
+            if props.docs.is_empty() { <p class="hint">{ "The library is empty." }</p> }
+            <div class="reset">
+                if *confirm {
+                    <span>{ "Drop your own documents and restore the five seeds? " }</span>
+                    <button type="button" class="danger" onclick={reset}>{ "Reset" }</button>
+                    <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                } else {
+                    <button type="button" class="link" onclick={ask}>{ "Reset to the five seeds…" }</button>
+                }
+            </div>
+            <AddDocs messages={props.messages.clone()} on_action={props.on_action.clone()} />
+        </aside>
+    }
+}

@@ -1,0 +1,154 @@
+//! The pair view: two documents in aligned rows, links coloured and labelled by kind, moved
+//! links badged, unlinked sentences highlighted, filters by kind, and an explanation panel for
+//! the link under focus or the pointer.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::explain::Explain;
+use super::kinds::{link_class, link_glyph, link_label, LINK_KINDS};
+use super::link_row::LinkRow;
+use crate::engine::report::{Report, Sentence};
+use crate::ui::rows::{rows, Row};
+use crate::ui::state::{Action, Filter, Label};
+
+#[derive(Properties, PartialEq)]
+pub struct PairViewProps {
+    pub report: Rc<Report>,
+    pub labels: Rc<Vec<Label>>,
+    pub left: String,
+    pub right: String,
+    pub passage: Option<String>,
+    pub hidden: Vec<Filter>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(PairView)]
+pub fn pair_view(props: &PairViewProps) -> Html {
+    let active = use_state(|| None::<usize>);
+    let r = &props.report;
+    let found = r.pairs.iter().find(|p| {
+        (p.left == props.left && p.right == props.right) || (p.left == props.right && p.right == props.left)
+    });
+    let passage = props.passage.clone();
+    use_effect_with((passage.clone(), found.is_some()), |(passage, _)| {
+        if passage.is_some() {
+            let target = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("passage-target"));
+            if let Some(t) = target {
+                t.scroll_into_view();
+            }
+        }
+    });
+    let (Some(pair), Some(ldoc), Some(rdoc)) = (
+        found,
+        found.and_then(|p| r.documents.iter().find(|d| d.id == p.left)),
+        found.and_then(|p| r.documents.iter().find(|d| d.id == p.right)),
+    ) else {
+        return html! {
+            <section class="view pair" aria-labelledby="view-title">
+                <h2 id="view-title" class="view-title">{ "Pair" }</h2>
+                <p class="notice">{ "This pair is not in the current comparison: a document may be excluded, removed, or the same on both sides. " }
+                    <a href="#/overview">{ "Back to the overview" }</a></p>
+            </section>
+        };
+    };
+    let name = |id: &str| props.labels.iter().find(|l| l.id == id).cloned();
+    let (lname, rname) = (name(&pair.left), name(&pair.right));
+    let short = |l: &Option<Label>, id: &str| l.as_ref().map_or(id.to_string(), |l| l.short.clone());
+    let (lshort, rshort) = (short(&lname, &pair.left), short(&rname, &pair.right));
+    let by_id: HashMap<&str, (usize, &Sentence)> = ldoc
+        .sentences
+        .iter()
+        .chain(&rdoc.sentences)
+        .enumerate()
+        .map(|(_, s)| (s.id.as_str(), (0, s)))
+        .collect();
+    let pos = |ids: &[String], doc: &crate::engine::report::Document| -> Vec<usize> {
+        ids.iter().filter_map(|id| doc.sentences.iter().position(|s| &s.id == id)).map(|k| k + 1).collect()
+    };
+    let texts = |ids: &[String]| -> Vec<String> {
+        ids.iter().map(|id| by_id.get(id.as_str()).map_or(String::new(), |s| s.1.text.clone())).collect()
+    };
+    let shown = |f: Filter| !props.hidden.contains(&f);
+    let in_passage = |ids: Vec<&String>| {
+        passage.as_ref().is_some_and(|p| {
+            ids.iter().any(|id| by_id.get(id.as_str()).and_then(|s| s.1.passage.as_ref()) == Some(p))
+        })
+    };
+    let mut target_set = false;
+    let mut target = |hit: bool| -> Option<&'static str> {
+        (hit && !std::mem::replace(&mut target_set, true)).then_some("passage-target")
+    };
+    let on_activate = {
+        let active = active.clone();
+        Callback::from(move |k: usize| active.set(Some(k)))
+    };
+    let unique_row = |side: &str, s: &Sentence, k: usize, target: Option<&'static str>| {
+        html! {
+            <li class={classes!("row", "unique-row", format!("unique-{side}"))} id={target}>
+                if side == "right" { <div class="col left gap" aria-hidden="true"></div><div class="mid"></div> }
+                <div class={classes!("col", side.to_string(), "unique")}>
+                    <span class="pos">{ format!("{}{}", if side == "left" { "L" } else { "R" }, k + 1) }</span>
+                    <span class="chip unique-chip">{ "only here" }</span>
+                    <span class="sentence">{ s.text.clone() }</span>
+                </div>
+                if side == "left" { <div class="mid"></div><div class="col right gap" aria-hidden="true"></div> }
+            </li>
+        }
+    };
+    let count = |f: Filter| match f {
+        Filter::Kind(k) => pair.links.iter().filter(|l| l.kind == k).count(),
+        Filter::Unique => pair.left_unique.len() + pair.right_unique.len(),
+    };
+    let filter_box = |f: Filter, label: String, class: String| {
+        let onchange = props.on_action.reform(move |_: Event| Action::ToggleFilter(f));
+        html! {
+            <label class={classes!("filter", class)}>
+                <input type="checkbox" checked={shown(f)} {onchange} />{ format!("{label} ({})", count(f)) }
+            </label>
+        }
+    };
+    let row_html = |row: &Row| -> Html {
+        match *row {
+            Row::Link { link, moved } => {
+                let l = &pair.links[link];
+                if !shown(Filter::Kind(l.kind)) {
+                    return html! {};
+                }
+                let hit = in_passage(l.left.iter().chain(&l.right).collect());
+                html! { <LinkRow key={format!("l{link}")} link={l.clone()} index={link} {moved} active={*active == Some(link)}
+                left_pos={pos(&l.left, ldoc)} right_pos={pos(&l.right, rdoc)} left_texts={texts(&l.left)} right_texts={texts(&l.right)}
+                in_passage={hit} anchor={target(hit)} on_activate={on_activate.clone()} /> }
+            }
+            Row::LeftOnly(k) if shown(Filter::Unique) => unique_row("left", &ldoc.sentences[k], k, None),
+            Row::RightOnly(k) if shown(Filter::Unique) => unique_row("right", &rdoc.sentences[k], k, None),
+            _ => html! {},
+        }
+    };
+    let active_link = (*active).and_then(|k| pair.links.get(k));
+    html! {
+        <section class="view pair" aria-labelledby="view-title">
+            <h2 id="view-title" class="view-title">{ format!("{lshort} ⇄ {rshort}") }</h2>
+            <p class="pair-summary">
+                { format!("{:.0}% of {lshort} is found in {rshort}; {:.0}% of {rshort} is found in {lshort}. {} links, {} sentences only on one side.",
+                    pair.left_in_right * 100.0, pair.right_in_left * 100.0, pair.links.len(), count(Filter::Unique)) }
+            </p>
+            <fieldset class="filters">
+                <legend>{ "Show" }</legend>
+                { for LINK_KINDS.iter().map(|&k| filter_box(Filter::Kind(k), format!("{} {}", link_glyph(k), link_label(k)), link_class(k))) }
+                { filter_box(Filter::Unique, "Only on one side".into(), "unique".into()) }
+            </fieldset>
+            <div class="pair-head" aria-hidden="true">
+                <div class="col left" title={lname.as_ref().map(|l| l.title.clone())}>{ lshort.clone() }</div>
+                <div class="mid"></div>
+                <div class="col right" title={rname.as_ref().map(|l| l.title.clone())}>{ rshort.clone() }</div>
+            </div>
+            <ol class="rows">{ for rows(pair, ldoc, rdoc).iter().map(row_html) }</ol>
+            <Explain link={active_link.cloned()} left={lshort} right={rshort} />
+        </section>
+    }
+}

@@ -1,0 +1,171 @@
+//! The pair view's rows: links in left reading order, each unlinked sentence on its own row
+//! beside the nearest link, and the links whose right side is out of order marked as moved.
+//! Pure layout over the report's ids; no text is inspected.
+
+use std::collections::HashMap;
+
+use crate::engine::report::{Document, Pair};
+
+/// One row of the pair view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// `pair.links[link]`; `moved` when its right side breaks the reading order of the others.
+    Link { link: usize, moved: bool },
+    /// A left sentence (index in the left document) with no counterpart.
+    LeftOnly(usize),
+    /// A right sentence (index in the right document) with no counterpart.
+    RightOnly(usize),
+}
+
+/// Sentence index by id in one document.
+pub fn index(doc: &Document) -> HashMap<&str, usize> {
+    doc.sentences.iter().enumerate().map(|(k, s)| (s.id.as_str(), k)).collect()
+}
+
+/// Lays out `pair` between `left` and `right`.
+pub fn rows(pair: &Pair, left: &Document, right: &Document) -> Vec<Row> {
+    let (li, ri) = (index(left), index(right));
+    let first = |ids: &[String], ix: &HashMap<&str, usize>| {
+        ids.iter().filter_map(|id| ix.get(id.as_str())).min().copied()
+    };
+    let left_pos: Vec<Option<usize>> = pair.links.iter().map(|l| first(&l.left, &li)).collect();
+    let right_pos: Vec<Option<usize>> = pair.links.iter().map(|l| first(&l.right, &ri)).collect();
+    let kept = in_order(&right_pos);
+
+    // Left-driven order: each link at its first left sentence, unlinked left sentences between.
+    let mut link_at: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut in_link = vec![false; left.sentences.len()];
+    for (k, l) in pair.links.iter().enumerate() {
+        link_at.entry(left_pos[k].unwrap_or(0)).or_default().push(k);
+        for id in &l.left {
+            if let Some(&s) = li.get(id.as_str()) {
+                in_link[s] = true;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in 0..left.sentences.len().max(1) {
+        for &k in link_at.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
+            out.push(Row::Link { link: k, moved: !kept[k] });
+        }
+        if s < left.sentences.len() && !in_link[s] {
+            out.push(Row::LeftOnly(s));
+        }
+    }
+
+    // Each unlinked right sentence goes after the in-order link just before it on the right.
+    let mut right_linked = vec![false; right.sentences.len()];
+    for l in &pair.links {
+        for id in &l.right {
+            if let Some(&s) = ri.get(id.as_str()) {
+                right_linked[s] = true;
+            }
+        }
+    }
+    let mut inserted: Vec<(usize, usize)> = Vec::new(); // (row position to insert before, sentence)
+    for s in (0..right.sentences.len()).filter(|&s| !right_linked[s]) {
+        let anchor = out
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, row)| match *row {
+                Row::Link { link, moved: false } => right_pos[link].filter(|&r| r < s).map(|r| (r, pos)),
+                _ => None,
+            })
+            .max();
+        inserted.push((anchor.map_or(0, |(_, pos)| pos + 1), s));
+    }
+    for (shift, (pos, s)) in inserted.into_iter().enumerate() {
+        out.insert((pos + shift).min(out.len()), Row::RightOnly(s));
+    }
+    out
+}
+
+/// Which positions belong to one longest increasing run (the rest are "moved"). O(n²).
+fn in_order(pos: &[Option<usize>]) -> Vec<bool> {
+    let n = pos.len();
+    let mut best = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if let (Some(a), Some(b)) = (pos[j], pos[i]) {
+                if a < b && best[j] + 1 > best[i] {
+                    best[i] = best[j] + 1;
+                    prev[i] = j;
+                }
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut k = (0..n).filter(|&i| pos[i].is_some()).max_by_key(|&i| (best[i], std::cmp::Reverse(i)));
+    while let Some(i) = k {
+        keep[i] = true;
+        k = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::report::{DiffSummary, Link, LinkKind, Sentence};
+
+    fn doc(name: &str, n: usize) -> Document {
+        let sentences =
+            (0..n).map(|k| Sentence { id: format!("{name}#s{k}"), ..Sentence::default() }).collect();
+        Document { id: name.into(), sentences, ..Document::default() }
+    }
+
+    fn link(l: &[usize], r: &[usize]) -> Link {
+        Link {
+            left: l.iter().map(|k| format!("a#s{k}")).collect(),
+            right: r.iter().map(|k| format!("b#s{k}")).collect(),
+            kind: LinkKind::Paraphrase,
+            score: 0.5,
+            left_in_right: 0.5,
+            right_in_left: 0.5,
+            conflicts: vec![],
+            diff: vec![],
+            summary: DiffSummary::default(),
+        }
+    }
+
+    #[test]
+    fn rows_follow_the_left_and_place_right_only_sentences_after_their_neighbour() {
+        use Row::*;
+        let (a, b) = (doc("a", 4), doc("b", 5));
+        let pair = Pair { links: vec![link(&[0], &[1]), link(&[2, 3], &[3])], ..Pair::default() };
+        let want = vec![
+            RightOnly(0),
+            Link { link: 0, moved: false },
+            RightOnly(2),
+            LeftOnly(1),
+            Link { link: 1, moved: false },
+            RightOnly(4),
+        ];
+        assert_eq!(rows(&pair, &a, &b), want);
+    }
+
+    #[test]
+    fn a_link_against_the_reading_order_is_moved() {
+        let (a, b) = (doc("a", 3), doc("b", 3));
+        let pair =
+            Pair { links: vec![link(&[0], &[1]), link(&[1], &[2]), link(&[2], &[0])], ..Pair::default() };
+        let moved: Vec<bool> = rows(&pair, &a, &b)
+            .into_iter()
+            .filter_map(|r| match r {
+                Row::Link { moved, .. } => Some(moved),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(moved, vec![false, false, true]);
+    }
+
+    #[test]
+    fn empty_documents_give_no_rows() {
+        assert_eq!(rows(&Pair::default(), &doc("a", 0), &doc("b", 0)), vec![]);
+        assert_eq!(
+            rows(&Pair::default(), &doc("a", 0), &doc("b", 2)),
+            vec![Row::RightOnly(0), Row::RightOnly(1)]
+        );
+    }
+}

@@ -1,0 +1,309 @@
+// End-to-end tests of the app's views in headless Chromium, against the release build in dist/.
+// Every test also asserts there were no console errors, no page errors, no foreign requests.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, launchBrowser, screenshot, startServer, watch } from "./helpers.mjs";
+
+const SEED_IDS = [
+    "000_6d56e44ee70418c7.txt",
+    "001_3d5a461e3cf8af1d.txt",
+    "002_0f0b4fcfe3fe9018.txt",
+    "003_c8aab0e42c361f70.txt",
+    "004_056fa72ee288ad71.txt",
+];
+
+/** An article that repeats seed sentences, so it links to them. */
+const PASTED = [
+    "Peace plan talks reach a new stage",
+    "",
+    "US and Russian officials have secretly drafted a plan to end the nearly four-year-old war in Ukraine, the US media outlet Axios has reported.",
+    "",
+    "Kremlin spokesman Dmitry Peskov said that no such plan is being discussed with the United States.",
+    "",
+    "The plan calls for reducing US military aid to Kiev and reducing the use of various types of weapons by Ukrainian forces.",
+].join("\n");
+
+function assertClean(seen) {
+    assert.deepEqual(seen.pageErrors, [], "page errors");
+    assert.deepEqual(seen.consoleErrors, [], "console errors");
+    assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
+}
+
+async function cells(page) {
+    await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+    return page.locator(".heatmap .cell");
+}
+
+describe("wirediff views", () => {
+    let browser;
+    let server;
+
+    before(async () => {
+        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
+        browser = await launchBrowser();
+        server = await startServer();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+    });
+
+    async function open(t, options = {}, origin = server.origin) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+        t.after(() => context.close());
+        const seen = watch(context, origin);
+        const page = await context.newPage();
+        return { context, seen, page };
+    }
+
+    test("the overview shows the five seeds and a 5×5 heatmap of buttons", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        const all = await cells(page);
+        assert.equal(await all.count(), 25);
+        for (const text of await all.allInnerTexts()) assert.match(text, /^\d{1,3}%$/);
+        assert.equal(await page.locator(".heatmap tbody th").count(), 5, "labelled rows");
+        assert.equal(await page.locator(".shares .share-row").count(), 5, "one bar per document");
+        const headlines = await page.locator(".headline-what").allInnerTexts();
+        assert.deepEqual(headlines, ["shared passages", "altered quotes", "divergent figures", "credit lines"]);
+        assert.equal(await page.locator(".library .article").count(), 5);
+        await screenshot(page, "view-overview");
+        assertClean(seen);
+    });
+
+    test("a heatmap cell opens the pair view, with a synonym swap labelled and explained", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        const all = await cells(page);
+        let found = false;
+        for (let k = 0; k < 25 && !found; k++) {
+            const cell = all.nth(k);
+            if ((await cell.getAttribute("class")).includes("self")) continue;
+            await cell.click();
+            await page.locator(".view.pair").waitFor();
+            assert.match(decodeURIComponent(page.url()), /#\/pair\/\d{3}_[0-9a-f]+\.txt\/\d{3}_[0-9a-f]+\.txt$/);
+            const swap = page.locator('.link-row [data-op="synonym"]');
+            if (await swap.count() > 0) {
+                found = true;
+                assert.match(await swap.first().getAttribute("title"), /^synonym swap: .+ → .+/);
+                const row = swap.first().locator("xpath=ancestor::li[contains(@class, 'link-row')]");
+                assert.match(await row.locator(".kind-chip").innerText(), /Verbatim|Edited|Reworded|Partly shared/);
+                await row.focus();
+                const explain = page.locator(".explain");
+                assert.match(await explain.innerText(), /synonym swap/);
+                assert.ok(await explain.locator(".word-diff .op").count() > 0, "the inline word diff is rendered");
+                await screenshot(page, "view-pair");
+            } else {
+                await page.goto(`${server.origin}/#/overview`);
+                await cells(page);
+            }
+        }
+        assert.ok(found, "some pair of seeds shows a synonym swap");
+        assertClean(seen);
+    });
+
+    test("pair filters hide and show kinds; unique sentences are marked", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
+        await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
+        const uniques = await page.locator(".unique-row").count();
+        assert.ok(uniques > 0);
+        assert.equal(await page.locator(".unique-row .unique-chip").count(), uniques, "each is labelled");
+        const filter = (name) => page.locator(".filters label", { hasText: name }).locator("input");
+        await filter("Only on one side").uncheck();
+        assert.equal(await page.locator(".unique-row").count(), 0);
+        await filter("Partly shared").uncheck();
+        assert.equal(await page.locator(".link-row.kind-partial").count(), 0);
+        await filter("Partly shared").check();
+        assert.ok(await page.locator(".link-row").count() > 0);
+        assertClean(seen);
+    });
+
+    test("the URL hash restores every view after a reload", async (t) => {
+        const { seen, page } = await open(t, { colorScheme: "dark" });
+        const views = [
+            ["#/synopsis", "synopsis", /^Synopsis$/, ".synopsis-table tbody tr"],
+            ["#/quotes", "quotes", /^Quotes$/, ".quote"],
+            ["#/facts", "facts", /^Facts$/, ".facts-table tbody tr"],
+            ["#/cleaning", "cleaning", /^Cleaning$/, ".removed-line"],
+            [`#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`, "pair", /⇄/, ".link-row"],
+            ["#/overview", "overview", /^Overview$/, ".heatmap .cell"],
+        ];
+        for (const [hash, tab, title, item] of views) {
+            await page.goto(`${server.origin}/${hash}`);
+            await page.reload();
+            await page.locator(item).first().waitFor({ timeout: 20_000 });
+            assert.match(await page.locator(".view-title").innerText(), title, hash);
+            assert.equal(await page.locator(".tab.active").getAttribute("data-tab"), tab);
+            await screenshot(page, `view-${tab}-dark`);
+        }
+        // A synopsis cell opens the pair view at its passage.
+        await page.goto(`${server.origin}/#/synopsis`);
+        await page.locator(".carrier").first().click();
+        await page.locator(".link-row.in-passage").first().waitFor();
+        assert.match(page.url(), /#\/pair\/.+\/.+\/p\d+$/);
+        assertClean(seen);
+    });
+
+    test("a pasted article appears in the heatmap and survives a reload", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        await cells(page);
+        await page.locator("#paste-text").fill(PASTED);
+        await page.locator("#paste-outlet").fill("Test Wire");
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".message.ok").waitFor();
+        assert.match(await page.locator(".message.ok").innerText(), /Added “Peace plan talks reach a new stage”/);
+        assert.equal(await (await cells(page)).count(), 36);
+        assert.ok((await page.locator(".heatmap thead th").allInnerTexts()).includes("Test Wire"));
+        const linked = page.locator(`.cell[data-row="user-1"]`).filter({ hasNotText: /^0%$/ });
+        assert.ok(await linked.count() > 1, "the pasted article shares sentences with the seeds");
+        await page.reload();
+        assert.equal(await (await cells(page)).count(), 36);
+        assert.equal(await page.locator(".library .article").count(), 6);
+        assert.ok((await page.locator(".heatmap thead th").allInnerTexts()).includes("Test Wire"));
+        // Excluding it brings the heatmap back to 25 cells; the choice is stored too.
+        await page.getByLabel(/Include “Peace plan talks/).uncheck();
+        assert.equal(await (await cells(page)).count(), 25);
+        await page.reload();
+        assert.equal(await (await cells(page)).count(), 25);
+        assertClean(seen);
+    });
+
+    test("dropped files: HTML with a script becomes inert text, several files at once", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        await cells(page);
+        const html = `<!doctype html><html><head><title>Page title</title><script>window.pwned = 1</script>
+            <style>p { color: red }</style></head><body><nav>Home | World | Sport</nav>
+            <header>Site header</header><article><h1>Envoy drafts a plan</h1>
+            <p>The envoy drafted a plan &lt;img src=x onerror="window.pwned=2"&gt; in secret.</p>
+            <p>Officials met on Monday.<script>window.pwned = 3</script></p></article>
+            <footer>Copyright footer</footer><img src=x onerror="window.pwned=4"></body></html>`;
+        const dataTransfer = await page.evaluateHandle((html) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([html], "story.html", { type: "text/html" }));
+            dt.items.add(new File(["A plain second story.\n\nIt has two paragraphs."], "second.txt", { type: "text/plain" }));
+            return dt;
+        }, html);
+        await page.locator(".add").dispatchEvent("drop", { dataTransfer });
+        await page.locator(".message.ok").nth(1).waitFor();
+        assert.equal(await page.locator(".library .article").count(), 7);
+        const item = page.locator(".library .article", { hasText: "Envoy drafts a plan" });
+        await item.locator(".article-title button").click();
+        const text = await item.locator(".article-text").innerText();
+        assert.match(text, /<img src=x onerror="window.pwned=2"> in secret\./, "markup in the text stays text");
+        assert.match(text, /Officials met on Monday\./);
+        assert.doesNotMatch(text, /Home \| World|Site header|Copyright footer|color: red|pwned = /);
+        assert.equal(await item.locator(".article-text img, .article-text script").count(), 0);
+        assert.equal(await page.evaluate(() => window.pwned), undefined, "no script ran");
+        await screenshot(page, "view-library-dropped");
+        assertClean(seen);
+    });
+
+    test("bad files get a message next to the input and nothing loaded is lost", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        await cells(page);
+        await page.locator("#file-input").setInputFiles([
+            { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+            { name: "image.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]) },
+            { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 97) },
+            { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("not really") },
+            { name: "latin.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 owners say \x93no\x94 to the plan.", "latin1") },
+        ]);
+        await page.locator(".message").nth(4).waitFor();
+        const messages = await page.locator(".messages .message").allInnerTexts();
+        assert.match(messages[0], /empty\.txt: the file is empty/);
+        assert.match(messages[1], /image\.txt: this looks like a binary file/);
+        assert.match(messages[2], /huge\.txt: the file is 2\.0 MB; the limit is 2 MB/);
+        assert.match(messages[3], /photo\.png: “\.png” files are not supported/);
+        assert.match(messages[4], /Added “Café owners say “no” to the plan\.?” from latin\.txt \(not valid UTF-8: read as Windows-1252\)/);
+        assert.equal(await page.locator(".library .article").count(), 6, "the five seeds and the good file");
+        assert.equal(await (await cells(page)).count(), 36);
+        await screenshot(page, "view-bad-files");
+        assertClean(seen);
+    });
+
+    test("a full storage quota keeps documents in memory and offers an export", async (t) => {
+        const { context, seen, page } = await open(t);
+        await context.addInitScript(() => {
+            const set = Storage.prototype.setItem;
+            Storage.prototype.setItem = function (key, value) {
+                if (value.length > 2000) throw new DOMException("quota", "QuotaExceededError");
+                return set.call(this, key, value);
+            };
+        });
+        await page.goto(`${server.origin}/`);
+        await cells(page);
+        await page.locator("#paste-text").fill(PASTED + "\n\n" + "More words to fill the store. ".repeat(80));
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".storage-error").waitFor();
+        assert.match(await page.locator(".storage-error").innerText(), /Not saved: the browser's storage is full/);
+        assert.equal(await page.locator(".library .article").count(), 6, "the document is kept in memory");
+        const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "download them" }).click()]);
+        assert.equal(download.suggestedFilename(), "wirediff-library.json");
+        assertClean(seen);
+    });
+
+    test("restoring a removed line re-runs the analysis with it kept", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/#/cleaning`);
+        await page.locator(".removed-line").first().waitFor({ timeout: 20_000 });
+        const before = await page.locator(".removed-line:not(.restored)").count();
+        const count = async () => Number(await page.locator('.tab[data-tab="cleaning"] .count').innerText());
+        assert.equal(await count(), before);
+        await page.locator(".removed-line input").first().check();
+        await page.locator(".removed-line.restored").waitFor();
+        assert.equal(await count(), before - 1, "the analysis no longer removes it");
+        await page.reload();
+        await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
+        await page.locator(".removed-line.restored input").uncheck();
+        assert.equal(await count(), before);
+        assertClean(seen);
+    });
+
+    test("keyboard: a focused heatmap cell opens its pair with Enter; exports download", async (t) => {
+        const { seen, page } = await open(t);
+        await page.goto(`${server.origin}/`);
+        const all = await cells(page);
+        await all.nth(3).focus();
+        await page.keyboard.press("Enter");
+        await page.locator(".view.pair").waitFor();
+        await page.keyboard.press("Tab");
+        for (const [name, file, check] of [
+            ["CSV of links", "wirediff-links.csv", /^left_document,right_document/],
+            ["JSON", "wirediff-report.json", /"documents"/],
+            ["HTML report", "wirediff-report.html", /^<!doctype html>/],
+        ]) {
+            const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+            assert.equal(download.suggestedFilename(), file);
+            const chunks = [];
+            for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+            assert.match(Buffer.concat(chunks).toString("utf8"), check);
+        }
+        assertClean(seen);
+    });
+
+    test("offline: a stored library and a pair view reload with the network gone", async (t) => {
+        const own = await startServer();
+        t.after(() => own.close());
+        const { context, seen, page } = await open(t, {}, own.origin);
+        await page.goto(`${own.origin}/`);
+        await cells(page);
+        await page.locator("#paste-text").fill(PASTED);
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".message.ok").waitFor();
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        await own.close();
+        await context.setOffline(true);
+        await page.goto(`${own.origin}/#/pair/${SEED_IDS[3]}/user-1`);
+        await page.reload();
+        await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
+        assert.equal(await page.locator(".library .article").count(), 6);
+        assertClean(seen);
+    });
+});
