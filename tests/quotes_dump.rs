@@ -112,27 +112,3 @@ fn scale() {
         );
     }
 }
-
-#[test]
-#[ignore]
-fn synth_groups() {
-    use wirediff::engine::synth::{corpus, SynthConfig};
-    let inputs = corpus(&SynthConfig { documents: 100, ..SynthConfig::default() });
-    let report = analyze(&inputs, &Config::default());
-    let mut sizes: Vec<(usize, String, String, String)> = report
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.variants.len(),
-                format!("{:?}", q.status),
-                q.speaker.clone().unwrap_or_default(),
-                q.variants[0].text.chars().take(60).collect(),
-            )
-        })
-        .collect();
-    sizes.sort();
-    for s in &sizes {
-        println!("{s:?}");
-    }
-}

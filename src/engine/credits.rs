@@ -217,7 +217,17 @@ fn words_after(text: &str, at: usize, n: usize) -> String {
 fn credits_in(text: &str) -> Vec<(String, String, CreditKind)> {
     let mut out: Vec<(String, String, CreditKind)> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Outlet names start with a capitalised word: only search for those whose first word the
+    // text has.
+    let capitalised: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     for (name, canonical) in OUTLETS {
+        let first = name.split([' ', '-']).next().unwrap_or(name);
+        if !capitalised.contains(&first) {
+            continue;
+        }
         let mut from = 0;
         while let Some(pos) = text.get(from..).and_then(|t| t.find(name)) {
             let start = from + pos;
@@ -282,7 +292,8 @@ fn credits_in(text: &str) -> Vec<(String, String, CreditKind)> {
         }
     }
     // Outlets not in the list: "Read at Some Site", "media outlet Some Site".
-    let lower = text.to_lowercase();
+    let maybe = ["ead at", "ead more at", "outlet", "agency"].iter().any(|k| text.contains(k));
+    let lower = if maybe { text.to_lowercase() } else { String::new() };
     for lead in ["read at ", "read more at ", "media outlet ", "news agency "] {
         if let Some(i) = lower.find(lead) {
             let rest = &text[i + lead.len()..];

@@ -248,11 +248,36 @@ const TITLE_WORDS: &[&str] = &[
     "late",
 ];
 
+/// Membership in a word list, through a hash set built once per list.
+fn in_list(
+    list: &'static [&'static str],
+    cell: &'static std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    w: &str,
+) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect()).contains(w)
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        fn $name(w: &str) -> bool {
+            static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+                std::sync::OnceLock::new();
+            in_list($list, &SET, w)
+        }
+    };
+}
+
+word_set!(is_title, TITLE_WORDS);
+word_set!(is_not_name, NOT_NAMES);
+word_set!(is_place, PLACES);
+word_set!(is_org, ORGS);
+word_set!(is_org_word, ORG_WORDS);
+
 /// True for title and role words ("Secretary", "President", "U.S.").
 pub(crate) fn is_title_word(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
-    TITLE_WORDS.contains(&w) || TITLE_WORDS.contains(&word.to_lowercase().as_str())
+    is_title(w) || (word.ends_with('.') && is_title(&word.to_lowercase()))
 }
 
 /// True for names of institutions: gazetteer organisations and runs holding an organisation
@@ -260,7 +285,7 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 pub(crate) fn is_organisation(name: &str) -> bool {
     let l = name.to_lowercase();
     let l = l.strip_prefix("the ").unwrap_or(&l);
-    ORGS.contains(&l) || l.split(' ').any(|w| ORG_WORDS.contains(&w))
+    is_org(l) || l.split(' ').any(is_org_word)
 }
 
 /// The name at the end of a run of capitalised words, titles in front removed:
@@ -567,7 +592,7 @@ fn is_name_word(word: &str) -> bool {
 fn cap_runs(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
     let known = |w: &str| {
         let l = bare(w).to_lowercase();
-        PLACES.contains(&l.as_str()) || ORGS.contains(&l.as_str())
+        is_place(&l) || is_org(&l)
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -639,7 +664,7 @@ fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
 /// Classifies a cleaned name (titles already stripped).
 fn entity_kind(name: &str) -> EntityKind {
     let l = name.to_lowercase();
-    if PLACES.contains(&l.as_str()) {
+    if is_place(&l) {
         return EntityKind::Place;
     }
     if is_organisation(name) {
@@ -656,8 +681,8 @@ fn entity_kind(name: &str) -> EntityKind {
 fn is_demonym(word: &str) -> bool {
     let l = word.to_lowercase();
     ["ians", "ans", "ese", "ish"].iter().any(|suf| l.ends_with(suf))
-        && !PLACES.contains(&l.as_str())
-        && !ORGS.contains(&l.as_str())
+        && !is_place(&l)
+        && !is_org(&l)
         && l.len() > 5
 }
 
@@ -676,7 +701,7 @@ fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKin
     for (s, e) in cap_runs(&words) {
         let mut s = s;
         // Drop sentence starters and other non-names at the front.
-        while s < e && NOT_NAMES.contains(&bare(words[s].1).to_lowercase().as_str()) {
+        while s < e && is_not_name(&bare(words[s].1).to_lowercase()) {
             s += 1;
         }
         if s >= e {
@@ -686,7 +711,7 @@ fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKin
             words[s..e].iter().map(|(_, w)| bare(w).trim_end_matches("’s").trim_end_matches("'s")).collect();
         let joined = run.join(" ");
         let lower = joined.to_lowercase();
-        let known = PLACES.contains(&lower.as_str()) || ORGS.contains(&lower.as_str());
+        let known = is_place(&lower) || is_org(&lower);
         // A capitalised word at a sentence start (or right after an opening quote) is just a
         // word unless the gazetteer knows it or more capitalised words follow.
         let at_start = s == 0 || words[s].1.starts_with(['“', '"', '‘']);

@@ -1245,16 +1245,21 @@ impl<'a> StatementScorer<'a> {
 /// What matching needs of each variant, computed once.
 struct Prepared {
     words: Vec<String>,
-    /// The quotation's rough sentences and their profiles (empty for fragments).
+    /// The quotation's rough sentences (empty for fragments) and, once needed, their profiles.
     sentences: Vec<String>,
-    profiles: Vec<SentenceProfile>,
+    profiles: std::cell::OnceCell<Vec<SentenceProfile>>,
 }
 
 impl Prepared {
-    fn new(v: &QuoteVariant, lexicon: &Lexicon) -> Self {
+    fn new(v: &QuoteVariant) -> Self {
         let sentences = if v.fragment { Vec::new() } else { rough_sentences(&v.text) };
-        let profiles = sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect();
-        Prepared { words: quote_words(&v.text), sentences, profiles }
+        Prepared { words: quote_words(&v.text), sentences, profiles: std::cell::OnceCell::new() }
+    }
+
+    /// Profiles are costly; only same-speaker comparisons and diffs need them.
+    fn profiles(&self, lexicon: &Lexicon) -> &[SentenceProfile] {
+        self.profiles
+            .get_or_init(|| self.sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect())
     }
 }
 
@@ -1302,8 +1307,14 @@ fn is_glue(w: &str) -> bool {
 /// Pairs of quoted variants worth comparing: the same named speaker, or a shared word pair
 /// among each variant's rarest `RARE_BIGRAMS` (identical, trimmed and altered quotations share
 /// word pairs). Avoids comparing every quotation with every other on large inputs.
-fn candidate_pairs(variants: &[QuoteVariant], prepared: &[Prepared]) -> Vec<(usize, usize)> {
+fn candidate_pairs(
+    all_variants: &[QuoteVariant],
+    all_prepared: &[Prepared],
+    ids: &[usize],
+) -> Vec<(usize, usize)> {
     use std::collections::{BTreeMap, HashMap};
+    let variants: Vec<&QuoteVariant> = ids.iter().map(|&i| &all_variants[i]).collect();
+    let prepared: Vec<&Prepared> = ids.iter().map(|&i| &all_prepared[i]).collect();
     const RARE_BIGRAMS: usize = 8;
     let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, v) in variants.iter().enumerate() {
@@ -1311,7 +1322,7 @@ fn candidate_pairs(variants: &[QuoteVariant], prepared: &[Prepared]) -> Vec<(usi
             by_speaker.entry(speaker_key(sp)).or_default().push(i);
         }
     }
-    let bigrams_of = |p: &Prepared| -> Vec<String> {
+    let bigrams_of = |p: &&Prepared| -> Vec<String> {
         let mut out: Vec<String> = p
             .words
             .windows(2)
@@ -1367,6 +1378,7 @@ fn candidate_pairs(variants: &[QuoteVariant], prepared: &[Prepared]) -> Vec<(usi
             }
         }
     }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().map(|(a, b)| (ids[a], ids[b])).collect();
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -1415,7 +1427,8 @@ fn relate(
     if !same || !scorer.share_rare_word(wa, wb) {
         return None;
     }
-    let best = scorer.best_pair(&pa.profiles, &pb.profiles).map_or(0.0, |(s, _, _)| s);
+    let best =
+        scorer.best_pair(pa.profiles(scorer.lexicon), pb.profiles(scorer.lexicon)).map_or(0.0, |(s, _, _)| s);
     if best >= config.same_statement_min_score {
         return Some(QuoteStatus::Paraphrased);
     }
@@ -1495,14 +1508,41 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
     let mut variants: Vec<QuoteVariant> = variants.into_iter().filter(|v| v.quoted).collect();
     let quoted_count = variants.len();
     let mut links: Vec<(usize, usize, QuoteStatus)> = Vec::new();
-    let mut prepared: Vec<Prepared> = variants.iter().map(|v| Prepared::new(v, lexicon)).collect();
+    let mut prepared: Vec<Prepared> = variants.iter().map(Prepared::new).collect();
     let mut uf = UnionFind((0..quoted_count).collect());
     // Pairs already in one group are skipped (their status follows from the links that joined
     // them), and two groups that failed to match `GIVE_UP` times are taken as different
     // statements: many copies of the same few quotations then cost near-linear time.
     const GIVE_UP: u32 = 3;
     let mut failures: std::collections::HashMap<(usize, usize), u32> = std::collections::HashMap::new();
-    for (i, j) in candidate_pairs(&variants[..quoted_count], &prepared[..quoted_count]) {
+    // Identical wording with the same speaker (or both unnamed, two words or more) forms one
+    // class: its members are linked at once and only its first member is compared further.
+    let mut class_rep: std::collections::HashMap<(&[String], String), usize> =
+        std::collections::HashMap::new();
+    let mut reps: Vec<usize> = Vec::new();
+    for i in 0..quoted_count {
+        let v = &variants[i];
+        let who = match (&v.speaker, v.anonymous) {
+            (Some(sp), false) => speaker_key(sp),
+            _ if prepared[i].words.len() >= 2 => String::new(),
+            _ => {
+                reps.push(i);
+                continue;
+            }
+        };
+        match class_rep.get(&(&prepared[i].words[..], who.clone())) {
+            Some(&r) if variants[r].doc != v.doc && !prepared[i].words.is_empty() => {
+                links.push((r, i, QuoteStatus::Identical));
+                uf.union(r, i);
+            }
+            Some(_) => reps.push(i),
+            None => {
+                class_rep.insert((&prepared[i].words[..], who), i);
+                reps.push(i);
+            }
+        }
+    }
+    for (i, j) in candidate_pairs(&variants, &prepared, &reps) {
         let (ri, rj) = (uf.find(i), uf.find(j));
         if ri == rj {
             continue;
@@ -1537,7 +1577,7 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
     let found = reported_speech(&variants, &searches, docs, &scorer, config);
     for (v, source) in found {
         let k = variants.len();
-        prepared.push(Prepared::new(&v, lexicon));
+        prepared.push(Prepared::new(&v));
         variants.push(v);
         uf.0.push(k);
         links.push((source, k, QuoteStatus::Paraphrased));
@@ -1595,7 +1635,7 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
             .map(|(i, j)| {
                 let (a, b) = (&variants[i].text, &variants[j].text);
                 let (pa, pb) = (&prepared[i], &prepared[j]);
-                match (status, scorer.best_pair(&pa.profiles, &pb.profiles)) {
+                match (status, scorer.best_pair(pa.profiles(lexicon), pb.profiles(lexicon))) {
                     (QuoteStatus::Paraphrased, Some((_, x, y))) => {
                         quote_diff(&pa.sentences[x], &pb.sentences[y])
                     }
