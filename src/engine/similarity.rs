@@ -480,12 +480,8 @@ fn compare_ordered(
     let mut matches = Vec::with_capacity(n.min(m));
     // Exact forms, then stems (words only), then variant keys (numbers: same value; words:
     // same spelling key): each a merge of two sorted key lists, O(n + m).
-    fn link(
-        (lmatch, rused, matches): (&mut [Option<(usize, MatchKind)>], &mut [bool], &mut Vec<TokenMatch>),
-        i: usize,
-        j: usize,
-        kind: MatchKind,
-    ) {
+    type MatchState<'a> = (&'a mut [Option<(usize, MatchKind)>], &'a mut [bool], &'a mut Vec<TokenMatch>);
+    fn link((lmatch, rused, matches): MatchState<'_>, i: usize, j: usize, kind: MatchKind) {
         lmatch[i] = Some((j, kind));
         rused[j] = true;
         matches.push(TokenMatch { left: i, right: j, kind });
