@@ -48,7 +48,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Token, TokenKind};
 use super::report::{Conflict, LinkKind};
-use super::similarity::{compare, Idf, SentenceProfile, Similarity};
+use super::similarity::{compare, Idf, SentenceProfile, Similarity, TokenKeys};
 
 /// Every threshold of the alignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -197,32 +197,23 @@ pub struct LinkCore {
     pub conflicts: Vec<Conflict>,
 }
 
-fn hash_str(tag: u8, s: &str) -> u64 {
-    // FNV-1a: deterministic across runs and platforms (std's hasher is seeded per process).
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ tag as u64;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// The index key of one token: its spelling-variant key when the lexicon rewrote its spelling
 /// ("Kiev" → "kyiv", "U.S." → "us."), else its stem ("reducing" → "reduc"); the value for
 /// numbers; nothing for function words. One key per word, so shared keys count shared words.
-pub fn token_keys(token: &Token, out: &mut Vec<u64>) {
+/// The profile's precomputed hashes are reused ([`TokenKeys`]: stem and variant hashed once).
+pub fn token_key(token: &Token, keys: &TokenKeys) -> Option<u64> {
     if token.kind == TokenKind::Number {
-        if let Some(v) = token.value {
-            out.push(hash_str(b'n', &format!("{v}")));
-        }
-        return;
+        // A number's variant is its canonical value ("900,000" and "900000" meet).
+        return token.value.map(|_| keys.variant ^ NUMBER_TAG);
     }
     if !token.content {
-        return;
+        return None;
     }
-    let form = if token.variant != token.norm { &token.variant } else { &token.stem };
-    out.push(hash_str(b's', form));
+    Some(if token.variant != token.norm { keys.variant } else { keys.stem })
 }
+
+/// Keeps number keys apart from word keys.
+const NUMBER_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Corpus {
     /// Profiles every sentence, computes weights and builds the one global key index.
@@ -239,14 +230,21 @@ impl Corpus {
             docs.push(start..profiles.len());
         }
         let idf = Idf::from_profiles(profiles.iter());
-        let weights = profiles.iter().map(|p| p.tokens.iter().map(|t| idf.weight(t)).sum()).collect();
+        let weights = profiles
+            .iter()
+            .map(|p| {
+                p.tokens
+                    .iter()
+                    .zip(&p.keys)
+                    .map(|(t, k)| if t.content { 1.0 } else { 0.1 } * idf.factor(k.stem))
+                    .sum()
+            })
+            .collect();
         let mut keys: Vec<Vec<u64>> = profiles
             .iter()
             .map(|p| {
-                let mut k = Vec::new();
-                for t in &p.tokens {
-                    token_keys(t, &mut k);
-                }
+                let mut k: Vec<u64> =
+                    p.tokens.iter().zip(&p.keys).filter_map(|(t, keys)| token_key(t, keys)).collect();
                 k.sort_unstable();
                 k.dedup();
                 k
@@ -470,11 +468,11 @@ fn names(p: &SentenceProfile) -> Vec<bool> {
 }
 
 /// The alignment weight of a token: IDF squared (story-wide words fade), names at a discount.
-fn align_weight(t: &Token, name: bool, idf: &Idf, config: &AlignConfig) -> f32 {
+fn align_weight(t: &Token, stem_key: u64, name: bool, idf: &Idf, config: &AlignConfig) -> f32 {
     if t.kind != TokenKind::Number && !t.content {
         return config.function_word_weight;
     }
-    let f = idf.factor(hash_str_sim(&t.stem));
+    let f = idf.factor(stem_key);
     let w = f * f;
     if name {
         w * config.name_weight
@@ -485,12 +483,7 @@ fn align_weight(t: &Token, name: bool, idf: &Idf, config: &AlignConfig) -> f32 {
 
 /// A claim word: a number, or a content word that is neither a name nor reporting furniture.
 fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
-    t.kind == TokenKind::Number
-        || (t.content && !name && !config.reporting_words.iter().any(|w| *w == t.norm))
-}
-
-fn hash_str_sim(s: &str) -> u64 {
-    super::similarity::hash_str(s)
+    t.kind == TokenKind::Number || (t.content && !name && !config.reporting_words.contains(&t.norm))
 }
 
 /// A sentence's alignment weights, computed once: per token its weight and whether it is a
@@ -506,8 +499,13 @@ pub struct Weighed {
 /// Weighs the tokens of `p` for [`evidence`].
 pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
     let names = names(p);
-    let weights: Vec<f32> =
-        p.tokens.iter().zip(&names).map(|(t, &n)| align_weight(t, n, idf, config)).collect();
+    let weights: Vec<f32> = p
+        .tokens
+        .iter()
+        .zip(&names)
+        .zip(&p.keys)
+        .map(|((t, &n), k)| align_weight(t, k.stem, n, idf, config))
+        .collect();
     let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
     let total = weights.iter().sum();
     let negated = p.tokens.iter().filter(|t| t.negation).count() % 2 == 1;

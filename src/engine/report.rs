@@ -87,7 +87,7 @@ pub struct Sentence {
 }
 
 /// How two linked sentence groups correspond.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// Identical after normalization (case, quotes, dashes, punctuation).
@@ -97,6 +97,7 @@ pub enum LinkKind {
     /// Reworded, with the same content.
     Paraphrase,
     /// Shares one clause or claim; the rest differs.
+    #[default]
     Partial,
 }
 
@@ -242,12 +243,6 @@ pub struct Passage {
     pub carriers: Vec<Carrier>,
     /// The strongest link kind inside the passage.
     pub kind: LinkKind,
-}
-
-impl Default for LinkKind {
-    fn default() -> Self {
-        LinkKind::Partial
-    }
 }
 
 /// How one document words a passage.

@@ -68,7 +68,7 @@ describe("wirediff views", () => {
         assert.equal(await page.locator(".heatmap tbody th").count(), 5, "labelled rows");
         assert.equal(await page.locator(".shares .share-row").count(), 5, "one bar per document");
         const headlines = await page.locator(".headline-what").allInnerTexts();
-        assert.deepEqual(headlines, ["shared passages", "altered quotes", "divergent figures", "credit lines"]);
+        assert.deepEqual(headlines, ["shared passages", "quotes changed", "divergent figures", "credit lines"]);
         assert.equal(await page.locator(".library .article").count(), 5);
         await screenshot(page, "view-overview");
         assertClean(seen);
@@ -109,12 +109,17 @@ describe("wirediff views", () => {
         const { seen, page } = await open(t);
         await page.goto(`${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
         await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
+        const folds = page.locator(".fold");
+        assert.ok(await folds.count() > 0, "long runs of one-sided sentences are folded");
+        assert.match(await folds.first().innerText(), /^▸ \d+ sentences on one side only: \d+ only in /);
+        await folds.first().click();
+        assert.equal(await folds.first().getAttribute("aria-expanded"), "true");
         const uniques = await page.locator(".unique-row").count();
-        assert.ok(uniques > 0);
+        assert.ok(uniques >= 3);
         assert.equal(await page.locator(".unique-row .unique-chip").count(), uniques, "each is labelled");
         const filter = (name) => page.locator(".filters label", { hasText: name }).locator("input");
         await filter("Only on one side").uncheck();
-        assert.equal(await page.locator(".unique-row").count(), 0);
+        assert.equal(await page.locator(".unique-row, .fold").count(), 0);
         await filter("Partly shared").uncheck();
         assert.equal(await page.locator(".link-row.kind-partial").count(), 0);
         await filter("Partly shared").check();

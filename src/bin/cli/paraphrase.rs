@@ -6,6 +6,14 @@ use wirediff::engine::{clean, segment, CleanConfig, Lexicon, SentenceProfile, Si
 
 type ReadText = fn(&str) -> Result<String, String>;
 
+/// `println!` that reports a closed pipe (`… | head`) as an error instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(|e| format!("stdout: {e}"))?
+    }};
+}
+
 /// Reads an MRPC-format TSV file and scores every pair: (labels, similarities).
 fn score_pairs(
     path: &str,
@@ -49,10 +57,10 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     let gold: Vec<bool> = rows.iter().map(|r| r.paraphrase).collect();
     if args.iter().any(|a| a == "--features") {
         // Hidden: label and feature values per pair, for offline exploration.
-        println!("label\t{}", FEATURES.join("\t"));
+        out!("label\t{}", FEATURES.join("\t"));
         for (row, sim) in rows.iter().zip(&sims) {
             let values: Vec<String> = sim.features.iter().map(|v| format!("{v:.5}")).collect();
-            println!("{}\t{}", u8::from(row.paraphrase), values.join("\t"));
+            out!("{}\t{}", u8::from(row.paraphrase), values.join("\t"));
         }
         return Ok(());
     }
@@ -60,14 +68,19 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
         let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
         let results = fit::cross_validate(&x, &gold, k, &fit::FitConfig::default());
         for (i, (acc, f1)) in results.iter().enumerate() {
-            println!("fold {} accuracy {acc:.3} f1 {f1:.3}", i + 1);
+            out!("fold {} accuracy {acc:.3} f1 {f1:.3}", i + 1);
         }
         let (acc, f1) = mean_spread(&results);
-        println!(
+        out!(
             "spread accuracy {:.3}..{:.3} (sd {:.3}) f1 {:.3}..{:.3} (sd {:.3})",
-            acc.1, acc.2, acc.3, f1.1, f1.2, f1.3
+            acc.1,
+            acc.2,
+            acc.3,
+            f1.1,
+            f1.2,
+            f1.3
         );
-        println!("accuracy {:.3} f1 {:.3} pairs {}", acc.0, f1.0, rows.len());
+        out!("accuracy {:.3} f1 {:.3} pairs {}", acc.0, f1.0, rows.len());
         return Ok(());
     }
     // MRPC's labels follow its own convention on differing figures (see `SimilarityConfig::mrpc`).
@@ -77,7 +90,7 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
         for ((row, sim), p) in rows.iter().zip(&sims).zip(&pred) {
             let verdict = if *p { "paraphrase" } else { "different" };
             let mark = if *p == row.paraphrase { "ok" } else { "WRONG" };
-            println!(
+            out!(
                 "line {}\tscore {:.3}\t{verdict}\tgold {}\t{mark}\toverlap {:.3}",
                 row.line,
                 sim.paraphrase_given(&config),
@@ -87,7 +100,7 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
         }
     }
     let (acc, f1) = fit::accuracy_f1(&pred, &gold);
-    println!("accuracy {acc:.3} f1 {f1:.3} pairs {}", rows.len());
+    out!("accuracy {acc:.3} f1 {f1:.3} pairs {}", rows.len());
     Ok(())
 }
 
@@ -131,7 +144,7 @@ pub fn fit_paraphrase(args: &[String], read_text: ReadText) -> Result<(), String
         f1.3
     );
     eprintln!("{note}");
-    print!("{}", model.to_rust(&FEATURES, &note));
+    out!("{}", model.to_rust(&FEATURES, &note).trim_end());
     Ok(())
 }
 
@@ -141,7 +154,7 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
     use std::time::Instant;
     let t = Instant::now();
     let fresh = Lexicon::new();
-    println!("lexicon: tables parsed in {:.1} ms ({fresh:?})", t.elapsed().as_secs_f64() * 1e3);
+    out!("lexicon: tables parsed in {:.1} ms ({fresh:?})", t.elapsed().as_secs_f64() * 1e3);
     let lexicon = Lexicon::shared();
     let sentences: Vec<String> = match args.first() {
         Some(path) => {
@@ -185,18 +198,18 @@ pub fn bench_similarity(args: &[String], read_text: ReadText) -> Result<(), Stri
     }
     let secs = t.elapsed().as_secs_f64();
     let cpu = cpu_ns().zip(cpu0).map(|(b, a)| b.saturating_sub(a) as f64 / 1e9);
-    println!(
+    out!(
         "sentences {} (mean {:.1} tokens), profiles {:.0}/s",
         profiles.len(),
         tokens as f64 / profiles.len() as f64,
         profiles.len() as f64 / prof_secs
     );
-    println!(
+    out!(
         "compare {pairs_done} pairs in {secs:.2} s: {:.0} pairs/s (checksum {checksum:.1})",
         pairs_done as f64 / secs
     );
     if let Some(cpu) = cpu.filter(|c| *c > 0.0) {
-        println!("on-CPU {cpu:.2} s: {:.0} pairs per CPU second", pairs_done as f64 / cpu);
+        out!("on-CPU {cpu:.2} s: {:.0} pairs per CPU second", pairs_done as f64 / cpu);
     }
     Ok(())
 }

@@ -126,9 +126,11 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon with the built-in tables (WordNet synonyms, irregular forms, frequencies).
+    /// The lexicon with the built-in tables (WordNet synonyms plus the hand-written news
+    /// classes, irregular forms, frequencies).
     pub fn new() -> Self {
-        Lexicon::bare().with_synonyms(synonyms::SYNONYMS).with_frequencies(synonyms::WORDFREQ)
+        let table = [synonyms::SYNONYMS, synonyms::NEWS_SYNONYMS].join("\n");
+        Lexicon::bare().with_synonyms(&table).with_frequencies(synonyms::WORDFREQ)
     }
 
     /// A lexicon without synonym or frequency tables: stems, numbers and variants only.
@@ -583,10 +585,15 @@ mod tests {
             ("20 percent", "20%", Some(MatchKind::Number)),
             ("twelve", "12", Some(MatchKind::Number)),
             ("buy", "purchase", Some(MatchKind::Synonym)),
+            ("rose", "jumped", Some(MatchKind::Synonym)),
+            ("cut", "reducing", Some(MatchKind::Synonym)),
+            ("troops", "soldiers", Some(MatchKind::Synonym)),
+            ("talks", "negotiations", Some(MatchKind::Synonym)),
+            ("the", "a", None),
             ("US", "us", None),
             ("900,000", "850,000", None),
             ("Austria", "Australia", None),
-            ("troops", "personnel", None),
+            ("troops", "Kremlin", None),
         ];
         for (a, b, want) in table {
             assert_eq!(rel(a, b), *want, "{a} / {b}");

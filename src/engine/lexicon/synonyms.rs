@@ -5,6 +5,9 @@ use std::collections::HashMap;
 
 /// The synonym table shipped with the crate: 1,145 WordNet classes and 788 irregular forms.
 pub const SYNONYMS: &str = include_str!("data/synonyms.txt");
+/// Hand-written classes for news copy ("rose" / "jumped", "cut" / "reduce"), parsed with
+/// [`SYNONYMS`].
+pub const NEWS_SYNONYMS: &str = include_str!("data/news_synonyms.txt");
 /// The word-frequency bands shipped with the crate (4,151 words).
 pub const WORDFREQ: &str = include_str!("data/wordfreq.txt");
 

@@ -79,6 +79,7 @@ impl Logistic {
     }
 }
 
+#[allow(clippy::needless_range_loop)] // index loops mirror the matrix algebra
 /// Fits a logistic model to rows `x` with labels `y`. Rows shorter than the first are padded
 /// with zeros. Deterministic.
 pub fn fit_logistic(x: &[Vec<f32>], y: &[bool], config: &FitConfig) -> Logistic {
@@ -152,6 +153,7 @@ pub fn fit_logistic(x: &[Vec<f32>], y: &[bool], config: &FitConfig) -> Logistic 
     model
 }
 
+#[allow(clippy::needless_range_loop)]
 /// Solves `a · x = b` by Gaussian elimination with partial pivoting (a is small and dense).
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();

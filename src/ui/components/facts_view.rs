@@ -29,31 +29,40 @@ pub fn facts_view(props: &FactsProps) -> Html {
         }
         v
     };
+    let different: Vec<_> =
+        r.facts.divergences.iter().filter(|d| d.kind == DivergenceKind::DifferentFigure).collect();
+    let only_in: Vec<_> = r.facts.divergences.iter().filter(|d| d.kind == DivergenceKind::OnlyIn).collect();
     html! {
         <section class="view facts" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{ "Facts" }</h2>
-            <h3 class="section-title">{ format!("Divergences ({})", r.facts.divergences.len()) }</h3>
-            if r.facts.divergences.is_empty() { <p class="notice">{ "No figure differs between outlets." }</p> }
+            <h3 class="section-title">{ format!("Different figures ({})", different.len()) }</h3>
+            if different.is_empty() { <p class="notice">{ "No outlet gives a figure that another contradicts." }</p> }
             <ul class="divergences">
-                { for r.facts.divergences.iter().map(|d| {
-                    let (class, label) = match d.kind {
-                        DivergenceKind::DifferentFigure => ("different", "≠ different figure"),
-                        DivergenceKind::OnlyIn => ("only-in", "+ one outlet only"),
-                    };
-                    html! {
-                        <li class={classes!("divergence", class)}>
-                            <span class={classes!("chip", class)}>{ label }</span>
-                            if let Some(u) = &d.unit { <span class="hint">{ format!(" {u}") }</span> }
-                            <ul>
-                                { for d.facts.iter().map(|f| html! { <li><span class="outlet">{ name(&f.doc) }</span>{ ": " }<strong>{ f.text.clone() }</strong></li> }) }
-                                if !d.missing_in.is_empty() {
-                                    <li class="hint">{ format!("not given by {}", d.missing_in.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ")) }</li>
-                                }
-                            </ul>
-                        </li>
-                    }
+                { for different.iter().map(|d| html! {
+                    <li class="divergence different">
+                        <span class="chip different">{ "≠ different figure" }</span>
+                        if let Some(u) = &d.unit { <span class="hint">{ format!(" {u}") }</span> }
+                        <p class="hint">{ d.note.clone() }</p>
+                        <ul>
+                            { for d.facts.iter().map(|f| html! { <li><span class="outlet">{ name(&f.doc) }</span>{ ": " }<strong>{ f.text.clone() }</strong></li> }) }
+                        </ul>
+                    </li>
                 }) }
             </ul>
+            if !only_in.is_empty() {
+                <h3 class="section-title">{ format!("Given by one outlet only ({})", only_in.len()) }</h3>
+                <ul class="only-in-list">
+                    { for only_in.iter().map(|d| html! {
+                        <li class="divergence-only-in">
+                            { for d.facts.iter().map(|f| html! { <><span class="outlet">{ name(&f.doc) }</span>{ " gives " }<strong>{ f.text.clone() }</strong></> }) }
+                            if let Some(u) = &d.unit { <span class="hint">{ format!(" ({u})") }</span> }
+                            if !d.missing_in.is_empty() {
+                                <span class="hint">{ format!("; not {} in the same passage", d.missing_in.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ")) }</span>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
             <h3 class="section-title">{ "By outlet" }</h3>
             <div class="facts-scroll">
                 <table class="facts-table">

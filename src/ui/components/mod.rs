@@ -17,4 +17,5 @@ pub mod pair_view;
 pub mod quotes_view;
 pub mod share_bars;
 pub mod synopsis;
+pub mod unique_run;
 pub mod word_diff;

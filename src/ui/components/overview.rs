@@ -54,7 +54,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             <h2 id="view-title" class="view-title">{ "Overview" }</h2>
             <ul class="headlines">
                 { headline(r.passages.len(), "shared passages", "carried by two or more outlets".into(), "#/synopsis") }
-                { headline(changed, "altered quotes", format!("{} altered, {} paraphrased, {} trimmed",
+                { headline(changed, "quotes changed", format!("{} altered, {} paraphrased, {} trimmed",
                     quotes(QuoteStatus::Altered), quotes(QuoteStatus::Paraphrased), quotes(QuoteStatus::Trimmed)), "#/quotes") }
                 { headline(figures, "divergent figures", format!("and {only_in} given by one outlet only"), "#/facts") }
                 { headline(r.derivation.credits.len(), "credit lines", "“as reported by …”, attributions".into(), "#/facts") }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::explain::Explain;
 use super::kinds::{link_class, link_glyph, link_label, LINK_KINDS};
 use super::link_row::LinkRow;
+use super::unique_run::{Lone, UniqueRun};
 use crate::engine::report::{Report, Sentence};
 use crate::ui::rows::{rows, Row};
 use crate::ui::state::{Action, Filter, Label};
@@ -60,23 +61,18 @@ pub fn pair_view(props: &PairViewProps) -> Html {
     let (lname, rname) = (name(&pair.left), name(&pair.right));
     let short = |l: &Option<Label>, id: &str| l.as_ref().map_or(id.to_string(), |l| l.short.clone());
     let (lshort, rshort) = (short(&lname, &pair.left), short(&rname, &pair.right));
-    let by_id: HashMap<&str, (usize, &Sentence)> = ldoc
-        .sentences
-        .iter()
-        .chain(&rdoc.sentences)
-        .enumerate()
-        .map(|(_, s)| (s.id.as_str(), (0, s)))
-        .collect();
+    let by_id: HashMap<&str, &Sentence> =
+        ldoc.sentences.iter().chain(&rdoc.sentences).map(|s| (s.id.as_str(), s)).collect();
     let pos = |ids: &[String], doc: &crate::engine::report::Document| -> Vec<usize> {
         ids.iter().filter_map(|id| doc.sentences.iter().position(|s| &s.id == id)).map(|k| k + 1).collect()
     };
     let texts = |ids: &[String]| -> Vec<String> {
-        ids.iter().map(|id| by_id.get(id.as_str()).map_or(String::new(), |s| s.1.text.clone())).collect()
+        ids.iter().map(|id| by_id.get(id.as_str()).map_or(String::new(), |s| s.text.clone())).collect()
     };
     let shown = |f: Filter| !props.hidden.contains(&f);
     let in_passage = |ids: Vec<&String>| {
         passage.as_ref().is_some_and(|p| {
-            ids.iter().any(|id| by_id.get(id.as_str()).and_then(|s| s.1.passage.as_ref()) == Some(p))
+            ids.iter().any(|id| by_id.get(id.as_str()).and_then(|s| s.passage.as_ref()) == Some(p))
         })
     };
     let mut target_set = false;
@@ -86,19 +82,6 @@ pub fn pair_view(props: &PairViewProps) -> Html {
     let on_activate = {
         let active = active.clone();
         Callback::from(move |k: usize| active.set(Some(k)))
-    };
-    let unique_row = |side: &str, s: &Sentence, k: usize, target: Option<&'static str>| {
-        html! {
-            <li class={classes!("row", "unique-row", format!("unique-{side}"))} id={target}>
-                if side == "right" { <div class="col left gap" aria-hidden="true"></div><div class="mid"></div> }
-                <div class={classes!("col", side.to_string(), "unique")}>
-                    <span class="pos">{ format!("{}{}", if side == "left" { "L" } else { "R" }, k + 1) }</span>
-                    <span class="chip unique-chip">{ "only here" }</span>
-                    <span class="sentence">{ s.text.clone() }</span>
-                </div>
-                if side == "left" { <div class="mid"></div><div class="col right gap" aria-hidden="true"></div> }
-            </li>
-        }
     };
     let count = |f: Filter| match f {
         Filter::Kind(k) => pair.links.iter().filter(|l| l.kind == k).count(),
@@ -112,23 +95,41 @@ pub fn pair_view(props: &PairViewProps) -> Html {
             </label>
         }
     };
-    let row_html = |row: &Row| -> Html {
-        match *row {
+    // Links one by one; consecutive unlinked sentences as one (foldable) run.
+    let mut out: Vec<Html> = Vec::new();
+    let mut run: Vec<Lone> = Vec::new();
+    let flush = |run: &mut Vec<Lone>, out: &mut Vec<Html>| {
+        if let Some(first) = run.first() {
+            let key = format!("u{}{}", first.left, first.pos);
+            let items = std::mem::take(run);
+            out.push(
+                html! { <UniqueRun {key} {items} left_name={lshort.clone()} right_name={rshort.clone()} /> },
+            );
+        }
+    };
+    for row in rows(pair, ldoc, rdoc) {
+        match row {
             Row::Link { link, moved } => {
                 let l = &pair.links[link];
                 if !shown(Filter::Kind(l.kind)) {
-                    return html! {};
+                    continue;
                 }
+                flush(&mut run, &mut out);
                 let hit = in_passage(l.left.iter().chain(&l.right).collect());
-                html! { <LinkRow key={format!("l{link}")} link={l.clone()} index={link} {moved} active={*active == Some(link)}
+                out.push(html! { <LinkRow key={format!("l{link}")} link={l.clone()} index={link} {moved} active={*active == Some(link)}
                 left_pos={pos(&l.left, ldoc)} right_pos={pos(&l.right, rdoc)} left_texts={texts(&l.left)} right_texts={texts(&l.right)}
-                in_passage={hit} anchor={target(hit)} on_activate={on_activate.clone()} /> }
+                in_passage={hit} anchor={target(hit)} on_activate={on_activate.clone()} /> });
             }
-            Row::LeftOnly(k) if shown(Filter::Unique) => unique_row("left", &ldoc.sentences[k], k, None),
-            Row::RightOnly(k) if shown(Filter::Unique) => unique_row("right", &rdoc.sentences[k], k, None),
-            _ => html! {},
+            Row::LeftOnly(k) if shown(Filter::Unique) => {
+                run.push(Lone { left: true, pos: k + 1, text: ldoc.sentences[k].text.clone() })
+            }
+            Row::RightOnly(k) if shown(Filter::Unique) => {
+                run.push(Lone { left: false, pos: k + 1, text: rdoc.sentences[k].text.clone() })
+            }
+            _ => {}
         }
-    };
+    }
+    flush(&mut run, &mut out);
     let active_link = (*active).and_then(|k| pair.links.get(k));
     html! {
         <section class="view pair" aria-labelledby="view-title">
@@ -147,7 +148,7 @@ pub fn pair_view(props: &PairViewProps) -> Html {
                 <div class="mid"></div>
                 <div class="col right" title={rname.as_ref().map(|l| l.title.clone())}>{ rshort.clone() }</div>
             </div>
-            <ol class="rows">{ for rows(pair, ldoc, rdoc).iter().map(row_html) }</ol>
+            <ol class="rows">{ for out }</ol>
             <Explain link={active_link.cloned()} left={lshort} right={rshort} />
         </section>
     }

@@ -1,0 +1,67 @@
+//! A run of sentences found on one side only. Short runs show in full; a run of three or more
+//! folds into one row that says how many and where, and opens on demand.
+
+use yew::prelude::*;
+
+/// One unlinked sentence: which side, its 1-based position, its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lone {
+    pub left: bool,
+    pub pos: usize,
+    pub text: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UniqueRunProps {
+    pub items: Vec<Lone>,
+    pub left_name: String,
+    pub right_name: String,
+}
+
+/// Runs shorter than this are never folded.
+const FOLD_AT: usize = 3;
+
+#[function_component(UniqueRun)]
+pub fn unique_run(props: &UniqueRunProps) -> Html {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let (l, r) =
+        (props.items.iter().filter(|i| i.left).count(), props.items.iter().filter(|i| !i.left).count());
+    let mut parts = Vec::new();
+    if l > 0 {
+        parts.push(format!("{l} only in {}", props.left_name));
+    }
+    if r > 0 {
+        parts.push(format!("{r} only in {}", props.right_name));
+    }
+    let row = |i: &Lone| {
+        let side = if i.left { "left" } else { "right" };
+        html! {
+            <li class={classes!("row", "unique-row", format!("unique-{side}"))}>
+                if !i.left { <div class="col left gap" aria-hidden="true"></div><div class="mid"></div> }
+                <div class={classes!("col", side, "unique")}>
+                    <span class="pos">{ format!("{}{}", if i.left { "L" } else { "R" }, i.pos) }</span>
+                    <span class="chip unique-chip">{ "only here" }</span>
+                    <span class="sentence">{ i.text.clone() }</span>
+                </div>
+                if i.left { <div class="mid"></div><div class="col right gap" aria-hidden="true"></div> }
+            </li>
+        }
+    };
+    if props.items.len() < FOLD_AT {
+        return html! { <>{ for props.items.iter().map(row) }</> };
+    }
+    html! {
+        <>
+            <li class="row fold-row">
+                <button type="button" class="fold" aria-expanded={open.to_string()} onclick={toggle}>
+                    { if *open { "▾ " } else { "▸ " } }{ format!("{} sentences on one side only: {}", props.items.len(), parts.join(", ")) }
+                </button>
+            </li>
+            if *open { { for props.items.iter().map(row) } }
+        </>
+    }
+}
