@@ -85,6 +85,40 @@ fn dump() {
 fn scale() {
     use std::time::Instant;
     use wirediff::engine::synth::{corpus, SynthConfig};
+    {
+        let inputs: Vec<Input> = wirediff::seeds::SEEDS
+            .iter()
+            .map(|s| Input { id: s.name.to_string(), text: s.text.to_string() })
+            .collect();
+        let report = analyze(&inputs, &Config::default());
+        let sv = quotes::sentence_views(&report.documents);
+        let ds = quotes::doc_views(&report.documents, &sv);
+        let keys = facts::passage_keys(&report.passages);
+        let mut times: Vec<f64> = (0..50)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(quotes::quotes(&ds, &Default::default()));
+                std::hint::black_box(facts::facts(&ds, &keys, &Default::default()));
+                std::hint::black_box(credits::credits(&ds, &Default::default()));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!("seeds: quotes + facts + credits median {:.3} ms over 50 runs", times[25]);
+        let time = |f: &dyn Fn()| {
+            let t = Instant::now();
+            for _ in 0..20 {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1e3 / 20.0
+        };
+        println!(
+            "seeds: quotes {:.3} ms, facts {:.3} ms, credits {:.3} ms",
+            time(&|| drop(std::hint::black_box(quotes::quotes(&ds, &Default::default())))),
+            time(&|| drop(std::hint::black_box(facts::facts(&ds, &keys, &Default::default())))),
+            time(&|| drop(std::hint::black_box(credits::credits(&ds, &Default::default())))),
+        );
+    }
     for n in [25, 50, 100, 200] {
         let inputs = corpus(&SynthConfig { documents: n, ..SynthConfig::default() });
         let t = Instant::now();
@@ -111,4 +145,27 @@ fn scale() {
             c.len()
         );
     }
+}
+
+#[test]
+#[ignore]
+fn seeds_loop() {
+    let inputs: Vec<Input> = wirediff::seeds::SEEDS
+        .iter()
+        .map(|s| Input { id: s.name.to_string(), text: s.text.to_string() })
+        .collect();
+    let report = analyze(&inputs, &Config::default());
+    let sv = quotes::sentence_views(&report.documents);
+    let ds = quotes::doc_views(&report.documents, &sv);
+    let keys = facts::passage_keys(&report.passages);
+    let which = std::env::var("WHICH").unwrap_or_default();
+    drop(quotes::quotes(&ds, &Default::default()));
+    let t = std::time::Instant::now();
+    for _ in 0..200 {
+        match which.as_str() {
+            "facts" => drop(std::hint::black_box(facts::facts(&ds, &keys, &Default::default()))),
+            _ => drop(std::hint::black_box(quotes::quotes(&ds, &Default::default()))),
+        }
+    }
+    println!("{which}: {:.3} ms per run", t.elapsed().as_secs_f64() * 1e3 / 200.0);
 }

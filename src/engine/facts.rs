@@ -310,7 +310,10 @@ pub(crate) fn name_key(name: &str) -> String {
     while k.len() > 2 && k.ends_with("yy") {
         k.pop();
     }
-    k.replace("kiev", "kyiv")
+    if k.contains("kiev") {
+        k = k.replace("kiev", "kyiv");
+    }
+    k
 }
 
 const MONTHS: &[&str] = &[
@@ -1242,16 +1245,20 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
     }
     // Second pass: a one-word name that is the surname of a person of the same document is
     // that person ("Rubio" → "Marco Rubio", "Zelensky" → "Volodymyr Zelensky").
+    // (surname key, full name) and one-word person keys, computed once.
+    let surnames: Vec<(String, &String)> = persons
+        .iter()
+        .filter(|p| p.contains(' '))
+        .filter_map(|p| p.rsplit(' ').next().map(|l| (name_key(l), p)))
+        .collect();
+    let singles: Vec<String> = persons.iter().filter(|p| !p.contains(' ')).map(|p| name_key(p)).collect();
     for f in out.iter_mut().filter(|f| f.kind == FactKind::Entity && !f.value.contains(' ')) {
         let key = name_key(&f.value);
-        let full = persons
-            .iter()
-            .filter(|p| p.contains(' ') && p.rsplit(' ').next().is_some_and(|l| name_key(l) == key))
-            .max_by_key(|p| p.len());
+        let full = surnames.iter().filter(|(k, _)| *k == key).map(|(_, p)| *p).max_by_key(|p| p.len());
         if let Some(full) = full {
             f.value = full.clone();
             f.entity = Some(EntityKind::Person);
-        } else if persons.iter().any(|p| name_key(p) == key) {
+        } else if singles.contains(&key) {
             f.entity = Some(EntityKind::Person);
         }
     }

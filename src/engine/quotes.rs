@@ -550,9 +550,24 @@ const EDGE_WORDS: &[&str] = &[
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Membership in one of the word lists above, through a hash set built once per list.
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        fn $name(w: &str) -> bool {
+            static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| $list.iter().copied().collect()).contains(w)
+        }
+    };
+}
+
+word_set!(in_reporting_verbs, REPORTING_VERBS);
+word_set!(is_source_head, SOURCE_HEADS);
+word_set!(is_edge_word, EDGE_WORDS);
+
 fn is_reporting_verb(word: &str) -> bool {
     // Mid-sentence verbs are lower case: "State" in "Secretary of State" is not "state".
-    word.chars().all(|c| !c.is_uppercase()) && REPORTING_VERBS.contains(&word)
+    word.chars().all(|c| !c.is_uppercase()) && in_reporting_verbs(word)
 }
 
 /// Strips punctuation from both ends of a word, keeping inner dots (U.S.) and apostrophes.
@@ -584,7 +599,7 @@ fn classify_subject(words: &[&str]) -> Who {
     }
     if let Some(last_comma) = w.iter().rposition(|x| x.ends_with(',')) {
         let tail = &w[last_comma + 1..];
-        if tail.iter().any(|x| !EDGE_WORDS.contains(&bare(x).to_lowercase().as_str())) {
+        if tail.iter().any(|x| !is_edge_word(&bare(x).to_lowercase())) {
             w = tail.to_vec();
         } else if let Some(first_comma) = w.iter().position(|x| x.ends_with(',')) {
             w = w[..=first_comma].to_vec();
@@ -601,7 +616,7 @@ fn classify_subject(words: &[&str]) -> Who {
             continue;
         }
         match w.last() {
-            Some(x) if EDGE_WORDS.contains(&bare(x).to_lowercase().as_str()) => {
+            Some(x) if is_edge_word(&bare(x).to_lowercase()) => {
                 w.pop();
             }
             _ => break,
@@ -609,7 +624,7 @@ fn classify_subject(words: &[&str]) -> Who {
     }
     while let Some(x) = w.first() {
         let b = bare(x).to_lowercase();
-        if EDGE_WORDS.contains(&b.as_str()) && !matches!(b.as_str(), "a" | "an") {
+        if is_edge_word(&b) && !matches!(b.as_str(), "a" | "an") {
             w.remove(0);
         } else {
             break;
@@ -627,7 +642,7 @@ fn classify_subject(words: &[&str]) -> Who {
     if w.len() > 12 {
         return Who::Nobody;
     }
-    if is_capitalized(last) && !SOURCE_HEADS.contains(&last_bare.as_str()) {
+    if is_capitalized(last) && !is_source_head(&last_bare) {
         // The last run of capitalised words (with "of", "the", "for", "and" inside) is the name.
         let mut start = w.len() - 1;
         while start > 0 {
@@ -654,14 +669,14 @@ fn classify_subject(words: &[&str]) -> Who {
         }
         return Who::Named { written, name };
     }
-    if SOURCE_HEADS.contains(&last_bare.as_str()) {
+    if is_source_head(&last_bare) {
         let mut desc = written.clone();
         // "Officials" at a sentence start is a common noun; "U.S. officials" keeps its case.
         let first_word = desc.split(' ').next().unwrap_or("").to_lowercase();
         let common = matches!(
             first_word.as_str(),
             "a" | "an" | "the" | "one" | "some" | "two" | "three" | "several" | "other"
-        ) || SOURCE_HEADS.contains(&first_word.as_str());
+        ) || is_source_head(&first_word);
         if common {
             if let Some(first) = desc.chars().next() {
                 desc = first.to_lowercase().collect::<String>() + &desc[first.len_utf8()..];
@@ -716,8 +731,7 @@ fn speaker_after(after: &str) -> Option<Who> {
         let mut cut = np.len();
         for (i, w) in np.iter().enumerate() {
             let b = bare(w).to_lowercase();
-            if SOURCE_HEADS.contains(&b.as_str())
-                || (is_capitalized(w) && !np.get(i + 1).is_some_and(|n| is_capitalized(n)))
+            if is_source_head(&b) || (is_capitalized(w) && !np.get(i + 1).is_some_and(|n| is_capitalized(n)))
             {
                 cut = i + 1;
                 break;
@@ -1074,15 +1088,27 @@ pub fn extract_quotes(doc: &DocSentences, config: &QuoteConfig) -> Vec<QuoteVari
 /// digit groups joined ("7,000" → "7000"), apostrophes removed.
 pub fn quote_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each folded word of `text` (see [`quote_words`]), reusing one buffer.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        let next_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        let next_alpha = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
-        let prev_alpha = i > 0 && chars[i - 1].is_alphanumeric();
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+        let prev_alpha = prev.is_some_and(char::is_alphanumeric);
+        let next_alpha = next.is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else if (c == ',' || c == '.') && prev_digit && next_digit {
             if c == '.' {
                 cur.push('.');
@@ -1092,13 +1118,25 @@ pub fn quote_words(text: &str) -> Vec<String> {
         } else if c == '.' && prev_alpha && next_alpha {
             // U.S. → us
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
+        prev = Some(c);
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out
+}
+
+/// A 64-bit hash of a folded word, for frequency tables without string keys.
+fn word_hash(w: &str) -> u64 {
+    // FNV-1a: deterministic and fast for short keys.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Length of the longest common subsequence of two word lists.
@@ -1152,7 +1190,7 @@ fn rough_sentences(text: &str) -> Vec<String> {
 /// reported-speech candidate 0.05.
 struct StatementScorer<'a> {
     lexicon: &'a Lexicon,
-    df: std::collections::HashMap<String, usize>,
+    df: std::collections::HashMap<u64, usize>,
     sentences: usize,
     idf: Idf,
 }
@@ -1161,26 +1199,34 @@ impl<'a> StatementScorer<'a> {
     fn new(lexicon: &'a Lexicon, docs: &[DocSentences]) -> Self {
         // Sentence frequencies of folded words, counted with the cheap quote tokenizer: every
         // sentence is read once, and only quotations are run through the lexicon.
-        let mut df = std::collections::HashMap::new();
+        let mut df: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
         let mut sentences = 0;
+        let mut seen: Vec<u64> = Vec::new();
         for s in docs.iter().flat_map(|d| d.sentences.iter()) {
             sentences += 1;
-            let mut words = quote_words(s.text);
-            words.sort_unstable();
-            words.dedup();
-            for w in words {
-                *df.entry(w).or_insert(0) += 1;
+            seen.clear();
+            for_each_word(s.text, |w| seen.push(word_hash(w)));
+            seen.sort_unstable();
+            seen.dedup();
+            for &h in &seen {
+                *df.entry(h).or_insert(0) += 1;
             }
         }
         StatementScorer { lexicon, df, sentences, idf: Idf::builtin() }
+    }
+
+    /// Sentence frequency of a folded word.
+    fn df_of(&self, w: &str) -> usize {
+        self.df.get(&word_hash(w)).copied().unwrap_or(0)
     }
 
     fn weight(&self, t: &Token) -> f32 {
         if !t.content {
             return 0.0;
         }
-        let key = quote_words(&t.norm).concat();
-        let df = self.df.get(&key).copied().unwrap_or(0) as f32;
+        let mut key = String::new();
+        for_each_word(&t.norm, |w| key.push_str(w));
+        let df = self.df_of(&key) as f32;
         let n = self.sentences.max(1) as f32;
         ((n + 1.0) / (df + 1.0)).ln().max(0.0)
     }
@@ -1219,12 +1265,7 @@ impl<'a> StatementScorer<'a> {
     /// (and at least two) carry.
     fn share_rare_word(&self, a: &[String], b: &[String]) -> bool {
         let limit = (self.sentences / 10).max(2);
-        a.iter().any(|w| {
-            !is_glue(w)
-                && w.chars().count() > 3
-                && self.df.get(w).is_none_or(|&d| d <= limit)
-                && b.contains(w)
-        })
+        a.iter().any(|w| !is_glue(w) && w.chars().count() > 3 && self.df_of(w) <= limit && b.contains(w))
     }
 
     /// The best-scoring sentence pair of two prepared quotations: (score, left index, right index).
@@ -1689,7 +1730,7 @@ fn reported_speech(
     for (di, d) in docs.iter().enumerate() {
         for (si, s) in d.sentences.iter().enumerate() {
             let words = words_of(s.text);
-            if !words.iter().any(|w| is_reporting_verb(bare(w))) || !scan_quotes(s.text).is_empty() {
+            if s.text.contains(['“', '”', '"']) || !words.iter().any(|w| is_reporting_verb(bare(w))) {
                 continue;
             }
             let mut keys: Vec<String> =
