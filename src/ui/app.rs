@@ -67,6 +67,9 @@ pub fn app() -> Html {
 
     let library_json: Rc<str> =
         if state.storage_error.is_some() { storage::Saved::of(&state).to_json().into() } else { "".into() };
+    // The outlet the engine detects in each included document, for the library.
+    let detected: Rc<Vec<(String, String)>> =
+        Rc::new(report.documents.iter().filter_map(|d| Some((d.id.clone(), d.outlet.clone()?))).collect());
     let view = match &state.route {
         Route::Overview => {
             html! { <Overview report={report.clone()} labels={labels.clone()} on_action={dispatch.clone()} /> }
@@ -98,7 +101,7 @@ pub fn app() -> Html {
             </header>
             <div class="shell">
                 <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
-                    storage_error={state.storage_error.clone()} library_json={library_json}
+                    storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
                     on_action={dispatch.clone()} />
                 <main class="content" id="view" tabindex="-1">
                     <Nav route={state.route.clone()} report={report.clone()} />

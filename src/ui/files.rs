@@ -281,9 +281,11 @@ mod browser {
 mod tests {
     use super::*;
 
+    type Case<'a> = (&'a [u8], Result<(&'a str, Encoding), FileError>);
+
     #[test]
     fn decoding_table() {
-        let cases: [(&[u8], Result<(&str, Encoding), FileError>); 8] = [
+        let cases: [Case; 8] = [
             (b"Plain text.", Ok(("Plain text.", Encoding::Utf8))),
             ("Kyiv \u{2014} “quoted”".as_bytes(), Ok(("Kyiv — “quoted”", Encoding::Utf8))),
             (b"\xEF\xBB\xBFWith BOM", Ok(("With BOM", Encoding::Utf8))),

@@ -49,7 +49,8 @@ mod tests {
                 })
                 .collect()
         };
-        let cases: [(&[(usize, usize, char)], &str); 6] = [
+        type Spans<'a> = &'a [(usize, usize, char)];
+        let cases: [(Spans, &str); 6] = [
             (&[], "Kyiv’s plan was cut"),
             (&[(0, 4, 'v')], "[v:Kyiv]’s plan was cut"),
             (&[(18, 21, 'c'), (9, 13, 'e')], "Kyiv’s [e:plan] was [c:cut]"),

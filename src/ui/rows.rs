@@ -48,7 +48,7 @@ pub fn rows(pair: &Pair, left: &Document, right: &Document) -> Vec<Row> {
         for &k in link_at.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
             out.push(Row::Link { link: k, moved: !kept[k] });
         }
-        if s < left.sentences.len() && !in_link[s] {
+        if in_link.get(s) == Some(&false) {
             out.push(Row::LeftOnly(s));
         }
     }

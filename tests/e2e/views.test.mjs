@@ -70,6 +70,9 @@ describe("wirediff views", () => {
         const headlines = await page.locator(".headline-what").allInnerTexts();
         assert.deepEqual(headlines, ["shared passages", "quotes changed", "divergent figures", "credit lines"]);
         assert.equal(await page.locator(".library .article").count(), 5);
+        const detected = await page.locator(".library .outlet.detected").allInnerTexts();
+        const rows = await page.locator(".heatmap tbody th").allInnerTexts();
+        assert.ok(detected.length >= 1 && detected.every((o) => rows.includes(o)), "detected outlets label the heatmap");
         await screenshot(page, "view-overview");
         assertClean(seen);
     });
@@ -290,6 +293,22 @@ describe("wirediff views", () => {
             for await (const chunk of await download.createReadStream()) chunks.push(chunk);
             assert.match(Buffer.concat(chunks).toString("utf8"), check);
         }
+        assertClean(seen);
+    });
+
+    test("at 768 px no view scrolls the page sideways", async (t) => {
+        const { seen, page } = await open(t, { viewport: { width: 768, height: 1000 } });
+        for (const hash of ["#/overview", `#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`, "#/synopsis", "#/quotes", "#/facts", "#/cleaning"]) {
+            await page.goto(`${server.origin}/${hash}`);
+            await page.reload();
+            await page.locator(".view-title").waitFor({ timeout: 20_000 });
+            const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+            assert.ok(scroll <= client, `${hash}: page is ${scroll} px wide in a ${client} px window`);
+            const first = await page.evaluate(() => document.querySelector(".content").getBoundingClientRect().top
+                < document.querySelector(".library").getBoundingClientRect().top);
+            assert.ok(first, `${hash}: the view comes before the library on a narrow screen`);
+        }
+        await screenshot(page, "narrow-cleaning");
         assertClean(seen);
     });
 

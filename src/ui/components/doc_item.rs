@@ -12,6 +12,8 @@ use crate::ui::state::{Action, Doc};
 pub struct DocItemProps {
     pub doc: Doc,
     pub open: bool,
+    /// The outlet the engine detected in the text, if any.
+    pub detected: Option<String>,
     pub on_action: Callback<Action>,
 }
 
@@ -71,7 +73,11 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 </h3>
             </div>
             <p class="article-meta">
-                if let Some(outlet) = &doc.outlet { <span class="outlet">{ outlet.to_string() }</span> }
+                if let Some(outlet) = &doc.outlet {
+                    <span class="outlet" title="the outlet you gave">{ outlet.to_string() }</span>
+                } else if let Some(outlet) = &props.detected {
+                    <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
+                }
                 <span class="words">{ format!("{} words", doc.words) }</span>
                 <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
                 <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>

@@ -20,6 +20,8 @@ pub struct LibraryProps {
     pub storage_error: Option<String>,
     /// The library's JSON, for the export offered when storage fails.
     pub library_json: Rc<str>,
+    /// (document id, outlet) the engine detected in the included documents.
+    pub detected: Rc<Vec<(String, String)>>,
     pub on_action: Callback<Action>,
 }
 
@@ -75,6 +77,7 @@ pub fn library(props: &LibraryProps) -> Html {
             <ol class="articles">
                 { for props.docs.iter().map(|doc| html! {
                     <DocItem key={doc.id.to_string()} doc={doc.clone()} open={props.open.as_ref() == Some(&doc.id)}
+                        detected={props.detected.iter().find(|(id, _)| **id == *doc.id).map(|(_, o)| o.clone())}
                         on_action={props.on_action.clone()} />
                 }) }
             </ol>
