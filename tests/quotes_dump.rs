@@ -164,6 +164,12 @@ fn seeds_loop() {
     for _ in 0..200 {
         match which.as_str() {
             "facts" => drop(std::hint::black_box(facts::facts(&ds, &keys, &Default::default()))),
+            "extract" => {
+                for d in &ds {
+                    drop(std::hint::black_box(quotes::extract_quotes(d, &Default::default())));
+                }
+            }
+            "credits" => drop(std::hint::black_box(credits::credits(&ds, &Default::default()))),
             _ => drop(std::hint::black_box(quotes::quotes(&ds, &Default::default()))),
         }
     }

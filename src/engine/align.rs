@@ -25,7 +25,11 @@
 //!
 //! Steps, for one document pair:
 //! 1. **Candidates** from one global inverted index (key → sentences) built once for all N
-//!    documents. Keys in more than [`AlignConfig::max_key_share`] of all sentences are dropped.
+//!    documents. A word's keys are its own key and its synonym classes ([`class_keys`]: 003's
+//!    "Kiev would have to cede some of its territory to Moscow" meets 004's "Ukraine
+//!    surrendering territory" through "cede"/"surrender" and "Kiev"/"Ukraine", a metonymy class
+//!    of the news table); a word counts once however many of its keys match. Keys in more than
+//!    [`AlignConfig::max_key_share`] of all sentences are dropped.
 //!    A pair is a candidate when it shares [`AlignConfig::min_shared_keys`] kept keys, which
 //!    is also a precondition of every link, so [`brute_force_candidates`] (every pair) gives
 //!    the same links; the tests check it.
@@ -35,6 +39,10 @@
 //! 3. **Splits and merges**: runs of 2–3 adjacent sentences on one side, each mostly contained
 //!    in one sentence of the other side, are compared as one text; the group is proposed when
 //!    it covers clearly more of the whole than its best part.
+//!    A phrase steps over a few function words ("cede some of its territory" / "relinquishing
+//!    territory"); synonyms weigh [`AlignConfig::synonym_credit`] in it. A refusal verb counts
+//!    as a negation ("rejected the notion of surrendering territory" does not link to "would
+//!    have to cede some of its territory").
 //! 4. **Global choice**: proposals are taken greedily by score (the mean of both weighted
 //!    containments), each sentence at most once; a group claims all its sentences. Every
 //!    sentence left over is `unique` in that pair.
@@ -97,8 +105,15 @@ pub struct AlignConfig {
     /// … where a single claim word suffices when the phrase has this many content words and
     /// the shorter side is at least `paraphrase_min_containment` contained.
     pub partial_long_phrase: usize,
+    /// A phrase may step over up to this many function words on either side ("cede some of
+    /// its territory to Moscow" / "relinquishing territory to Russia" is one phrase).
+    pub phrase_max_gap: usize,
     /// Reporting furniture that never counts as a claim ("according to a senior official").
     pub reporting_words: Vec<String>,
+    /// Verbs of refusal that negate what follows, by stem ("Zelenskyy has rejected surrendering
+    /// territory" says the opposite of "Kiev would have to cede territory"): each counts as a
+    /// negation in [`Weighed::negated`].
+    pub refusal_stems: Vec<String>,
     /// Any link needs at least this many claim words (names alone never link).
     pub min_claim_words: usize,
     /// Split/merge: each part must be at least this much contained in the whole.
@@ -131,7 +146,9 @@ impl Default for AlignConfig {
             partial_min_content_matches: 3,
             partial_min_phrase_weight: 0.85,
             partial_long_phrase: 4,
+            phrase_max_gap: 3,
             reporting_words: REPORTING_WORDS.iter().map(|w| w.to_string()).collect(),
+            refusal_stems: REFUSAL_STEMS.iter().map(|w| w.to_string()).collect(),
             min_claim_words: 1,
             split_part_min_containment: 0.5,
             split_min_gain: 0.15,
@@ -164,6 +181,9 @@ pub const REPORTING_WORDS: &[&str] = &[
     "reporters",
 ];
 
+/// Snowball stems of refusal verbs ("reject", "rejected", "denying", "refuses", "rules out").
+pub const REFUSAL_STEMS: &[&str] = &["reject", "deni", "deny", "refus", "declin", "oppos", "dismiss"];
+
 /// All sentences of all documents, prepared once: profiles, keys and weights.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -176,6 +196,10 @@ pub struct Corpus {
     pub keys: Vec<Vec<u64>>,
     /// The weight (IDF² over sentences) of each of those keys.
     pub key_weights: Vec<Vec<f32>>,
+    /// Per sentence, its words' kept keys as (word, key, word weight), grouped by word: the
+    /// word's own key first, then its synonym-class keys. A word counts once as shared however
+    /// many of its keys the other sentence has; it weighs its first kept key's weight.
+    pub word_keys: Vec<Vec<(u32, u64, f32)>>,
     /// Content weight of each sentence (sum of its token weights).
     pub weights: Vec<f32>,
     /// Alignment weights of each sentence's tokens.
@@ -215,6 +239,21 @@ pub fn token_key(token: &Token, keys: &TokenKeys) -> Option<u64> {
 /// Keeps number keys apart from word keys.
 const NUMBER_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// The index keys of one token's synonym classes ("relinquishing" and "surrendering" share the
+/// class of "cede"), so a pair worded with synonyms can become a candidate; the same IDF
+/// guards apply (a class in too many sentences is dropped like any frequent key).
+pub fn class_keys<'a>(token: &'a Token) -> impl Iterator<Item = u64> + 'a {
+    let word = token.content && token.kind == TokenKind::Word;
+    token
+        .classes
+        .iter()
+        .filter(move |_| word)
+        .map(|&c| (u64::from(c) + 1).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ CLASS_TAG)
+}
+
+/// Keeps synonym-class keys apart from word keys.
+const CLASS_TAG: u64 = 0x94d0_49bb_1331_11eb;
+
 impl Corpus {
     /// Profiles every sentence, computes weights and builds the one global key index.
     pub fn new(lexicon: &Lexicon, documents: &[Vec<String>], config: &AlignConfig) -> Corpus {
@@ -240,11 +279,28 @@ impl Corpus {
                     .sum()
             })
             .collect();
-        let mut keys: Vec<Vec<u64>> = profiles
+        // Per sentence, each distinct word's keys: its own key, then its synonym classes.
+        let mut word_keys: Vec<Vec<(u32, u64, f32)>> = profiles
             .iter()
             .map(|p| {
-                let mut k: Vec<u64> =
-                    p.tokens.iter().zip(&p.keys).filter_map(|(t, keys)| token_key(t, keys)).collect();
+                let mut seen: Vec<u64> = Vec::new();
+                let mut out = Vec::new();
+                for (w, (t, keys)) in p.tokens.iter().zip(&p.keys).enumerate() {
+                    let Some(own) = token_key(t, keys) else { continue };
+                    if seen.contains(&own) {
+                        continue;
+                    }
+                    seen.push(own);
+                    out.push((w as u32, own, 0.0));
+                    out.extend(class_keys(t).map(|k| (w as u32, k, 0.0)));
+                }
+                out
+            })
+            .collect();
+        let mut keys: Vec<Vec<u64>> = word_keys
+            .iter()
+            .map(|wk| {
+                let mut k: Vec<u64> = wk.iter().map(|x| x.1).collect();
                 k.sort_unstable();
                 k.dedup();
                 k
@@ -276,8 +332,20 @@ impl Corpus {
             .iter()
             .map(|ks| ks.iter().map(|k| idf2(df.get(k).copied().unwrap_or(0))).collect())
             .collect();
+        for wk in &mut word_keys {
+            wk.retain(|x| postings.contains_key(&x.1));
+            let mut last: Option<(u32, f32)> = None;
+            for x in wk.iter_mut() {
+                let w = match last {
+                    Some((word, w)) if word == x.0 => w,
+                    _ => idf2(df.get(&x.1).copied().unwrap_or(0)),
+                };
+                last = Some((x.0, w));
+                x.2 = w;
+            }
+        }
         let weighed = profiles.iter().map(|p| weigh(p, &idf, config)).collect();
-        Corpus { profiles, docs, doc_of, keys, key_weights, weights, weighed, idf, postings }
+        Corpus { profiles, docs, doc_of, keys, key_weights, word_keys, weights, weighed, idf, postings }
     }
 
     pub fn len(&self) -> usize {
@@ -296,21 +364,29 @@ impl Corpus {
         let mut out = Vec::new();
         let mut counts = vec![0u32; rb.len()];
         let mut weight = vec![0f32; rb.len()];
+        // The last left word counted for each right sentence (+1; 0 = none), so a word counts
+        // once even when its own key and a class key both occur there.
+        let mut last_word = vec![0u32; rb.len()];
         let mut touched = Vec::new();
         for i in ra.clone() {
-            for (k, w) in self.keys[i].iter().zip(&self.key_weights[i]) {
-                let Some(p) = self.postings.get(k) else { continue };
+            for &(word, k, w) in &self.word_keys[i] {
+                let Some(p) = self.postings.get(&k) else { continue };
                 let lo = p.partition_point(|&s| (s as usize) < rb.start);
                 for &s in &p[lo..] {
                     let s = s as usize;
                     if s >= rb.end {
                         break;
                     }
-                    if counts[s - rb.start] == 0 {
+                    let r = s - rb.start;
+                    if last_word[r] == word + 1 && counts[r] > 0 {
+                        continue;
+                    }
+                    last_word[r] = word + 1;
+                    if counts[r] == 0 {
                         touched.push(s);
                     }
-                    counts[s - rb.start] += 1;
-                    weight[s - rb.start] += w;
+                    counts[r] += 1;
+                    weight[r] += w;
                 }
             }
             touched.retain(|&j| {
@@ -329,6 +405,7 @@ impl Corpus {
             touched.clear();
             counts.iter_mut().for_each(|c| *c = 0);
             weight.iter_mut().for_each(|c| *c = 0.0);
+            last_word.iter_mut().for_each(|c| *c = 0);
         }
         out
     }
@@ -398,23 +475,20 @@ pub fn brute_force_candidates(corpus: &Corpus, a: usize, b: usize) -> Vec<(usize
 impl Corpus {
     /// How many kept index keys sentences `i` and `j` share, and their summed weight (a link
     /// needs [`AlignConfig::min_shared_keys`] and [`AlignConfig::min_shared_weight`]).
+    /// Counted as in [`Corpus::candidates`]: each word of `i` once, by its own key or a class key.
     pub fn shared_keys(&self, i: usize, j: usize) -> (usize, f32) {
-        let (Some(a), Some(b), Some(wa)) = (self.keys.get(i), self.keys.get(j), self.key_weights.get(i))
-        else {
+        let (Some(a), Some(b)) = (self.word_keys.get(i), self.keys.get(j)) else {
             return (0, 0.0);
         };
-        let (mut x, mut y, mut n, mut w) = (0, 0, 0, 0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    w += wa[x];
-                    x += 1;
-                    y += 1;
-                }
+        let (mut n, mut w) = (0, 0f32);
+        let mut counted: Option<u32> = None;
+        for &(word, k, wk) in a {
+            if counted == Some(word) || b.binary_search(&k).is_err() {
+                continue;
             }
+            counted = Some(word);
+            n += 1;
+            w += wk;
         }
         (n, w)
     }
@@ -492,6 +566,8 @@ fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
 pub struct Weighed {
     pub weights: Vec<f32>,
     pub claim: Vec<bool>,
+    /// Whether each token is a content word or a number (else a function word).
+    pub content: Vec<bool>,
     pub total: f32,
     pub negated: bool,
 }
@@ -508,8 +584,10 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
         .collect();
     let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
     let total = weights.iter().sum();
-    let negated = p.tokens.iter().filter(|t| t.negation).count() % 2 == 1;
-    Weighed { weights, claim, total, negated }
+    let refusal = |t: &Token| t.content && config.refusal_stems.iter().any(|r| *r == t.stem);
+    let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
+    let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
+    Weighed { weights, claim, content, total, negated }
 }
 
 /// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
@@ -536,6 +614,7 @@ pub fn evidence_weighed(
     let mut e = Evidence::default();
     let (mut ml, mut mr, mut lit, mut all) = (0f32, 0f32, 0f32, 0f32);
     let mut to_right: Vec<Option<usize>> = vec![None; left.tokens.len()];
+    let mut credit_of: Vec<f32> = vec![1.0; left.tokens.len()];
     for m in &sim.matches {
         let (Some(t), Some(&wl), Some(&wr)) = (left.tokens.get(m.left), lw.get(m.left), rw.get(m.right))
         else {
@@ -549,6 +628,7 @@ pub fn evidence_weighed(
             lit += wl;
         }
         to_right[m.left] = Some(m.right);
+        credit_of[m.left] = credit;
         if t.kind == TokenKind::Number || t.content {
             e.content += 1;
             if lws.claim[m.left] {
@@ -556,33 +636,50 @@ pub fn evidence_weighed(
             }
         }
     }
-    // Longest run of consecutive matches (left i, i+1, … to right j, j+1, …) holding a claim.
+    // Longest run of matches in the same order on both sides (left i, i+1, … to right j, j+1,
+    // …, stepping over up to `phrase_max_gap` function words on either side) holding a claim.
+    let gap = config.phrase_max_gap;
+    let is_content = |w: &Weighed, x: usize| w.content.get(x).copied().unwrap_or(true);
     let mut i = 0;
     while i < to_right.len() {
-        let Some(j0) = to_right[i] else {
+        let Some(mut cj) = to_right[i] else {
             i += 1;
             continue;
         };
-        let (mut k, mut content, mut claim, mut weight) = (0, 0, 0, 0f32);
-        while let Some(Some(j)) = to_right.get(i + k) {
-            if *j != j0 + k {
-                break;
-            }
-            let t = &left.tokens[i + k];
-            if t.content || t.kind == TokenKind::Number {
+        let mut ci = i;
+        let (mut content, mut claim, mut weight) = (0, 0, 0f32);
+        loop {
+            if is_content(lws, ci) {
                 content += 1;
-                weight += lw[i + k];
-                if lws.claim[i + k] {
+                // A synonym counts `synonym_credit` of an exact word here too.
+                weight += lw.get(ci).copied().unwrap_or(0.0) * credit_of[ci];
+                if lws.claim.get(ci).copied().unwrap_or(false) {
                     claim += 1;
                 }
             }
-            k += 1;
+            // The next match continuing the phrase, if any.
+            let mut next = None;
+            for ni in ci + 1..(ci + 2 + gap).min(to_right.len()) {
+                if let Some(nj) = to_right[ni] {
+                    if nj > cj && nj - cj - 1 <= gap && (cj + 1..nj).all(|x| !is_content(rws, x)) {
+                        next = Some((ni, nj));
+                        break;
+                    }
+                }
+                if is_content(lws, ni) {
+                    break;
+                }
+            }
+            match next {
+                Some((ni, nj)) => (ci, cj) = (ni, nj),
+                None => break,
+            }
         }
         if claim > 0 {
             e.phrase = e.phrase.max(content);
             e.phrase_weight = e.phrase_weight.max(weight);
         }
-        i += k.max(1);
+        i = ci + 1;
     }
     let (tl, tr) = (lws.total, rws.total);
     e.left_in_right = if tl > 0.0 { (ml / tl).min(1.0) } else { 0.0 };

@@ -1753,7 +1753,19 @@ fn reported_speech(
     for (vi, covered) in searches {
         let (vi, v) = (*vi, &variants[*vi]);
         let Some(speaker) = &v.speaker else { continue };
-        let Some(candidates) = by_name.get(&speaker_key(speaker)) else { continue };
+        let key = speaker_key(speaker);
+        let Some(candidates) = by_name.get(&key) else { continue };
+        // Sentences of documents the group does not cover and that do not quote the speaker.
+        let candidates: Vec<(usize, usize)> = candidates
+            .iter()
+            .copied()
+            .filter(|&(di, _)| {
+                !covered.contains(&docs[di].doc) && !quoting.contains(&(docs[di].doc, key.clone()))
+            })
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
         let Some(src_doc) = docs.iter().find(|d| d.doc == v.doc) else { continue };
         // The quotation with its attribution sentence(s), quote marks and all.
         let src_text: String = src_doc
@@ -1766,11 +1778,8 @@ fn reported_speech(
         let src_profile = SentenceProfile::new(scorer.lexicon, &src_text);
         // The best sentence per other document.
         let mut best: Vec<(usize, usize, f32)> = Vec::new();
-        for &(di, si) in candidates {
+        for (di, si) in candidates {
             let d = &docs[di];
-            if covered.contains(&d.doc) || quoting.contains(&(d.doc, speaker_key(speaker))) {
-                continue;
-            }
             let profile = profiles
                 .entry((di, si))
                 .or_insert_with(|| SentenceProfile::new(scorer.lexicon, d.sentences[si].text));

@@ -371,10 +371,25 @@ pub struct Similarity {
     pub left_only: Vec<usize>,
     /// Indices of unmatched right tokens.
     pub right_only: Vec<usize>,
-    /// Numbers or names present on both sides that disagree, e.g. "900,000" vs "850,000".
+    /// Figures that disagree and that a reader can trust as such: an unmatched number on each
+    /// side of the same kind (count, percentage, money, year) in the same slot (a matched
+    /// neighbour on either side), e.g. "from 900,000 to" vs "from 850,000 to". Names are never
+    /// paired here: see `left_names_only` / `right_names_only`.
     pub conflicts: Vec<(usize, usize)>,
-    /// Number conflicts only (a subset of `conflicts`).
+    /// The model's count of number conflicts: unmatched numbers on both sides, paired in order
+    /// regardless of kind (min of the two counts). Wider than `conflicts`; not for display.
     pub number_conflicts: usize,
+    /// The model's count of name conflicts: unmatched names on both sides, paired in order
+    /// (min of the two counts). Not for display: different names are not wrong names.
+    #[serde(default)]
+    pub name_conflicts: usize,
+    /// Indices of the left's unmatched names (capitalised content words): "names only on the
+    /// left".
+    #[serde(default)]
+    pub left_names_only: Vec<usize>,
+    /// Indices of the right's unmatched names.
+    #[serde(default)]
+    pub right_names_only: Vec<usize>,
     /// The model's inputs, in the order of [`FEATURES`].
     pub features: Vec<f32>,
 }
@@ -463,6 +478,9 @@ pub fn compare(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfil
         right_only: s.left_only,
         conflicts: s.conflicts.iter().map(|(a, b)| (*b, *a)).collect(),
         number_conflicts: s.number_conflicts,
+        name_conflicts: s.name_conflicts,
+        left_names_only: s.right_names_only,
+        right_names_only: s.left_names_only,
         features: s.features,
     }
 }
@@ -564,16 +582,20 @@ fn compare_ordered(
     let left_only: Vec<usize> = (0..n).filter(|i| lmatch[*i].is_none()).collect();
     let right_only: Vec<usize> = (0..m).filter(|j| !rused[*j]).collect();
 
-    // Conflicts: unmatched numbers against unmatched numbers, unmatched names against names.
-    let mut conflicts = Vec::new();
+    // The model's conflict counts: unmatched numbers (names) on both sides, paired in order.
     let pick = |only: &[usize], keys: &[TokenKeys], flag: u8| -> Vec<usize> {
         only.iter().copied().filter(|i| keys[*i].flags & flag != 0).collect()
     };
     let (ln, rn) = (pick(&left_only, &left.keys, F_NUMBER), pick(&right_only, &right.keys, F_NUMBER));
-    conflicts.extend(ln.iter().zip(rn.iter()).map(|(a, b)| (*a, *b)));
-    let number_conflicts = conflicts.len();
+    let number_conflicts = ln.len().min(rn.len());
     let (lname, rname) = (pick(&left_only, &left.keys, F_NAME), pick(&right_only, &right.keys, F_NAME));
-    conflicts.extend(lname.iter().zip(rname.iter()).map(|(a, b)| (*a, *b)));
+    let name_conflicts = lname.len().min(rname.len());
+    // The displayed conflicts: same kind of figure, same slot.
+    let conflicts = if ln.is_empty() || rn.is_empty() {
+        Vec::new()
+    } else {
+        figure_conflicts(left, right, &ln, &rn, &lmatch)
+    };
 
     // Weighted coverage per level.
     // Per token: document factor, then weight = built-in weight × (0.5 + 0.5 × factor).
@@ -791,8 +813,73 @@ fn compare_ordered(
         right_only,
         conflicts,
         number_conflicts,
+        name_conflicts,
+        left_names_only: lname,
+        right_names_only: rname,
         features,
     }
+}
+
+/// What a number counts, so that only like figures are set against each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FigureKind {
+    Percent,
+    Money,
+    Year,
+    Count,
+}
+
+const CURRENCY_WORDS: &[&str] =
+    &["dollar", "dollars", "euro", "euros", "pound", "pounds", "cents", "yen", "rubles", "roubles", "yuan"];
+
+fn figure_kind(profile: &SentenceProfile, i: usize) -> FigureKind {
+    let t = &profile.tokens[i];
+    if t.variant.ends_with('%') {
+        return FigureKind::Percent;
+    }
+    let before = profile.text.get(..t.start).unwrap_or("").trim_end();
+    let next = profile.tokens.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+    if before.ends_with(['$', '£', '€', '¥'])
+        || t.norm.starts_with(['$', '£', '€', '¥'])
+        || CURRENCY_WORDS.contains(&next)
+    {
+        return FigureKind::Money;
+    }
+    let year_like = t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit());
+    if year_like && t.value.is_some_and(|v| (1800.0..=2100.0).contains(&v)) {
+        return FigureKind::Year;
+    }
+    FigureKind::Count
+}
+
+/// Pairs unmatched left numbers `ln` with unmatched right numbers `rn` of the same
+/// [`FigureKind`] whose neighbour on either side is matched to the other's neighbour on the
+/// same side: "from 900,000 to" / "from 850,000 to" conflict; "25 people" / "in 2022" do not.
+fn figure_conflicts(
+    left: &SentenceProfile,
+    right: &SentenceProfile,
+    ln: &[usize],
+    rn: &[usize],
+    lmatch: &[Option<(usize, MatchKind)>],
+) -> Vec<(usize, usize)> {
+    let matched_to = |i: usize| lmatch.get(i).copied().flatten().map(|(j, _)| j);
+    let anchored = |i: usize, j: usize| {
+        let before = i > 0 && j > 0 && matched_to(i - 1) == Some(j - 1);
+        let after = matched_to(i + 1).is_some_and(|r| r == j + 1);
+        before || after
+    };
+    let rkinds: Vec<FigureKind> = rn.iter().map(|&j| figure_kind(right, j)).collect();
+    let mut used = vec![false; rn.len()];
+    let mut out = Vec::new();
+    for &i in ln {
+        let kind = figure_kind(left, i);
+        let hit = rn.iter().enumerate().find(|(q, &j)| !used[*q] && rkinds[*q] == kind && anchored(i, j));
+        if let Some((q, &j)) = hit {
+            used[q] = true;
+            out.push((i, j));
+        }
+    }
+    out
 }
 
 fn ratio(a: f32, b: f32) -> f32 {
@@ -853,7 +940,7 @@ impl Similarity {
     /// The model's probability after the conflict factors of `config`.
     pub fn paraphrase_given(&self, config: &SimilarityConfig) -> f32 {
         let numbers = self.number_conflicts.min(8) as i32;
-        let names = self.conflicts.len().saturating_sub(self.number_conflicts).min(8) as i32;
+        let names = self.name_conflicts.min(8) as i32;
         self.paraphrase
             * config.number_conflict_factor.clamp(0.0, 1.0).powi(numbers)
             * config.name_conflict_factor.clamp(0.0, 1.0).powi(names)
@@ -929,6 +1016,56 @@ mod tests {
         assert!(
             s.paraphrase_given(&SimilarityConfig::mrpc()) > s.paraphrase_given(&SimilarityConfig::default())
         );
+    }
+
+    #[test]
+    fn conflicts_list_only_like_figures_in_the_same_slot() {
+        // Different speakers are not a conflict: their names are "only on one side".
+        let (s, a, b) = sim(
+            "On Thursday, Leavitt said that the plan was still being discussed.",
+            "On Thursday, Peskov said that the plan was still being discussed.",
+        );
+        assert!(s.conflicts.is_empty(), "{:?}", s.conflicts);
+        assert_eq!(s.name_conflicts, 1);
+        let names = |p: &SentenceProfile, ix: &[usize]| -> Vec<String> {
+            ix.iter().map(|i| p.tokens[*i].norm.clone()).collect()
+        };
+        assert_eq!(names(&a, &s.left_names_only), ["leavitt"]);
+        assert_eq!(names(&b, &s.right_names_only), ["peskov"]);
+        // Swapped sides swap the name lists.
+        let (t, _, _) = sim(&b.text, &a.text);
+        assert_eq!(names(&b, &t.left_names_only), ["peskov"]);
+        // A count against a year, or against a percentage, is not a conflict.
+        let table: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "At least 25 people were killed in 2022.",
+                "At least 26 people were killed in 2022.",
+                &[("25", "26")],
+            ),
+            ("The army had 900,000 soldiers.", "The army had grown since 2014.", &[]),
+            ("Prices rose 5% in March.", "Prices rose by 7 points in March.", &[]),
+            ("Prices rose 5% in March.", "Prices rose 7% in March.", &[("5%", "7%")]),
+            (
+                "The deal is worth $1.8 billion in cash.",
+                "The deal is worth $2 billion in cash.",
+                &[("1.8 billion", "2 billion")],
+            ),
+            ("The deal is worth $1.8 billion in cash.", "The deal is worth 2 billion shares in cash.", &[]),
+            (
+                "The war began in 2014, officials said.",
+                "The war began in 2022, officials said.",
+                &[("2014", "2022")],
+            ),
+        ];
+        for (l, r, want) in table {
+            let (s, a, b) = sim(l, r);
+            let got: Vec<(&str, &str)> = s
+                .conflicts
+                .iter()
+                .map(|&(i, j)| (a.tokens[i].norm.as_str(), b.tokens[j].norm.as_str()))
+                .collect();
+            assert_eq!(&got, want, "\n{l}\n{r}");
+        }
     }
 
     #[test]

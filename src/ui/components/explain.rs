@@ -51,7 +51,7 @@ pub fn explain(props: &ExplainProps) -> Html {
                     if !matched.is_empty() { <ul class="matched">{ for matched }</ul> }
                 </div>
                 <div>
-                    <h4>{ "Figures and names that differ" }</h4>
+                    <h4>{ "Figures that differ" }</h4>
                     if l.conflicts.is_empty() { <p>{ "None." }</p> } else {
                         <ul class="conflicts">
                             { for l.conflicts.iter().map(|c| html! { <li><strong>{ c.left.clone() }</strong>{ " ≠ " }<strong>{ c.right.clone() }</strong></li> }) }

@@ -48,7 +48,7 @@ pub fn link_row(props: &LinkRowProps) -> Html {
         positions("left sentence ", &props.left_pos),
         positions("right sentence ", &props.right_pos),
         l.summary.display,
-        if conflicts { ", figures or names differ" } else { "" }
+        if conflicts { ", a figure differs" } else { "" }
     );
     html! {
         <li class={classes!("row", "link-row", link_class(l.kind), props.moved.then_some("moved"), props.active.then_some("active"),
@@ -69,7 +69,7 @@ pub fn link_row(props: &LinkRowProps) -> Html {
                     </span>
                 }
                 if conflicts {
-                    <span class="chip conflict-chip" title="A figure or a name differs between the two sides">{ "≠ differs" }</span>
+                    <span class="chip conflict-chip" title="A figure of the same kind differs between the two sides">{ "≠ differs" }</span>
                 }
                 <span class="summary">{ l.summary.display.clone() }</span>
             </div>
