@@ -66,6 +66,12 @@ const TRUE_LINKS: &[((&str, &str), (&str, &str))] = &[
     ),
     // Rubio's post: "persist"/"continue", "formulating"/"develop", "potential"/"possible".
     (("000", "persist in formulating a roster"), ("003", "continue to develop all possible plans")),
+    // No shared phrase, but each side a third contained in the other with three claim words.
+    (
+        ("000", "has received a briefing on the plan and backs it"),
+        ("004", "the president supports this plan"),
+    ),
+    (("002", "A U.S.-backed plan drafted by Steve Witkoff"), ("003", "Kremlin adviser Kirill Dmitriev")),
 ];
 
 /// True correspondences the aligner misses today: the shared content is carried by synonyms
