@@ -4,7 +4,56 @@
 
 use std::collections::HashMap;
 
-use crate::engine::report::{Document, Pair};
+use crate::engine::report::{Document, Link, OpKind, Pair, WordOp};
+
+/// The same pair seen from the other side: left and right swapped everywhere (links, shares,
+/// word ops; an insertion becomes a deletion), links in the new left's reading order.
+pub fn flip(pair: &Pair) -> Pair {
+    let mut links: Vec<Link> = pair
+        .links
+        .iter()
+        .map(|l| Link {
+            left: l.right.clone(),
+            right: l.left.clone(),
+            left_in_right: l.right_in_left,
+            right_in_left: l.left_in_right,
+            conflicts: l
+                .conflicts
+                .iter()
+                .map(|c| crate::engine::report::Conflict { left: c.right.clone(), right: c.left.clone() })
+                .collect(),
+            diff: l
+                .diff
+                .iter()
+                .map(|op| WordOp {
+                    kind: match op.kind {
+                        OpKind::Inserted => OpKind::Deleted,
+                        OpKind::Deleted => OpKind::Inserted,
+                        k => k,
+                    },
+                    left: op.right.clone(),
+                    right: op.left.clone(),
+                })
+                .collect(),
+            ..l.clone()
+        })
+        .collect();
+    links.sort_by_key(|l| l.left.first().map(|id| sentence_number(id)));
+    Pair {
+        left: pair.right.clone(),
+        right: pair.left.clone(),
+        left_in_right: pair.right_in_left,
+        right_in_left: pair.left_in_right,
+        links,
+        left_unique: pair.right_unique.clone(),
+        right_unique: pair.left_unique.clone(),
+    }
+}
+
+/// The sentence number in an id `"<doc>#s<k>"` (ids without one sort first).
+fn sentence_number(id: &str) -> usize {
+    id.rsplit_once("#s").and_then(|(_, k)| k.parse().ok()).unwrap_or(0)
+}
 
 /// One row of the pair view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +207,36 @@ mod tests {
             })
             .collect();
         assert_eq!(moved, vec![false, false, true]);
+    }
+
+    #[test]
+    fn flipping_swaps_sides_and_reorders_links_by_the_new_left() {
+        use crate::engine::report::Piece;
+        let piece = |t: &str| Some(Piece { part: 0, start: 0, end: t.len(), text: t.into() });
+        let mut a = link(&[0], &[2]);
+        a.diff = vec![WordOp { kind: OpKind::Inserted, left: None, right: piece("new") }];
+        let pair = Pair {
+            left: "a".into(),
+            right: "b".into(),
+            left_in_right: 0.2,
+            right_in_left: 0.6,
+            links: vec![a, link(&[1], &[0])],
+            left_unique: vec!["a#s2".into()],
+            right_unique: vec!["b#s1".into()],
+        };
+        let f = flip(&pair);
+        assert_eq!(
+            (f.left.as_str(), f.right.as_str(), f.left_in_right, f.right_in_left),
+            ("b", "a", 0.6, 0.2)
+        );
+        assert_eq!(f.links[0].left, vec!["b#s0"], "links follow the new left's order");
+        assert_eq!(f.links[1].right, vec!["a#s0"]);
+        assert_eq!(f.links[1].diff, vec![WordOp { kind: OpKind::Deleted, left: piece("new"), right: None }]);
+        assert_eq!(
+            (f.left_unique.clone(), f.right_unique.clone()),
+            (pair.right_unique.clone(), pair.left_unique.clone())
+        );
+        assert_eq!(flip(&f), pair);
     }
 
     #[test]

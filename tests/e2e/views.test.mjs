@@ -127,6 +127,17 @@ describe("wirediff views", () => {
         assert.equal(await page.locator(".link-row.kind-partial").count(), 0);
         await filter("Partly shared").check();
         assert.ok(await page.locator(".link-row").count() > 0);
+        // The route's first document is on the left: the reverse route swaps the columns.
+        const heads = () => page.locator(".pair-head .col").allInnerTexts();
+        const [left, right] = await heads();
+        const links = await page.locator(".link-row").count();
+        await page.goto(`${server.origin}/#/pair/${SEED_IDS[3]}/${SEED_IDS[0]}`);
+        await page.locator(".link-row").first().waitFor();
+        assert.deepEqual(await heads(), [right, left]);
+        assert.equal(await page.locator(".link-row").count(), links);
+        const positions = await page.locator(".link-row .col.left .pos").allInnerTexts();
+        const numbers = positions.map((p) => Number(p.replace(/^L(\d+).*/, "$1")));
+        assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), "rows follow the new left's order");
         assertClean(seen);
     });
 

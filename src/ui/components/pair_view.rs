@@ -12,7 +12,7 @@ use super::kinds::{link_class, link_glyph, link_label, LINK_KINDS};
 use super::link_row::LinkRow;
 use super::unique_run::{Lone, UniqueRun};
 use crate::engine::report::{Report, Sentence};
-use crate::ui::rows::{rows, Row};
+use crate::ui::rows::{flip, rows, Row};
 use crate::ui::state::{Action, Filter, Label};
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +44,9 @@ pub fn pair_view(props: &PairViewProps) -> Html {
             }
         }
     });
+    // The route's left document goes on the left (the heatmap's row), whatever the report's order.
+    let oriented = found.map(|p| if p.left == props.left { p.clone() } else { flip(p) });
+    let found = oriented.as_ref();
     let (Some(pair), Some(ldoc), Some(rdoc)) = (
         found,
         found.and_then(|p| r.documents.iter().find(|d| d.id == p.left)),
