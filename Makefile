@@ -44,7 +44,7 @@ e2e: ## Browser tests against the current dist/ (run make single first)
 size: ## Size of the release .wasm, raw and gzipped
 	@for f in dist/*.wasm; do \
 		echo "$$f $$(wc -c < "$$f") $$(gzip -9 -c "$$f" | wc -c)" | \
-			awk '{ printf "wasm: %s  %.1f KB raw, %.1f KB gzipped -9 (budget 250 KB)\n", $$1, $$2 / 1000, $$3 / 1000 }'; \
+			awk '{ printf "wasm: %s  %.1f KB raw, %.1f KB gzipped -9 (budget 300 KB, issue 6)\n", $$1, $$2 / 1000, $$3 / 1000 }'; \
 	done
 
 fmt: ## Format the Rust code

@@ -35,7 +35,8 @@
 //!    the same links; the tests check it.
 //! 2. **Kinds** ([`classify`]): `verbatim` (same words), `edited` (both sides ≥ 0.8 contained,
 //!    mostly literal matches), `paraphrase` (both sides half contained, two claim words),
-//!    `partial` (a shared claim phrase of enough weight, two claim words); otherwise none.
+//!    `partial` (a shared claim phrase of enough weight, two claim words; or, without such a
+//!    phrase, both sides a third contained with three claim words); otherwise none.
 //! 3. **Splits and merges**: runs of 2–3 adjacent sentences on one side, each mostly contained
 //!    in one sentence of the other side, are compared as one text; the group is proposed when
 //!    it covers clearly more of the whole than its best part.
@@ -105,6 +106,12 @@ pub struct AlignConfig {
     /// … where a single claim word suffices when the phrase has this many content words and
     /// the shorter side is at least `paraphrase_min_containment` contained.
     pub partial_long_phrase: usize,
+    /// `partial` without a heavy shared phrase: both sides at least this much contained …
+    pub partial_spread_min_containment: f32,
+    /// … sharing at least this many claim words (rewrites reorder clauses, so the shared
+    /// words of "Trump has received a briefing on the plan and backs it" / "the president
+    /// supports this plan, Leavitt said during a press briefing" never form one phrase).
+    pub partial_spread_min_claim_words: usize,
     /// A phrase may step over up to this many function words on either side ("cede some of
     /// its territory to Moscow" / "relinquishing territory to Russia" is one phrase).
     pub phrase_max_gap: usize,
@@ -147,6 +154,8 @@ impl Default for AlignConfig {
             partial_min_phrase_weight: 0.85,
             partial_long_phrase: 4,
             phrase_max_gap: 3,
+            partial_spread_min_containment: 0.3,
+            partial_spread_min_claim_words: 3,
             reporting_words: REPORTING_WORDS.iter().map(|w| w.to_string()).collect(),
             refusal_stems: REFUSAL_STEMS.iter().map(|w| w.to_string()).collect(),
             min_claim_words: 1,
@@ -754,6 +763,13 @@ pub fn classify(
         && e.phrase_weight >= config.partial_min_phrase_weight
         && enough_claims
         && (negation_ok || e.claim > config.partial_min_claim_words)
+    {
+        return Some(LinkKind::Partial);
+    }
+    if negation_ok
+        && lo >= config.partial_spread_min_containment
+        && e.claim >= config.partial_spread_min_claim_words
+        && e.content >= config.partial_min_content_matches
     {
         return Some(LinkKind::Partial);
     }

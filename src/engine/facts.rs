@@ -772,40 +772,10 @@ pub(crate) fn person_names(text: &str) -> Vec<String> {
 // Numbers and dates
 // ---------------------------------------------------------------------------------------------
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("dozens", 24.0),
-    ("hundreds", 200.0),
-    ("thousands", 2000.0),
-];
+/// Rough plurals that count a figure too ("dozens of", "hundreds of"); the exact number words
+/// ("one" … "ninety", "dozen") come from [`crate::engine::lexicon::numbers::word_value`].
+const ROUGH_NUMBER_WORDS: &[(&str, f64)] =
+    &[("hundred", 100.0), ("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0)];
 
 /// Unit nouns and their canonical unit.
 const UNITS: &[(&str, &str)] = &[
@@ -921,7 +891,9 @@ fn parse_number(word: &str) -> Option<(f64, Option<&'static str>, bool)> {
         digits.parse::<f64>().ok()?
     } else {
         let l = head.to_lowercase();
-        NUMBER_WORDS.iter().find(|(k, _)| *k == l).map(|(_, v)| *v)?
+        crate::engine::lexicon::numbers::word_value(&l)
+            .filter(|v| *v > 0.0)
+            .or_else(|| ROUGH_NUMBER_WORDS.iter().find(|(k, _)| *k == l).map(|(_, v)| *v))?
     };
     if !value.is_finite() {
         return None;
