@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint fuzz clean
+.PHONY: help setup setup-test serve build single debug-dist test test-native test-e2e e2e size fmt lint fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -30,15 +30,19 @@ build: setup ## Release build of the web app into dist/
 single: build ## dist/wirediff.html: the whole app in one file that opens from file://
 	node scripts/single.mjs dist
 
-test: setup-test ## Everything: native tests, release build, single file, browser tests
+debug-dist: setup ## Debug build into target/e2e-debug-dist: the only build where #panic panics (error panel test)
+	trunk build --dist target/e2e-debug-dist
+
+test: setup-test ## Everything: native tests, release build, single file, debug build, browser tests
 	cargo test
 	$(MAKE) --no-print-directory single
+	$(MAKE) --no-print-directory debug-dist
 	node --test tests/e2e/
 
 test-native: ## Native engine and UI-state tests only (no browser)
 	cargo test
 
-e2e: ## Browser tests against the current dist/ (run make single first)
+e2e: ## Browser tests against the current dist/ (run make single and make debug-dist first)
 	node --test tests/e2e/
 
 size: ## Size of the release .wasm, raw and gzipped
