@@ -282,6 +282,7 @@ describe("wirediff views", () => {
         await page.locator(".removed-line input").first().check();
         await page.locator(".removed-line.restored").waitFor();
         assert.equal(await count(), before - 1, "the analysis no longer removes it");
+        assert.match(await page.locator(".removed-line.restored .reason").innerText(), /^restored — was: \S/, "the removal reason stays visible");
         await page.reload();
         await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
         await page.locator(".removed-line.restored input").uncheck();
