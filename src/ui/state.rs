@@ -242,7 +242,7 @@ impl State {
             Action::Navigate(route) => s.route = route,
             Action::Import(items) => {
                 s.messages.clear();
-                let mut added: Vec<Message> = Vec::new();
+                let mut added = 0;
                 for item in items {
                     match item {
                         Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
@@ -266,7 +266,8 @@ impl State {
                             doc.name = clean_name(&new.title);
                             doc.outlet = clean_name(&new.outlet);
                             let note = new.note.map(|n| format!(" ({n})")).unwrap_or_default();
-                            added.push(Message {
+                            added += 1;
+                            s.messages.push(Message {
                                 error: false,
                                 text: format!(
                                     "Added “{}” from {}{note}, {} words",
@@ -282,18 +283,18 @@ impl State {
                         }
                     }
                 }
-                if added.len() > MAX_ADDED_MESSAGES {
-                    let first = s.docs[s.docs.len() - added.len()].title().to_string();
-                    let mut text =
-                        format!("Added {} documents, from “{}” on", added.len(), shorten(&first, 40));
+                if added > MAX_ADDED_MESSAGES {
+                    let first = s.docs[s.docs.len() - added].title().to_string();
+                    let mut text = format!("Added {added} documents, from “{}” on", shorten(&first, 40));
                     if let Some(n) = s.over_limit() {
                         text.push_str(&format!(
                             "; {n} are included, and the first {MAX_COMPARED} are compared"
                         ));
                     }
-                    added = vec![Message { error: false, text }];
+                    let at = s.messages.iter().position(|m| !m.error).unwrap_or(0);
+                    s.messages.retain(|m| m.error);
+                    s.messages.insert(at, Message { error: false, text });
                 }
-                s.messages.splice(0..0, added);
             }
             Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
             Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
