@@ -73,9 +73,10 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '—']))
 }
 
-/// The most documents compared at once: the library holds any number, and the first this many
-/// included ones are analysed (a 500 × 500 heatmap helps no one and would stall the page).
-pub const MAX_COMPARED: usize = 200;
+/// The most documents compared at once (200 articles and the five seeds fit): the library holds
+/// any number, and the first this many included ones are analysed (a 500 × 500 heatmap helps
+/// no one and would stall the page).
+pub const MAX_COMPARED: usize = 250;
 
 /// Above this many documents added at once, one message sums them up instead of one each.
 const MAX_ADDED_MESSAGES: usize = 5;
@@ -408,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn many_documents_are_summed_up_and_at_most_200_compared() {
+    fn many_documents_are_summed_up_and_at_most_250_compared() {
         let many: Vec<_> =
             (0..500).map(|k| Ok(pasted("", &format!("Story {k} says the council met.")))).collect();
         let state = State::with_seeds().apply(Action::Import(many));
@@ -416,7 +417,7 @@ mod tests {
         assert_eq!(state.messages.len(), 1);
         assert_eq!(
             state.messages[0].text,
-            "Added 500 documents, from “Story 0 says the council met” on; 505 are included, and the first 200 are compared"
+            "Added 500 documents, from “Story 0 says the council met” on; 505 are included, and the first 250 are compared"
         );
         assert_eq!(state.inputs().len(), MAX_COMPARED);
         assert_eq!(state.over_limit(), Some(505));

@@ -229,7 +229,7 @@ describe("hostile input through the file picker", () => {
         assertClean(seen);
     });
 
-    test("500 one-sentence documents: all listed, the first 200 compared, the limit explained", async (t) => {
+    test("500 one-sentence documents: all listed, the first 250 compared, the limit explained", async (t) => {
         const { seen, page } = await open(t);
         const subjects = ["The council", "The mayor", "Police", "The minister", "Residents", "The union", "Doctors", "The court"];
         const verbs = ["approved", "rejected", "questioned", "delayed", "welcomed"];
@@ -237,12 +237,12 @@ describe("hostile input through the file picker", () => {
         const files = Array.from({ length: 500 }, (_, k) => text(`short-${String(k).padStart(3, "0")}.txt`,
             `${subjects[k % 8]} ${verbs[k % 5]} ${objects[k % 6]} on day ${k + 1}.`));
         const shown = await pick(page, files);
-        assert.deepEqual(shown, ["✓ Added 500 documents, from “The council approved the budget on day 1” on; 505 are included, and the first 200 are compared"]);
+        assert.deepEqual(shown, ["✓ Added 500 documents, from “The council approved the budget on day 1” on; 505 are included, and the first 250 are compared"]);
         assert.equal(await page.locator(".library .count").textContent(), "505 of 505");
         const limit = page.locator(".message.limit");
-        assert.equal(await limit.innerText(), "505 documents are included; wirediff compares at most 200 at once, so these views show the first 200. Untick some in the library to choose which.");
-        await assertAlive(page, 505, 200);
-        assert.equal((await stats(page)).documents, 200);
+        assert.equal(await limit.innerText(), "505 documents are included; wirediff compares at most 250 at once, so these views show the first 250. Untick some in the library to choose which.");
+        await assertAlive(page, 505, 250);
+        assert.equal((await stats(page)).documents, 250);
         assertClean(seen);
     });
 
