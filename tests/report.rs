@@ -193,6 +193,45 @@ fn look_alikes_are_not_linked() {
     }
 }
 
+/// The passage holding a sentence, if any.
+fn passage_of(report: &Report, doc: &str, fragment: &str) -> Option<String> {
+    let id = sentence(report, doc, fragment);
+    report
+        .passages
+        .iter()
+        .find(|p| p.carriers.iter().any(|c| c.sentences.contains(&id)))
+        .map(|p| p.id.clone())
+}
+
+#[test]
+fn passages_do_not_chain_unrelated_sentences() {
+    let r = seed_report();
+    // The Witkoff passage (who drew up the plan) is carried by several outlets …
+    let witkoff =
+        passage_of(r, "003", "the draft plan was drawn up by US President").expect("Witkoff passage");
+    assert_eq!(passage_of(r, "002", "A U.S.-backed plan drafted by Steve Witkoff").as_ref(), Some(&witkoff));
+    // … and 000's Donbas sentence, linked only to 001's Witkoff-and-Donbas sentence, is not in it.
+    assert_ne!(passage_of(r, "000", "the entirety of the eastern Donbas region").as_ref(), Some(&witkoff));
+    // Average link: in every passage at least half of the sentence pairs from different
+    // documents are linked.
+    let doc = |id: &str| id.split('#').next().unwrap_or_default().to_string();
+    for p in &r.passages {
+        let members: Vec<&String> = p.carriers.iter().flat_map(|c| &c.sentences).collect();
+        let (mut pairs, mut linked) = (0, 0);
+        for (k, a) in members.iter().enumerate() {
+            for b in members[k + 1..].iter().filter(|b| doc(b) != doc(a)) {
+                pairs += 1;
+                let joined = r.pairs.iter().flat_map(|x| &x.links).any(|l| {
+                    let has = |x: &String| l.left.contains(x) || l.right.contains(x);
+                    has(a) && has(b)
+                });
+                linked += usize::from(joined);
+            }
+        }
+        assert!(2 * linked >= pairs, "{}: {linked} of {pairs} pairs linked", p.id);
+    }
+}
+
 #[test]
 fn each_sentence_is_claimed_once_per_pair() {
     let r = seed_report();

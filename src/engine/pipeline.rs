@@ -24,6 +24,8 @@ pub(super) struct Prepared {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) removed: Vec<super::RemovedLine>,
+    /// Lines the user restored, with the reason the cleaner had removed them for.
+    pub(super) restored: Vec<super::RemovedLine>,
     /// (paragraph, start, end, text) per sentence.
     pub(super) sentences: Vec<(usize, usize, usize, String)>,
 }
@@ -45,9 +47,17 @@ pub(super) fn unique_ids(inputs: &[Input]) -> Vec<String> {
 
 pub(super) fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
     let restored = config.report.restored.iter().filter(|(doc, _)| *doc == input.id).map(|&(_, line)| line);
+    let mut restored_lines = Vec::new();
     let cleaned = if config.report.restored.iter().any(|(doc, _)| *doc == input.id) {
         let mut clean_config = config.clean.clone();
         clean_config.keep_lines.extend(restored);
+        // What the cleaner would remove without the user's choice: the reasons to show.
+        let lines = &clean_config.keep_lines;
+        restored_lines = clean(&input.text, &config.clean)
+            .removed
+            .into_iter()
+            .filter(|r| lines.contains(&r.line) && !config.clean.keep_lines.contains(&r.line))
+            .collect();
         clean(&input.text, &clean_config)
     } else {
         clean(&input.text, &config.clean)
@@ -60,7 +70,13 @@ pub(super) fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
             Some((s.paragraph, s.start, s.end, text.to_string()))
         })
         .collect();
-    Prepared { id, title: title(&cleaned.text, &config.title), removed: cleaned.removed, sentences }
+    Prepared {
+        id,
+        title: title(&cleaned.text, &config.title),
+        removed: cleaned.removed,
+        restored: restored_lines,
+        sentences,
+    }
 }
 
 /// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
@@ -317,6 +333,7 @@ pub(super) fn run(
                 })
                 .collect(),
             removed: p.removed.clone(),
+            restored: p.restored.clone(),
             unique: corpus.docs[d].clone().filter(|&s| !linked[s]).map(sid).collect(),
             shares: corpus.docs[d].clone().fold(Shares::default(), |mut sh, s| {
                 match (linked[s], verbatim[s]) {

@@ -290,6 +290,7 @@ describe("wirediff views", () => {
         await page.locator(".removed-line.restored").waitFor();
         // The worker re-runs the analysis; the count follows when its report arrives.
         assert.equal(await eventually(count, before - 1), before - 1, "the analysis no longer removes it");
+        assert.match(await page.locator(".removed-line.restored .reason").innerText(), /^restored — was: \S/, "the removal reason stays visible");
         await page.reload();
         await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
         // Unticking drops the line from the restored list at once (so click, not uncheck).

@@ -178,6 +178,25 @@ impl Lexicon {
         self.table.classes.get(stem).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The synonym classes of a case-folded word: those of its stem whose member word it is a
+    /// form of, directly or through an irregular form ("bought" → "buy"). The stem alone is
+    /// too loose: "adviser" and "advise" share the stem "advis", "proposal" and "propose" the
+    /// stem "propos", so "adviser" / "proposal" would be a synonym swap. Sorted.
+    pub fn word_classes(&self, norm: &str, stem: &str) -> Vec<u32> {
+        let Some(members) = self.table.members.get(stem) else { return Vec::new() };
+        let base = self.table.irregular.get(norm).map(String::as_str);
+        let mut out: Vec<u32> = members
+            .iter()
+            .filter(|(_, w)| {
+                synonyms::is_form_of(norm, w) || base.is_some_and(|b| synonyms::is_form_of(b, w))
+            })
+            .map(|&(c, _)| c)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Splits `text` into tokens (punctuation dropped). Never panics; spans are on char boundaries.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let raws = scan(text);
@@ -263,7 +282,7 @@ impl Lexicon {
             (stem, variant)
         };
         let content = !is_stopword(&norm);
-        let classes = if content { self.classes(&stem).to_vec() } else { Vec::new() };
+        let classes = if content { self.word_classes(&norm, &stem) } else { Vec::new() };
         Token {
             start: raw.start,
             end: raw.end,
@@ -594,6 +613,14 @@ mod tests {
             ("900,000", "850,000", None),
             ("Austria", "Australia", None),
             ("troops", "Kremlin", None),
+            // Synonymy holds between words, not stems: "adviser" shares the stem of "advise"
+            // (advise / propose / suggest) and "proposal" the stem of "propose".
+            ("adviser", "proposal", None),
+            ("advisers", "suggestion", None),
+            ("advise", "propose", Some(MatchKind::Synonym)),
+            ("proposal", "plan", Some(MatchKind::Synonym)),
+            ("relinquishing", "surrendering", Some(MatchKind::Synonym)),
+            ("denying", "rejected", Some(MatchKind::Synonym)),
         ];
         for (a, b, want) in table {
             assert_eq!(rel(a, b), *want, "{a} / {b}");
