@@ -100,7 +100,7 @@ describe("wirediff at scale", () => {
         assert.deepEqual(seen.pageErrors, [], "page errors");
         assert.deepEqual(seen.consoleErrors, [], "console errors");
         assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
-        console.log(`# latencies ${log.map((k) => k.latency.toFixed(0)).join(" ")}`);
+
         console.log(`# ${DOCUMENTS} documents: ${during.length}/${log.length} keys during the analysis, worst echo ${worst.toFixed(0)} ms; stages seen ${[...stages].sort().join(",")}`);
     });
 
