@@ -548,6 +548,10 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 fn bare(word: &str) -> &str {
+    // Most words are plain letters or digits already: nothing to trim, no dot to keep.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word;
+    }
     let b = word.trim_matches(|c: char| !c.is_alphanumeric());
     // Keep the final dot of initialisms: "U.S." stays "U.S.", not "U.S".
     if b.contains('.') && b.chars().all(|c| c.is_uppercase() || c == '.') {
@@ -895,7 +899,12 @@ fn parse_number(word: &str) -> Option<(f64, Option<&'static str>, bool)> {
         }
         digits.parse::<f64>().ok()?
     } else {
-        let l = head.to_lowercase();
+        // Number words are ASCII without a "k" and at most 9 letters ("seventeen"); only the
+        // Kelvin sign lower-cases to ASCII ("k"), so any other head is no number word.
+        if head.len() > 9 || !head.is_ascii() {
+            return None;
+        }
+        let l = head.to_ascii_lowercase();
         crate::engine::lexicon::numbers::word_value(&l)
             .filter(|v| *v > 0.0)
             .or_else(|| ROUGH_NUMBER_WORDS.iter().find(|(k, _)| *k == l).map(|(_, v)| *v))?

@@ -168,13 +168,26 @@ pub(super) fn run(
     report_stage(3, 0, 0);
 
     // Passages over all links.
+    // A split or merge over adjacent sentences is one unit of content; one whose parts stand
+    // apart carries a claim per part (001's Witkoff-and-Donbas sentence is 003's territory
+    // sentence and, three sentences on, its Witkoff sentence), so each part links on its own,
+    // with its share of the score (clustering takes strong links first).
+    let adjacent = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
     let edges: Vec<Edge> = pair_links
         .iter()
         .flat_map(|(_, links)| links.iter())
-        .map(|l| Edge {
-            sentences: l.left.iter().chain(&l.right).copied().collect(),
-            kind: l.kind,
-            score: l.score,
+        .flat_map(|l| {
+            let (one, parts) = if l.left.len() == 1 { (&l.left, &l.right) } else { (&l.right, &l.left) };
+            let whole = |sentences: Vec<usize>| Edge { sentences, kind: l.kind, score: l.score };
+            if adjacent(parts) || one.len() != 1 {
+                vec![whole(l.left.iter().chain(&l.right).copied().collect())]
+            } else {
+                let share = l.score / parts.len().max(1) as f32;
+                parts
+                    .iter()
+                    .map(|&p| Edge { sentences: vec![one[0], p], kind: l.kind, score: share })
+                    .collect()
+            }
         })
         .collect();
     let clusters = passages::cluster(&corpus.doc_of, &edges, &config.passages);
