@@ -37,13 +37,13 @@ test: setup-test ## Everything: native tests, release build, single file, debug 
 	cargo test
 	$(MAKE) --no-print-directory single
 	$(MAKE) --no-print-directory debug-dist
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 test-native: ## Native engine and UI-state tests only (no browser)
 	cargo test
 
 e2e: ## Browser tests against the current dist/ (run make single and make debug-dist first)
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 size: ## Size of the release .wasm, raw and gzipped
 	@for f in dist/*.wasm; do \

@@ -79,6 +79,12 @@ describe("hostile input through the file picker", () => {
         return page.locator(".add .message").allInnerTexts();
     }
 
+    /** Waits until the analysis (in its worker) is done with `n` documents. */
+    async function settle(page, n) {
+        await page.locator(".heatmap .cell").nth(n * n - 1).waitFor({ timeout: 30_000 });
+        await page.locator(".analysis-status.running").waitFor({ state: "detached", timeout: 30_000 });
+    }
+
     /** Seeds intact, the library holds `docs` documents, the views switch and the heatmap renders. */
     async function assertAlive(page, docs, compared = docs) {
         const titles = await page.locator(".article-title").allInnerTexts();
@@ -203,6 +209,7 @@ describe("hostile input through the file picker", () => {
         const shown = await pick(page, [text("arabic.txt", arabic), text("chinese.txt", chinese)]);
         assert.equal(shown.length, 2);
         assert.ok(shown.every((m) => m.startsWith("✓ Added “")), shown.join("\n"));
+        await settle(page, 7);
         const after = await stats(page);
         assert.equal(after.documents, 7);
         assert.equal(after.sentences - before.sentences, 2 + 3, "2 Arabic and 3 Chinese sentences");
@@ -222,6 +229,7 @@ describe("hostile input through the file picker", () => {
         const body = "The minister 🇺🇦 said the talks went well 👍. Crowds cheered 🎉🎉 outside the hall. Families 👩‍👩‍👧 waited for news.";
         const shown = await pick(page, [text("emoji.txt", body)]);
         assert.match(shown[0], /^✓ Added “.+” from emoji\.txt \(read as UTF-8\), \d+ words$/);
+        await settle(page, 6);
         assert.equal((await stats(page)).sentences - before.sentences, 3);
         const paragraphs = await openText(page, /The minister/);
         assert.deepEqual(await paragraphs.allInnerTexts(), [body]);
@@ -242,6 +250,7 @@ describe("hostile input through the file picker", () => {
         const limit = page.locator(".message.limit");
         assert.equal(await limit.innerText(), "505 documents are included; wirediff compares at most 250 at once, so these views show the first 250. Untick some in the library to choose which.");
         await assertAlive(page, 505, 250);
+        await settle(page, 250);
         assert.equal((await stats(page)).documents, 250);
         assertClean(seen);
     });
