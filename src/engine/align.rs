@@ -142,6 +142,10 @@ pub struct AlignConfig {
     pub split_part_min_containment: f32,
     /// Split/merge: the group must score at least this much above its best single part.
     pub split_min_gain: f32,
+    /// … or, when less, this share of the best part's coverage (a long whole: 003's two
+    /// sentences cover 23% of 004's long "surrendering territory and scaling down its
+    /// military" sentence, the territory sentence alone 13%).
+    pub split_min_relative_gain: f32,
     /// Split/merge: at most this many sentences on the split side.
     pub split_max_parts: usize,
     /// Split/merge: consecutive parts at most this many sentences apart (1 = adjacent). A
@@ -186,6 +190,7 @@ impl Default for AlignConfig {
             min_claim_words: 1,
             split_part_min_containment: 0.5,
             split_min_gain: 0.15,
+            split_min_relative_gain: 0.5,
             split_max_parts: 3,
             split_max_distance: 4,
         }
@@ -887,6 +892,9 @@ fn conflicts(sim: &Similarity, left: &SentenceProfile, right: &SentenceProfile) 
         .collect()
 }
 
+/// How far a group ranks above the best single link of its parts in the greedy choice.
+const RANK_STEP: f32 = 1e-3;
+
 /// A scored candidate: global sentence indices and the comparison.
 struct Scored {
     i: usize,
@@ -920,18 +928,23 @@ pub fn align_pair(
         .collect();
     let mut scored_count = scored.len();
 
-    let mut proposals: Vec<LinkCore> = Vec::new();
+    // (rank, link): the rank orders the greedy choice; a single link ranks by its score.
+    let mut proposals: Vec<(f32, LinkCore)> = Vec::new();
     for s in &scored {
         if let Some(kind) = classify(&s.ev, &p[s.i], &p[s.j], config) {
-            proposals.push(LinkCore {
-                left: vec![s.i],
-                right: vec![s.j],
-                kind,
-                score: if kind == LinkKind::Verbatim { 1.0 } else { link_score(&s.ev) },
-                left_in_right: s.ev.left_in_right,
-                right_in_left: s.ev.right_in_left,
-                conflicts: conflicts(&s.sim, &p[s.i], &p[s.j]),
-            });
+            let score = if kind == LinkKind::Verbatim { 1.0 } else { link_score(&s.ev) };
+            proposals.push((
+                score,
+                LinkCore {
+                    left: vec![s.i],
+                    right: vec![s.j],
+                    kind,
+                    score,
+                    left_in_right: s.ev.left_in_right,
+                    right_in_left: s.ev.right_in_left,
+                    conflicts: conflicts(&s.sim, &p[s.i], &p[s.j]),
+                },
+            ));
         }
     }
     // Splits (one left, several right) and merges (several left, one right).
@@ -940,9 +953,8 @@ pub fn align_pair(
     }
 
     // Global greedy choice: strongest first, each sentence once.
-    proposals.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
+    proposals.sort_by(|(xr, x), (yr, y)| {
+        yr.total_cmp(xr)
             .then(x.kind.cmp(&y.kind))
             .then((x.left.len() + x.right.len()).cmp(&(y.left.len() + y.right.len())))
             .then(x.left.cmp(&y.left))
@@ -950,7 +962,7 @@ pub fn align_pair(
     });
     let mut used: HashMap<usize, ()> = HashMap::new();
     let mut chosen = Vec::new();
-    for prop in proposals {
+    for (_, prop) in proposals {
         if prop.left.iter().chain(&prop.right).any(|s| used.contains_key(s)) {
             continue;
         }
@@ -970,12 +982,13 @@ fn propose_groups(
     scored: &[Scored],
     split: bool,
     config: &AlignConfig,
-    out: &mut Vec<LinkCore>,
+    out: &mut Vec<(f32, LinkCore)>,
 ) -> usize {
     let p = &corpus.profiles;
     // whole sentence → [(part sentence, how much of the whole the part covers)], for parts that
     // lie mostly inside the whole and share a claim with it.
-    let mut parts: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
+    // Each part also keeps its own link score when it links alone (else -1).
+    let mut parts: HashMap<usize, Vec<(usize, f32, f32)>> = HashMap::new();
     for s in scored {
         let (whole, part, part_in_whole, whole_in_part) = if split {
             (s.i, s.j, s.ev.right_in_left, s.ev.left_in_right)
@@ -983,10 +996,10 @@ fn propose_groups(
             (s.j, s.i, s.ev.left_in_right, s.ev.right_in_left)
         };
         // A part lies mostly inside the whole, or links to it by itself (one of its claims).
-        let inside = part_in_whole >= config.split_part_min_containment
-            || classify(&s.ev, &p[s.i], &p[s.j], config).is_some();
+        let alone = classify(&s.ev, &p[s.i], &p[s.j], config).map_or(-1.0, |_| link_score(&s.ev));
+        let inside = part_in_whole >= config.split_part_min_containment || alone >= 0.0;
         if inside && s.ev.claim >= config.partial_min_claim_words {
-            parts.entry(whole).or_default().push((part, whole_in_part));
+            parts.entry(whole).or_default().push((part, whole_in_part, alone));
         }
     }
     let mut wholes: Vec<usize> = parts.keys().copied().collect();
@@ -1011,24 +1024,33 @@ fn propose_groups(
                 let sim = compare(lexicon, l, r, &corpus.idf);
                 let ev = evidence(&sim, l, r, &corpus.idf, config);
                 compared += 1;
-                // The union must cover clearly more of the whole than its best part alone.
+                // The union must cover clearly more of the whole than its best part alone: more
+                // by `split_min_gain`, or half as much again for a long whole.
                 let best = window.iter().map(|x| x.1).fold(0f32, f32::max);
                 let covered = if split { ev.left_in_right } else { ev.right_in_left };
-                if covered < best + config.split_min_gain {
+                if covered < best + config.split_min_gain.min(best * config.split_min_relative_gain) {
                     continue;
                 }
                 let Some(kind) = classify(&ev, l, r, config) else { continue };
                 let members: Vec<usize> = window.iter().map(|x| x.0).collect();
                 let (left, right) = if split { (vec![whole], members) } else { (members, vec![whole]) };
-                out.push(LinkCore {
-                    left,
-                    right,
-                    kind,
-                    score: link_score(&ev),
-                    left_in_right: ev.left_in_right,
-                    right_in_left: ev.right_in_left,
-                    conflicts: conflicts(&sim, l, r),
-                });
+                // A group that explains clearly more of the whole is chosen before its parts'
+                // own links, even when adding a less contained part lowers its mean score.
+                let parts_best = window.iter().map(|x| x.2).fold(-1f32, f32::max);
+                let score = link_score(&ev);
+                let rank = score.max(parts_best + RANK_STEP);
+                out.push((
+                    rank,
+                    LinkCore {
+                        left,
+                        right,
+                        kind,
+                        score,
+                        left_in_right: ev.left_in_right,
+                        right_in_left: ev.right_in_left,
+                        conflicts: conflicts(&sim, l, r),
+                    },
+                ));
             }
         }
     }
