@@ -33,13 +33,13 @@ single: build ## dist/wirediff.html: the whole app in one file that opens from f
 test: setup-test ## Everything: native tests, release build, single file, browser tests
 	cargo test
 	$(MAKE) --no-print-directory single
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 test-native: ## Native engine and UI-state tests only (no browser)
 	cargo test
 
 e2e: ## Browser tests against the current dist/ (run make single first)
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 size: ## Size of the release .wasm, raw and gzipped
 	@for f in dist/*.wasm; do \

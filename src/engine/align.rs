@@ -297,15 +297,23 @@ const CLASS_TAG: u64 = 0x94d0_49bb_1331_11eb;
 impl Corpus {
     /// Profiles every sentence, computes weights and builds the one global key index.
     pub fn new(lexicon: &Lexicon, documents: &[Vec<String>], config: &AlignConfig) -> Corpus {
-        let mut profiles = Vec::new();
-        let mut docs = Vec::new();
-        let mut doc_of = Vec::new();
-        for (d, sentences) in documents.iter().enumerate() {
+        let profiles = documents
+            .iter()
+            .map(|sentences| sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect())
+            .collect();
+        Corpus::from_profiles(profiles, config)
+    }
+
+    /// [`Corpus::new`] from sentences profiled beforehand, one list per document (a cache of
+    /// profiles, such as [`crate::engine::Workspace`]'s, skips the tokenizing).
+    pub fn from_profiles(documents: Vec<Vec<SentenceProfile>>, config: &AlignConfig) -> Corpus {
+        let mut profiles = Vec::with_capacity(documents.iter().map(Vec::len).sum());
+        let mut docs = Vec::with_capacity(documents.len());
+        let mut doc_of = Vec::with_capacity(profiles.capacity());
+        for (d, sentences) in documents.into_iter().enumerate() {
             let start = profiles.len();
-            for s in sentences {
-                profiles.push(SentenceProfile::new(lexicon, s));
-                doc_of.push(d);
-            }
+            doc_of.extend(std::iter::repeat(d).take(sentences.len()));
+            profiles.extend(sentences);
             docs.push(start..profiles.len());
         }
         let idf = Idf::from_profiles(profiles.iter());
