@@ -38,7 +38,9 @@
 //!    `partial` (a shared claim phrase of enough weight, two claim words; or one shared clause:
 //!    two claim words that are not story-wide, matched words at least half of the words the
 //!    clause spans on each side, the shorter side 40% contained — "reduce the size of its
-//!    military" / "shrink its armed forces"; or, without either, both sides a third contained
+//!    military" / "shrink its armed forces"; or one actor's act: such a clause holding two
+//!    names and a claim word, both sides a third contained — "Zelenskyy has consistently
+//!    rejected" / "Zelensky has been denying"; or, without these, both sides a third contained
 //!    with three claim words); otherwise none. Negation is scoped to its clause: "pledge to
 //!    never join NATO, shrink its armed forces" does not negate the shrinking.
 //! 3. **Splits and merges**: 2–3 sentences on one side, at most
@@ -127,6 +129,11 @@ pub struct AlignConfig {
     pub clause_min_density: f32,
     /// … and the shorter side is at least this much contained in the other.
     pub clause_min_containment: f32,
+    /// `partial` by one shared act of one actor: a clause (as above) holding at least this
+    /// many names and a claim word of `clause_min_word_weight`, both sides at least
+    /// `partial_spread_min_containment` contained ("Ukrainian President Volodymyr Zelenskyy has
+    /// consistently rejected …" / "Ukrainian President Volodymyr Zelensky has been denying …").
+    pub clause_min_names: usize,
     /// A phrase may step over up to this many function words on either side ("cede some of
     /// its territory to Moscow" / "relinquishing territory to Russia" is one phrase).
     pub phrase_max_gap: usize,
@@ -185,6 +192,7 @@ impl Default for AlignConfig {
             clause_min_word_weight: 0.3,
             clause_min_density: 0.5,
             clause_min_containment: 0.4,
+            clause_min_names: 2,
             reporting_words: REPORTING_WORDS.iter().map(|w| w.to_string()).collect(),
             refusal_stems: REFUSAL_STEMS.iter().map(|w| w.to_string()).collect(),
             min_claim_words: 1,
@@ -579,6 +587,9 @@ pub struct Evidence {
     /// are at least [`AlignConfig::clause_min_density`] of the content words they span on each
     /// side; its claim words weighing at least [`AlignConfig::clause_min_word_weight`].
     pub clause_claims: usize,
+    /// The most names in such a clause that also holds a claim word of that weight (who did
+    /// what: "Zelenskyy … rejected" / "Zelensky … denying").
+    pub clause_names: usize,
 }
 
 /// Whether each token of `p` reads as a name: a capitalised content word that does not open the
@@ -619,6 +630,8 @@ fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
 pub struct Weighed {
     pub weights: Vec<f32>,
     pub claim: Vec<bool>,
+    /// Whether each token reads as a name.
+    pub name: Vec<bool>,
     /// Whether each token is a content word or a number (else a function word).
     pub content: Vec<bool>,
     pub total: f32,
@@ -666,7 +679,7 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
     let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
     let in_negation = negation_scope(p, |t| t.negation || refusal(t));
-    Weighed { weights, claim, content, total, negated, in_negation }
+    Weighed { weights, claim, name: names, content, total, negated, in_negation }
 }
 
 /// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
@@ -766,13 +779,19 @@ pub fn evidence_weighed(
     e.literal_share = if all > 0.0 { lit / all } else { 0.0 };
     let scope = |w: &Weighed, x: usize| w.in_negation.get(x).copied().unwrap_or(false);
     e.negation_mismatch = sim.matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
-    e.clause_claims = clause_claims(&to_right, lws, rws, config);
+    (e.clause_claims, e.clause_names) = clause_claims(&to_right, lws, rws, config);
     e
 }
 
-/// Claim words of the best shared clause (see [`Evidence::clause_claims`]). `to_right[i]` is
-/// the right token matched to left token `i`. O(m²) for m content matches.
-fn clause_claims(to_right: &[Option<usize>], lws: &Weighed, rws: &Weighed, config: &AlignConfig) -> usize {
+/// Claim words of the best shared clause, and the most names in a shared clause with a claim
+/// word (see [`Evidence::clause_claims`]). `to_right[i]` is the right token matched to left
+/// token `i`. O(m²) for m content matches.
+fn clause_claims(
+    to_right: &[Option<usize>],
+    lws: &Weighed,
+    rws: &Weighed,
+    config: &AlignConfig,
+) -> (usize, usize) {
     let is_content = |w: &Weighed, x: usize| w.content.get(x).copied().unwrap_or(false);
     let heavy_claim = |x: usize| {
         lws.claim.get(x).copied().unwrap_or(false)
@@ -786,10 +805,10 @@ fn clause_claims(to_right: &[Option<usize>], lws: &Weighed, rws: &Weighed, confi
         .filter(|&(i, j)| is_content(lws, i) && is_content(rws, j))
         .collect();
     let content_between = |w: &Weighed, a: usize, b: usize| (a..=b).filter(|&x| is_content(w, x)).count();
-    let mut best = 0;
+    let (mut best, mut best_names) = (0, 0);
     for start in 0..matches.len() {
         let (mut rlo, mut rhi) = (matches[start].1, matches[start].1);
-        let mut claims = 0;
+        let (mut claims, mut names) = (0, 0);
         for (k, &(i, j)) in matches.iter().enumerate().skip(start) {
             rlo = rlo.min(j);
             rhi = rhi.max(j);
@@ -799,10 +818,14 @@ fn clause_claims(to_right: &[Option<usize>], lws: &Weighed, rws: &Weighed, confi
                 break;
             }
             claims += usize::from(heavy_claim(i));
+            names += usize::from(lws.name.get(i).copied().unwrap_or(false));
             best = best.max(claims);
+            if claims > 0 {
+                best_names = best_names.max(names);
+            }
         }
     }
-    best
+    (best, best_names)
 }
 
 /// Longest common subsequence of the folded words over the shorter side's length.
@@ -874,6 +897,10 @@ pub fn classify(
         return Some(LinkKind::Partial);
     }
     if negation_ok && e.clause_claims >= config.clause_min_claim_words && hi >= config.clause_min_containment
+    {
+        return Some(LinkKind::Partial);
+    }
+    if negation_ok && e.clause_names >= config.clause_min_names && lo >= config.partial_spread_min_containment
     {
         return Some(LinkKind::Partial);
     }
