@@ -134,6 +134,11 @@ pub struct AlignConfig {
     /// `partial_spread_min_containment` contained ("Ukrainian President Volodymyr Zelenskyy has
     /// consistently rejected …" / "Ukrainian President Volodymyr Zelensky has been denying …").
     pub clause_min_names: usize,
+    /// `partial` by broad overlap: at least this many claim words that are not story-wide, in
+    /// one clause on each side (punctuation bounds a clause), the shorter side at least `partial_spread_min_containment` contained (000's lede "A plan to
+    /// conclude the intense conflict has been devised by the United States and Russia" / 003's
+    /// "US and Russian officials have secretly drafted a plan to end the … war").
+    pub spread_min_heavy_claims: usize,
     /// A phrase may step over up to this many function words on either side ("cede some of
     /// its territory to Moscow" / "relinquishing territory to Russia" is one phrase).
     pub phrase_max_gap: usize,
@@ -193,6 +198,7 @@ impl Default for AlignConfig {
             clause_min_density: 0.5,
             clause_min_containment: 0.4,
             clause_min_names: 2,
+            spread_min_heavy_claims: 3,
             reporting_words: REPORTING_WORDS.iter().map(|w| w.to_string()).collect(),
             refusal_stems: REFUSAL_STEMS.iter().map(|w| w.to_string()).collect(),
             min_claim_words: 1,
@@ -590,6 +596,9 @@ pub struct Evidence {
     /// The most names in such a clause that also holds a claim word of that weight (who did
     /// what: "Zelenskyy … rejected" / "Zelensky … denying").
     pub clause_names: usize,
+    /// The most matched claim words of at least [`AlignConfig::clause_min_word_weight`] (not
+    /// story-wide) that stand in one clause on each side (clauses end at punctuation).
+    pub heavy_claims: usize,
 }
 
 /// Whether each token of `p` reads as a name: a capitalised content word that does not open the
@@ -640,10 +649,27 @@ pub struct Weighed {
     /// them before it in its clause ("pledge to never join NATO, shrink its armed forces":
     /// "join" and "NATO" are negated, "shrink" is not).
     pub in_negation: Vec<bool>,
+    /// Per token, the index of its clause (clauses end at [`CLAUSE_BREAKS`]).
+    pub clause: Vec<u16>,
 }
 
 /// Characters that end a clause, for negation scope.
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
+
+/// Per token of `p`, the index of its clause.
+fn clause_ids(p: &SentenceProfile) -> Vec<u16> {
+    let (mut id, mut prev_end) = (0u16, 0);
+    p.tokens
+        .iter()
+        .map(|t| {
+            if p.text.get(prev_end..t.start).unwrap_or("").contains(CLAUSE_BREAKS) {
+                id = id.saturating_add(1);
+            }
+            prev_end = t.end;
+            id
+        })
+        .collect()
+}
 
 /// Per token of `p`, whether an odd number of negators stand before it in its clause.
 fn negation_scope(p: &SentenceProfile, negator: impl Fn(&Token) -> bool) -> Vec<bool> {
@@ -679,7 +705,8 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
     let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
     let in_negation = negation_scope(p, |t| t.negation || refusal(t));
-    Weighed { weights, claim, name: names, content, total, negated, in_negation }
+    let clause = clause_ids(p);
+    Weighed { weights, claim, name: names, content, total, negated, in_negation, clause }
 }
 
 /// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
@@ -707,6 +734,8 @@ pub fn evidence_weighed(
     let (mut ml, mut mr, mut lit, mut all) = (0f32, 0f32, 0f32, 0f32);
     let mut to_right: Vec<Option<usize>> = vec![None; left.tokens.len()];
     let mut credit_of: Vec<f32> = vec![1.0; left.tokens.len()];
+    // (left clause, right clause) of each heavy claim match.
+    let mut heavy: Vec<(u16, u16)> = Vec::new();
     for m in &sim.matches {
         let (Some(t), Some(&wl), Some(&wr)) = (left.tokens.get(m.left), lw.get(m.left), rw.get(m.right))
         else {
@@ -725,6 +754,10 @@ pub fn evidence_weighed(
             e.content += 1;
             if lws.claim[m.left] {
                 e.claim += 1;
+                if wl >= config.clause_min_word_weight {
+                    let at = |w: &Weighed, x: usize| w.clause.get(x).copied().unwrap_or(0);
+                    heavy.push((at(lws, m.left), at(rws, m.right)));
+                }
             }
         }
     }
@@ -780,6 +813,8 @@ pub fn evidence_weighed(
     let scope = |w: &Weighed, x: usize| w.in_negation.get(x).copied().unwrap_or(false);
     e.negation_mismatch = sim.matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
     (e.clause_claims, e.clause_names) = clause_claims(&to_right, lws, rws, config);
+    heavy.sort_unstable();
+    e.heavy_claims = heavy.chunk_by(|a, b| a == b).map(<[_]>::len).max().unwrap_or(0);
     e
 }
 
@@ -897,6 +932,12 @@ pub fn classify(
         return Some(LinkKind::Partial);
     }
     if negation_ok && e.clause_claims >= config.clause_min_claim_words && hi >= config.clause_min_containment
+    {
+        return Some(LinkKind::Partial);
+    }
+    if negation_ok
+        && e.heavy_claims >= config.spread_min_heavy_claims
+        && hi >= config.partial_spread_min_containment
     {
         return Some(LinkKind::Partial);
     }
