@@ -85,25 +85,24 @@ const TRUE_LINKS: &[((&str, &str), (&str, &str))] = &[
         ("001", "after consultations with both Ukrainian and Russian officials"),
         ("002", "Witkoff also consulted with Russian envoy"),
     ),
-];
-
-/// True correspondences the aligner misses today: a short shared clause inside long sentences
-/// (under a fifth of either side: "relinquishing territory" / "surrendering territory"), one
-/// claim word beside names ("rejected" / "denying"), names alone (002's recap sentence takes
-/// 003's Dmitriev sentence first), story-wide words ("plan to end the war"), or a sentence
-/// taken by a stronger link in the same pair (004's "surrendering territory and scaling down
-/// its military" carries two of 003's sentences, but the merged pair does not outscore 003's
-/// territory sentence alone). Listed so the golden review can track them; missing them is the
-/// price of never linking on names or story-wide words alone.
-#[allow(dead_code)]
-const KNOWN_MISSES: &[((&str, &str), (&str, &str))] = &[
+    // A merge: 004's "Ukraine surrendering territory and scaling down its military" carries
+    // 003's territory sentence and the next one, "reduce the size of its military".
+    (("003", "It would have to reduce the size of its military."), ("004", "scaling down its military")),
+    // One actor, one act: the same name phrase with the same refusal ("rejected" / "denying").
     (
         ("000", "consistently rejected the notion of surrendering territory"),
         ("003", "has been denying any such concessions"),
-    ),
-    (("000", "relinquishing territory to Russia"), ("004", "such as Ukraine surrendering territory")),
+    ), // The ledes: three claim words that are not story-wide in one clause on each side
+    // ("devised"/"drafted", "conclude"/"end", "conflict"/"war").
     (("000", "A plan to conclude the intense conflict"), ("003", "have secretly drafted a plan to end")),
-    (("003", "It would have to reduce the size of its military."), ("004", "scaling down its military")),
+];
+
+/// True correspondences the aligner misses today: a short shared clause inside long sentences
+/// (under a fifth of either side: "relinquishing territory" / "surrendering territory"), names
+/// alone (002's recap sentence takes 003's Dmitriev sentence first). Listed so the golden review can track them; missing them is the price of
+/// never linking on names or story-wide words alone.
+const KNOWN_MISSES: &[((&str, &str), (&str, &str))] = &[
+    (("000", "relinquishing territory to Russia"), ("004", "such as Ukraine surrendering territory")),
     (
         ("002", "Witkoff also consulted with Russian envoy Kirill Dmitriev"),
         ("003", "Kremlin adviser Kirill Dmitriev"),
@@ -174,6 +173,10 @@ const NON_LINKS: &[((&str, &str), (&str, &str))] = &[
         ("001", "drawn up immediately following discussions"),
         ("004", "he plans to discuss the details directly"),
     ),
+    // Three claim words, but in different clauses of 001's sentence, and about another thing:
+    // U.S. aid cut back, not Ukraine's army shrunk ("involve" / "involved", "scaling" /
+    // "shrink", "military" / "forces").
+    (("000", "scaling back a portion of U.S. military aid"), ("001", "shrink its armed forces")),
     // Story-wide words through a synonym ("plan to end the war" / "plans to stop the war").
     (
         ("001", "contains almost no concessions from Russia"),
@@ -190,6 +193,15 @@ fn true_links_are_found() {
         .map(|(a, b)| format!("{}:{:?} ⇄ {}:{:?}", a.0, a.1, b.0, b.1))
         .collect();
     assert!(missing.is_empty(), "missing links:\n{}", missing.join("\n"));
+}
+
+/// The table of misses stays honest: a miss the aligner comes to find moves to `TRUE_LINKS`.
+#[test]
+fn known_misses_are_still_missed() {
+    let r = seed_report();
+    for &(a, b) in KNOWN_MISSES {
+        assert_eq!(link(r, a, b), None, "{a:?} ⇄ {b:?} is found now: move it to TRUE_LINKS");
+    }
 }
 
 #[test]
@@ -481,6 +493,18 @@ const KINDS: &[(&str, &str, Option<LinkKind>)] = &[
     (
         "Zelenskyy has consistently rejected the notion of surrendering territory to Russia.",
         "The draft includes Russia's core demands, such as Ukraine surrendering territory to Russia.",
+        None,
+    ),
+    // One actor, one act (the names and the refusal form one clause on each side) …
+    (
+        "Ukrainian President Volodymyr Zelenskyy has consistently rejected the notion of surrendering territory to Russia.",
+        "However, Ukrainian President Volodymyr Zelensky has been denying any such concessions to stop the war from the beginning.",
+        Some(LinkKind::Partial),
+    ),
+    // … but one actor doing two different things is not a link.
+    (
+        "Ukrainian President Volodymyr Zelensky has rejected the proposal outright.",
+        "Ukrainian President Volodymyr Zelensky visited frontline troops near Kharkiv on Friday.",
         None,
     ),
     // Two generic words in one clause ("difficult"/"hard", "make"/"done") are not a claim.
