@@ -60,7 +60,14 @@ struct Word<'a> {
     token: &'a Token,
 }
 
-fn words<'a>(parts: &[&'a SentenceProfile]) -> Vec<Word<'a>> {
+/// One sentence of a link side: its text and tokens.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+fn words<'a>(parts: &[Part<'a>]) -> Vec<Word<'a>> {
     parts
         .iter()
         .enumerate()
@@ -101,6 +108,20 @@ pub fn diff_link(
     right: &[&SentenceProfile],
     config: &DiffConfig,
 ) -> LinkDiff {
+    let left: Vec<Part> = left.iter().map(|p| Part { text: &p.text, tokens: &p.tokens }).collect();
+    let right: Vec<Part> = right.iter().map(|p| Part { text: &p.text, tokens: &p.tokens }).collect();
+    diff_parts(lexicon, &left, &right, config)
+}
+
+/// The labelled word diff of two plain texts, each taken as one part (a sentence or a whole
+/// article): tokenize both, then [`diff_link`]'s passes. The entry point of the peer benchmark
+/// (`wirediff bench diff`, `make bench-peers`).
+pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfig) -> LinkDiff {
+    let (lt, rt) = (lexicon.tokenize(left), lexicon.tokenize(right));
+    diff_parts(lexicon, &[Part { text: left, tokens: &lt }], &[Part { text: right, tokens: &rt }], config)
+}
+
+fn diff_parts(lexicon: &Lexicon, left: &[Part], right: &[Part], config: &DiffConfig) -> LinkDiff {
     let lw = words(left);
     let rw = words(right);
     let mut left_pair: Vec<Option<Pairing>> = vec![None; lw.len()];
@@ -358,20 +379,14 @@ fn split_at_parts(op: RawOp, lw: &[Word], rw: &[Word]) -> Vec<RawOp> {
         .collect()
 }
 
-fn piece(range: Option<(usize, usize)>, ws: &[Word], parts: &[&SentenceProfile]) -> Option<Piece> {
+fn piece(range: Option<(usize, usize)>, ws: &[Word], parts: &[Part]) -> Option<Piece> {
     let (s, e) = range?;
     let (first, last) = (ws.get(s)?, ws.get(e.checked_sub(1)?)?);
     let text = parts.get(first.part)?.text.get(first.token.start..last.token.end).unwrap_or_default();
     Some(Piece { part: first.part, start: first.token.start, end: last.token.end, text: text.to_string() })
 }
 
-fn to_word_op(
-    op: &RawOp,
-    lw: &[Word],
-    rw: &[Word],
-    left: &[&SentenceProfile],
-    right: &[&SentenceProfile],
-) -> WordOp {
+fn to_word_op(op: &RawOp, lw: &[Word], rw: &[Word], left: &[Part], right: &[Part]) -> WordOp {
     WordOp { kind: op.kind, left: piece(op.left, lw, left), right: piece(op.right, rw, right) }
 }
 

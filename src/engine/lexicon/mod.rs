@@ -219,6 +219,13 @@ impl Lexicon {
         self
     }
 
+    /// Replaces the tunable parts (and forgets the cached word forms).
+    pub fn with_config(mut self, config: LexiconConfig) -> Self {
+        self.config = config;
+        self.cache.clear();
+        self
+    }
+
     /// The shared default lexicon, built once.
     pub fn shared() -> &'static Lexicon {
         static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
