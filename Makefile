@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint fuzz clean \
+.PHONY: help setup setup-test serve build single test test-native test-e2e e2e bench-browser size fmt lint fuzz clean \
 	bench-seeds bench-scale bench-peers
 
 help: ## List the targets
@@ -34,13 +34,16 @@ single: build ## dist/wirediff.html: the whole app in one file that opens from f
 test: setup-test ## Everything: native tests, release build, single file, browser tests
 	cargo test
 	$(MAKE) --no-print-directory single
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
 
 test-native: ## Native engine and UI-state tests only (no browser)
 	cargo test
 
 e2e: ## Browser tests against the current dist/ (run make single first)
-	node --test tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/
+
+bench-browser: ## Browser benchmarks against dist/ (run make build first): first heatmap, 200 documents
+	node scripts/bench-browser.mjs $(or $(RUNS),5)
 
 size: ## Size of the release .wasm, raw and gzipped
 	@for f in dist/*.wasm; do \

@@ -23,6 +23,7 @@ mod peers;
 mod text_bench;
 
 const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
+                     | synth N DIR \
                      | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...] \
                      | bench pairs OUT.json | bench diff PAIRS.json [--json]>";
 
@@ -75,6 +76,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         Some("bench") if args.get(1).map(String::as_str) == Some("diff") => peers::run(&args[2..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("synth") => synth_files(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -106,4 +108,23 @@ fn read_text(path: &str) -> Result<String, String> {
             Err(format!("{path}:{}: invalid UTF-8 at byte {at}", line_of(at)))
         }
     }
+}
+
+/// `synth N DIR`: writes the synthetic corpus of N documents (the one `bench scale` uses) to
+/// DIR as text files, for the browser tests and benchmarks to drop into the app.
+fn synth_files(args: &[String]) -> Result<(), String> {
+    let (Some(n), Some(dir)) = (args.first(), args.get(1)) else { return Err(USAGE.to_string()) };
+    let n: usize = n.parse().map_err(|_| format!("synth: {n:?} is not a number of documents"))?;
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("synth: {}: {e}", dir.display()))?;
+    let docs = wirediff::engine::synth::corpus(&wirediff::engine::synth::SynthConfig {
+        documents: n,
+        ..wirediff::engine::synth::SynthConfig::default()
+    });
+    for doc in &docs {
+        let path = dir.join(&doc.id);
+        std::fs::write(&path, &doc.text).map_err(|e| format!("synth: {}: {e}", path.display()))?;
+    }
+    println!("wrote {} documents to {}", docs.len(), dir.display());
+    Ok(())
 }
