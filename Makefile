@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e size fmt lint fuzz clean
+.PHONY: help setup setup-test serve build single test test-native test-e2e e2e bench-browser size fmt lint fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -40,6 +40,9 @@ test-native: ## Native engine and UI-state tests only (no browser)
 
 e2e: ## Browser tests against the current dist/ (run make single first)
 	node --test --test-concurrency=1 tests/e2e/
+
+bench-browser: ## Browser benchmarks against dist/ (run make build first): first heatmap, 200 documents
+	node scripts/bench-browser.mjs $(or $(RUNS),5)
 
 size: ## Size of the release .wasm, raw and gzipped
 	@for f in dist/*.wasm; do \

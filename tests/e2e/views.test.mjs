@@ -42,8 +42,17 @@ async function eventually(read, want, timeout = 10_000) {
     return value;
 }
 
+/** Waits until the analysis worker is idle (no progress bar in two polls 50 ms apart). */
+async function settled(page) {
+    for (let idle = 0, end = Date.now() + 20_000; idle < 2 && Date.now() < end;) {
+        idle = (await page.locator(".analysis-status.running").count()) === 0 ? idle + 1 : 0;
+        await page.waitForTimeout(50);
+    }
+}
+
 async function cells(page) {
     await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+    await settled(page);
     return page.locator(".heatmap .cell");
 }
 
