@@ -45,7 +45,9 @@ pub fn flip(pair: &Pair) -> Pair {
 fn flip_ops(ops: &[WordOp]) -> Vec<WordOp> {
     let pos = |p: &Option<crate::engine::report::Piece>| p.as_ref().map(|p| (p.part, p.start));
     let mut anchor = None;
-    let mut keyed: Vec<((Option<(usize, usize)>, u8, usize), WordOp)> = ops
+    // (new left position or the anchor's, 0 = at it / 1 = after it, original index)
+    type Key = (Option<(usize, usize)>, u8, usize);
+    let mut keyed: Vec<(Key, WordOp)> = ops
         .iter()
         .enumerate()
         .map(|(k, op)| {
