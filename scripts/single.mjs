@@ -3,6 +3,7 @@
 //
 // - the wasm-bindgen JS glue goes inline in a module script, its exports turned into locals;
 // - the .wasm goes inline as base64 and is handed to the glue's init as bytes;
+// - the analysis worker (glue + base64 wasm) goes inline too and starts from a blob: URL;
 // - stylesheets go inline, the icon becomes a data: URL, preload hints and the
 //   service-worker registration (service workers do not apply to file://) are dropped.
 //
@@ -46,9 +47,25 @@ glue = swap(glue, /^export\s+(?=(async\s+)?(function|class|const|let|var)\b)/gm,
 if (/^\s*(import|export)\b/m.test(glue)) fail(`${gluePath} still has import/export statements after inlining`);
 if (/<\/script|<!--/i.test(glue)) fail(`${gluePath} contains "</script" or "<!--", which would break the inline script`);
 
+// The analysis worker: its no-modules glue and its wasm (base64) become one script, which the
+// page turns into a blob: URL and puts in <meta name="wirediff-worker"> before the app starts.
+const workerMeta = html.match(/<meta name="wirediff-worker" content="([^"]+)">/);
+if (!workerMeta) fail("no filled-in <meta name=\"wirediff-worker\"> in index.html (the post-build hook writes it)");
+const workerLoader = read(workerMeta[1], "utf8");
+const workerParts = workerLoader.match(/importScripts\("([^"]+\.js)"\);\s*wasm_bindgen\("([^"]+\.wasm)"\);/);
+if (!workerParts) fail(`${workerMeta[1]} is not a Trunk no-modules loader shim`);
+const workerSource = [
+    read(workerParts[1], "utf8"),
+    `wasm_bindgen({ module_or_path: Uint8Array.from(atob("${read(workerParts[2]).toString("base64")}"), (c) => c.charCodeAt(0)) });`,
+].join("\n");
+// A JSON string, with "<" escaped so no "</script" can end the inline script early.
+const workerLiteral = JSON.stringify(workerSource).replace(/</g, "\\u003c");
+html = swap(html, workerMeta[0], () => '<meta name="wirediff-worker" content="">', 1);
+
 const wasm = read(wasmPath).toString("base64");
 const boot = [
     "<script type=\"module\">",
+    `document.querySelector('meta[name="wirediff-worker"]').content = URL.createObjectURL(new Blob([${workerLiteral}], { type: "text/javascript" }));`,
     glue,
     `const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));`,
     "await wirediffInit({ module_or_path: wasmBytes });",
@@ -66,4 +83,4 @@ if (/(?:src|href)="(?!data:|#)[^"]+"/.test(html)) fail(`a reference to another f
 
 const out = join(dist, "wirediff.html");
 writeFileSync(out, html);
-console.log(`single: wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB; wasm ${(read(wasmPath).length / 1024).toFixed(0)} KiB)`);
+console.log(`single: wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB; wasm ${(read(wasmPath).length / 1024).toFixed(0)} KiB, worker wasm ${(read(workerParts[2]).length / 1024).toFixed(0)} KiB)`);

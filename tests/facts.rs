@@ -77,6 +77,25 @@ fn numbers_and_dates() {
 }
 
 #[test]
+fn a_range_figure_is_labelled_with_the_unit_it_shares() {
+    let labels = |text: &str| -> Vec<String> {
+        sentence_facts(text).into_iter().filter(|f| f.kind == FactKind::Number).map(|f| f.label).collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "shrink its armed forces from its current estimated 900,000 to 600,000 personnel",
+            &["900,000 personnel", "600,000 personnel"],
+        ),
+        ("between 3 and 5 million people were displaced", &["3 million people", "5 million people"]),
+        ("Russia holds between 18 and 20% of the territory.", &["18 percent", "20%"]),
+        ("At least 25 people were killed.", &["25 people"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(labels(text), *want, "sentence: {text}");
+    }
+}
+
+#[test]
 fn spans_point_at_the_figure() {
     let text = "shrink its forces from an estimated 900,000 to 600,000 personnel";
     for f in sentence_facts(text).iter().filter(|f| f.kind == FactKind::Number) {

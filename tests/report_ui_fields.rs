@@ -44,4 +44,11 @@ fn restoring_a_line_keeps_it_in_that_document_only() {
     assert!(restored.documents[0].removed.is_empty());
     assert!(restored.documents[0].sentences.iter().any(|s| s.text.contains("Share this article")));
     assert_eq!(restored.documents[1].removed.len(), 1, "the other document is untouched");
+    // The restored line keeps the reason it was removed for, for the cleaning view.
+    let was = &restored.documents[0].restored;
+    assert_eq!(was.len(), 1, "{was:?}");
+    assert_eq!((was[0].line, was[0].text.as_str()), (2, "Share this article"));
+    assert_eq!(was[0].reason, plain.documents[0].removed[0].reason);
+    assert!(restored.documents[1].restored.is_empty());
+    assert!(plain.documents[0].restored.is_empty());
 }

@@ -4,17 +4,28 @@ use std::process::ExitCode;
 
 use wirediff::engine::{clean, segment, CleanConfig};
 
+/// mimalloc instead of the system allocator: the engine builds many small strings and vectors
+/// (tokens, profiles, report ids), and glibc's malloc/free took about a fifth of the seeds
+/// report's instructions. The web app keeps Rust's default wasm allocator.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "cli/bench.rs"]
 mod bench;
 #[path = "cli/compare.rs"]
 mod compare;
 #[path = "cli/paraphrase.rs"]
 mod paraphrase;
+#[path = "cli/peers.rs"]
+mod peers;
 #[path = "cli/text_bench.rs"]
 mod text_bench;
 
 const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
-                     | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...]>";
+                     | synth N DIR \
+                     | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...] \
+                     | bench pairs OUT.json | bench diff PAIRS.json [--json]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,7 +71,12 @@ fn run(args: &[String]) -> Result<(), String> {
             paraphrase::bench_similarity(&args[2..], read_text)
         }
         Some("bench") if args.get(1).map(String::as_str) == Some("text") => text_bench::run(&args[2..]),
+        Some("bench") if args.get(1).map(String::as_str) == Some("pairs") => {
+            peers::export(args.get(2).ok_or("usage: wirediff bench pairs OUT.json")?)
+        }
+        Some("bench") if args.get(1).map(String::as_str) == Some("diff") => peers::run(&args[2..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("synth") => synth_files(&args[1..]),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -92,4 +108,23 @@ fn read_text(path: &str) -> Result<String, String> {
             Err(format!("{path}:{}: invalid UTF-8 at byte {at}", line_of(at)))
         }
     }
+}
+
+/// `synth N DIR`: writes the synthetic corpus of N documents (the one `bench scale` uses) to
+/// DIR as text files, for the browser tests and benchmarks to drop into the app.
+fn synth_files(args: &[String]) -> Result<(), String> {
+    let (Some(n), Some(dir)) = (args.first(), args.get(1)) else { return Err(USAGE.to_string()) };
+    let n: usize = n.parse().map_err(|_| format!("synth: {n:?} is not a number of documents"))?;
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("synth: {}: {e}", dir.display()))?;
+    let docs = wirediff::engine::synth::corpus(&wirediff::engine::synth::SynthConfig {
+        documents: n,
+        ..wirediff::engine::synth::SynthConfig::default()
+    });
+    for doc in &docs {
+        let path = dir.join(&doc.id);
+        std::fs::write(&path, &doc.text).map_err(|e| format!("synth: {}: {e}", path.display()))?;
+    }
+    println!("wrote {} documents to {}", docs.len(), dir.display());
+    Ok(())
 }

@@ -33,13 +33,20 @@
 //!    A pair is a candidate when it shares [`AlignConfig::min_shared_keys`] kept keys, which
 //!    is also a precondition of every link, so [`brute_force_candidates`] (every pair) gives
 //!    the same links; the tests check it.
-//! 2. **Kinds** ([`classify`]): `verbatim` (same words), `edited` (both sides ≥ 0.8 contained,
+//! 2. **Kinds** ([`classify`]): `verbatim` (same words), `edited` (both sides ≥ 0.7 contained,
 //!    mostly literal matches), `paraphrase` (both sides half contained, two claim words),
-//!    `partial` (a shared claim phrase of enough weight, two claim words; or, without such a
-//!    phrase, both sides a third contained with three claim words); otherwise none.
-//! 3. **Splits and merges**: runs of 2–3 adjacent sentences on one side, each mostly contained
-//!    in one sentence of the other side, are compared as one text; the group is proposed when
-//!    it covers clearly more of the whole than its best part.
+//!    `partial` (a shared claim phrase of enough weight, two claim words; or one shared clause:
+//!    two claim words that are not story-wide, matched words at least half of the words the
+//!    clause spans on each side, the shorter side 40% contained — "reduce the size of its
+//!    military" / "shrink its armed forces"; or one actor's act: such a clause holding two
+//!    names and a claim word, both sides a third contained — "Zelenskyy has consistently
+//!    rejected" / "Zelensky has been denying"; or, without these, both sides a third contained
+//!    with three claim words); otherwise none. Negation is scoped to its clause: "pledge to
+//!    never join NATO, shrink its armed forces" does not negate the shrinking.
+//! 3. **Splits and merges**: 2–3 sentences on one side, at most
+//!    [`AlignConfig::split_max_distance`] apart, each mostly contained in one sentence of the
+//!    other side or linked to it by itself, are compared as one text; the group is proposed
+//!    when it covers clearly more of the whole than its best part.
 //!    A phrase steps over a few function words ("cede some of its territory" / "relinquishing
 //!    territory"); synonyms weigh [`AlignConfig::synonym_credit`] in it. A refusal verb counts
 //!    as a negation ("rejected the notion of surrendering territory" does not link to "would
@@ -112,6 +119,26 @@ pub struct AlignConfig {
     /// words of "Trump has received a briefing on the plan and backs it" / "the president
     /// supports this plan, Leavitt said during a press briefing" never form one phrase).
     pub partial_spread_min_claim_words: usize,
+    /// `partial` by one shared clause: at least this many claim words of the clause weigh at
+    /// least `clause_min_word_weight` each (story-wide words such as "plan" or "war" do not
+    /// count: "the plan to end the war" is in every outlet and says nothing of its own) …
+    pub clause_min_claim_words: usize,
+    pub clause_min_word_weight: f32,
+    /// … the clause's matched words are at least this share of the content words it spans on
+    /// each side ("reduce the size of its military" / "shrink its armed forces": 2 of 3) …
+    pub clause_min_density: f32,
+    /// … and the shorter side is at least this much contained in the other.
+    pub clause_min_containment: f32,
+    /// `partial` by one shared act of one actor: a clause (as above) holding at least this
+    /// many names and a claim word of `clause_min_word_weight`, both sides at least
+    /// `partial_spread_min_containment` contained ("Ukrainian President Volodymyr Zelenskyy has
+    /// consistently rejected …" / "Ukrainian President Volodymyr Zelensky has been denying …").
+    pub clause_min_names: usize,
+    /// `partial` by broad overlap: at least this many claim words that are not story-wide, in
+    /// one clause on each side (punctuation bounds a clause), the shorter side at least `partial_spread_min_containment` contained (000's lede "A plan to
+    /// conclude the intense conflict has been devised by the United States and Russia" / 003's
+    /// "US and Russian officials have secretly drafted a plan to end the … war").
+    pub spread_min_heavy_claims: usize,
     /// A phrase may step over up to this many function words on either side ("cede some of
     /// its territory to Moscow" / "relinquishing territory to Russia" is one phrase).
     pub phrase_max_gap: usize,
@@ -127,8 +154,18 @@ pub struct AlignConfig {
     pub split_part_min_containment: f32,
     /// Split/merge: the group must score at least this much above its best single part.
     pub split_min_gain: f32,
+    /// … or, when less, this share of the best part's coverage (a long whole: 003's two
+    /// sentences cover 23% of 004's long "surrendering territory and scaling down its
+    /// military" sentence, the territory sentence alone 13%).
+    pub split_min_relative_gain: f32,
     /// Split/merge: at most this many sentences on the split side.
     pub split_max_parts: usize,
+    /// Split/merge: consecutive parts at most this many sentences apart (1 = adjacent). A
+    /// rewrite may carry one long sentence's two claims in two sentences with others between
+    /// (001's "The plan, devised by … Witkoff, … would see Kyiv surrendering … its Donbas
+    /// region" is 003's "Kiev would have to cede some of its territory" three sentences before
+    /// "the draft plan was drawn up by … Witkoff").
+    pub split_max_distance: usize,
 }
 
 impl Default for AlignConfig {
@@ -156,12 +193,20 @@ impl Default for AlignConfig {
             phrase_max_gap: 3,
             partial_spread_min_containment: 0.3,
             partial_spread_min_claim_words: 3,
+            clause_min_claim_words: 2,
+            clause_min_word_weight: 0.3,
+            clause_min_density: 0.5,
+            clause_min_containment: 0.4,
+            clause_min_names: 2,
+            spread_min_heavy_claims: 3,
             reporting_words: REPORTING_WORDS.iter().map(|w| w.to_string()).collect(),
             refusal_stems: REFUSAL_STEMS.iter().map(|w| w.to_string()).collect(),
             min_claim_words: 1,
             split_part_min_containment: 0.5,
             split_min_gain: 0.15,
+            split_min_relative_gain: 0.5,
             split_max_parts: 3,
+            split_max_distance: 4,
         }
     }
 }
@@ -266,15 +311,23 @@ const CLASS_TAG: u64 = 0x94d0_49bb_1331_11eb;
 impl Corpus {
     /// Profiles every sentence, computes weights and builds the one global key index.
     pub fn new(lexicon: &Lexicon, documents: &[Vec<String>], config: &AlignConfig) -> Corpus {
-        let mut profiles = Vec::new();
-        let mut docs = Vec::new();
-        let mut doc_of = Vec::new();
-        for (d, sentences) in documents.iter().enumerate() {
+        let profiles = documents
+            .iter()
+            .map(|sentences| sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect())
+            .collect();
+        Corpus::from_profiles(profiles, config)
+    }
+
+    /// [`Corpus::new`] from sentences profiled beforehand, one list per document (a cache of
+    /// profiles, such as [`crate::engine::Workspace`]'s, skips the tokenizing).
+    pub fn from_profiles(documents: Vec<Vec<SentenceProfile>>, config: &AlignConfig) -> Corpus {
+        let mut profiles = Vec::with_capacity(documents.iter().map(Vec::len).sum());
+        let mut docs = Vec::with_capacity(documents.len());
+        let mut doc_of = Vec::with_capacity(profiles.capacity());
+        for (d, sentences) in documents.into_iter().enumerate() {
             let start = profiles.len();
-            for s in sentences {
-                profiles.push(SentenceProfile::new(lexicon, s));
-                doc_of.push(d);
-            }
+            doc_of.extend(std::iter::repeat_n(d, sentences.len()));
+            profiles.extend(sentences);
             docs.push(start..profiles.len());
         }
         let idf = Idf::from_profiles(profiles.iter());
@@ -533,8 +586,19 @@ pub struct Evidence {
     pub phrase_weight: f32,
     /// Share of the matched weight that is literal (exact, inflection, variant, number).
     pub literal_share: f32,
-    /// One side negates and the other does not.
+    /// A shared word is negated on one side and not on the other (negation scoped to its
+    /// clause: a negation elsewhere in a sentence does not touch the shared clause).
     pub negation_mismatch: bool,
+    /// The best shared clause: a run of content matches, consecutive on the left, whose words
+    /// are at least [`AlignConfig::clause_min_density`] of the content words they span on each
+    /// side; its claim words weighing at least [`AlignConfig::clause_min_word_weight`].
+    pub clause_claims: usize,
+    /// The most names in such a clause that also holds a claim word of that weight (who did
+    /// what: "Zelenskyy … rejected" / "Zelensky … denying").
+    pub clause_names: usize,
+    /// The most matched claim words of at least [`AlignConfig::clause_min_word_weight`] (not
+    /// story-wide) that stand in one clause on each side (clauses end at punctuation).
+    pub heavy_claims: usize,
 }
 
 /// Whether each token of `p` reads as a name: a capitalised content word that does not open the
@@ -575,10 +639,54 @@ fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
 pub struct Weighed {
     pub weights: Vec<f32>,
     pub claim: Vec<bool>,
+    /// Whether each token reads as a name.
+    pub name: Vec<bool>,
     /// Whether each token is a content word or a number (else a function word).
     pub content: Vec<bool>,
     pub total: f32,
     pub negated: bool,
+    /// Per token, whether it stands in the scope of a negation or refusal: an odd number of
+    /// them before it in its clause ("pledge to never join NATO, shrink its armed forces":
+    /// "join" and "NATO" are negated, "shrink" is not).
+    pub in_negation: Vec<bool>,
+    /// Per token, the index of its clause (clauses end at [`CLAUSE_BREAKS`]).
+    pub clause: Vec<u16>,
+}
+
+/// Characters that end a clause, for negation scope.
+const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
+
+/// Per token of `p`, the index of its clause.
+fn clause_ids(p: &SentenceProfile) -> Vec<u16> {
+    let (mut id, mut prev_end) = (0u16, 0);
+    p.tokens
+        .iter()
+        .map(|t| {
+            if p.text.get(prev_end..t.start).unwrap_or("").contains(CLAUSE_BREAKS) {
+                id = id.saturating_add(1);
+            }
+            prev_end = t.end;
+            id
+        })
+        .collect()
+}
+
+/// Per token of `p`, whether an odd number of negators stand before it in its clause.
+fn negation_scope(p: &SentenceProfile, negator: impl Fn(&Token) -> bool) -> Vec<bool> {
+    let mut out = Vec::with_capacity(p.tokens.len());
+    let (mut odd, mut prev_end) = (false, 0);
+    for t in &p.tokens {
+        let between = p.text.get(prev_end..t.start).unwrap_or("");
+        if between.contains(CLAUSE_BREAKS) {
+            odd = false;
+        }
+        out.push(odd);
+        if negator(t) {
+            odd = !odd;
+        }
+        prev_end = t.end;
+    }
+    out
 }
 
 /// Weighs the tokens of `p` for [`evidence`].
@@ -593,10 +701,12 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
         .collect();
     let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
     let total = weights.iter().sum();
-    let refusal = |t: &Token| t.content && config.refusal_stems.iter().any(|r| *r == t.stem);
+    let refusal = |t: &Token| t.content && config.refusal_stems.contains(&t.stem);
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
     let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
-    Weighed { weights, claim, content, total, negated }
+    let in_negation = negation_scope(p, |t| t.negation || refusal(t));
+    let clause = clause_ids(p);
+    Weighed { weights, claim, name: names, content, total, negated, in_negation, clause }
 }
 
 /// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
@@ -624,6 +734,8 @@ pub fn evidence_weighed(
     let (mut ml, mut mr, mut lit, mut all) = (0f32, 0f32, 0f32, 0f32);
     let mut to_right: Vec<Option<usize>> = vec![None; left.tokens.len()];
     let mut credit_of: Vec<f32> = vec![1.0; left.tokens.len()];
+    // (left clause, right clause) of each heavy claim match.
+    let mut heavy: Vec<(u16, u16)> = Vec::new();
     for m in &sim.matches {
         let (Some(t), Some(&wl), Some(&wr)) = (left.tokens.get(m.left), lw.get(m.left), rw.get(m.right))
         else {
@@ -642,6 +754,10 @@ pub fn evidence_weighed(
             e.content += 1;
             if lws.claim[m.left] {
                 e.claim += 1;
+                if wl >= config.clause_min_word_weight {
+                    let at = |w: &Weighed, x: usize| w.clause.get(x).copied().unwrap_or(0);
+                    heavy.push((at(lws, m.left), at(rws, m.right)));
+                }
             }
         }
     }
@@ -668,8 +784,9 @@ pub fn evidence_weighed(
             }
             // The next match continuing the phrase, if any.
             let mut next = None;
-            for ni in ci + 1..(ci + 2 + gap).min(to_right.len()) {
-                if let Some(nj) = to_right[ni] {
+            let end = (ci + 2 + gap).min(to_right.len());
+            for (ni, &r) in to_right.iter().enumerate().take(end).skip(ci + 1) {
+                if let Some(nj) = r {
                     if nj > cj && nj - cj - 1 <= gap && (cj + 1..nj).all(|x| !is_content(rws, x)) {
                         next = Some((ni, nj));
                         break;
@@ -694,8 +811,57 @@ pub fn evidence_weighed(
     e.left_in_right = if tl > 0.0 { (ml / tl).min(1.0) } else { 0.0 };
     e.right_in_left = if tr > 0.0 { (mr / tr).min(1.0) } else { 0.0 };
     e.literal_share = if all > 0.0 { lit / all } else { 0.0 };
-    e.negation_mismatch = lws.negated != rws.negated;
+    let scope = |w: &Weighed, x: usize| w.in_negation.get(x).copied().unwrap_or(false);
+    e.negation_mismatch = sim.matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
+    (e.clause_claims, e.clause_names) = clause_claims(&to_right, lws, rws, config);
+    heavy.sort_unstable();
+    e.heavy_claims = heavy.chunk_by(|a, b| a == b).map(<[_]>::len).max().unwrap_or(0);
     e
+}
+
+/// Claim words of the best shared clause, and the most names in a shared clause with a claim
+/// word (see [`Evidence::clause_claims`]). `to_right[i]` is the right token matched to left
+/// token `i`. O(m²) for m content matches.
+fn clause_claims(
+    to_right: &[Option<usize>],
+    lws: &Weighed,
+    rws: &Weighed,
+    config: &AlignConfig,
+) -> (usize, usize) {
+    let is_content = |w: &Weighed, x: usize| w.content.get(x).copied().unwrap_or(false);
+    let heavy_claim = |x: usize| {
+        lws.claim.get(x).copied().unwrap_or(false)
+            && lws.weights.get(x).copied().unwrap_or(0.0) >= config.clause_min_word_weight
+    };
+    // Content matches in left order: (left, right).
+    let matches: Vec<(usize, usize)> = to_right
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.map(|j| (i, j)))
+        .filter(|&(i, j)| is_content(lws, i) && is_content(rws, j))
+        .collect();
+    let content_between = |w: &Weighed, a: usize, b: usize| (a..=b).filter(|&x| is_content(w, x)).count();
+    let (mut best, mut best_names) = (0, 0);
+    for start in 0..matches.len() {
+        let (mut rlo, mut rhi) = (matches[start].1, matches[start].1);
+        let (mut claims, mut names) = (0, 0);
+        for (k, &(i, j)) in matches.iter().enumerate().skip(start) {
+            rlo = rlo.min(j);
+            rhi = rhi.max(j);
+            let n = (k - start + 1) as f32;
+            let dense = |spanned: usize| n >= config.clause_min_density * spanned as f32;
+            if !dense(content_between(lws, matches[start].0, i)) || !dense(content_between(rws, rlo, rhi)) {
+                break;
+            }
+            claims += usize::from(heavy_claim(i));
+            names += usize::from(lws.name.get(i).copied().unwrap_or(false));
+            best = best.max(claims);
+            if claims > 0 {
+                best_names = best_names.max(names);
+            }
+        }
+    }
+    (best, best_names)
 }
 
 /// Longest common subsequence of the folded words over the shorter side's length.
@@ -766,6 +932,20 @@ pub fn classify(
     {
         return Some(LinkKind::Partial);
     }
+    if negation_ok && e.clause_claims >= config.clause_min_claim_words && hi >= config.clause_min_containment
+    {
+        return Some(LinkKind::Partial);
+    }
+    if negation_ok
+        && e.heavy_claims >= config.spread_min_heavy_claims
+        && hi >= config.partial_spread_min_containment
+    {
+        return Some(LinkKind::Partial);
+    }
+    if negation_ok && e.clause_names >= config.clause_min_names && lo >= config.partial_spread_min_containment
+    {
+        return Some(LinkKind::Partial);
+    }
     if negation_ok
         && lo >= config.partial_spread_min_containment
         && e.claim >= config.partial_spread_min_claim_words
@@ -788,6 +968,9 @@ fn conflicts(sim: &Similarity, left: &SentenceProfile, right: &SentenceProfile) 
         })
         .collect()
 }
+
+/// How far a group ranks above the best single link of its parts in the greedy choice.
+const RANK_STEP: f32 = 1e-3;
 
 /// A scored candidate: global sentence indices and the comparison.
 struct Scored {
@@ -822,18 +1005,23 @@ pub fn align_pair(
         .collect();
     let mut scored_count = scored.len();
 
-    let mut proposals: Vec<LinkCore> = Vec::new();
+    // (rank, link): the rank orders the greedy choice; a single link ranks by its score.
+    let mut proposals: Vec<(f32, LinkCore)> = Vec::new();
     for s in &scored {
         if let Some(kind) = classify(&s.ev, &p[s.i], &p[s.j], config) {
-            proposals.push(LinkCore {
-                left: vec![s.i],
-                right: vec![s.j],
-                kind,
-                score: if kind == LinkKind::Verbatim { 1.0 } else { link_score(&s.ev) },
-                left_in_right: s.ev.left_in_right,
-                right_in_left: s.ev.right_in_left,
-                conflicts: conflicts(&s.sim, &p[s.i], &p[s.j]),
-            });
+            let score = if kind == LinkKind::Verbatim { 1.0 } else { link_score(&s.ev) };
+            proposals.push((
+                score,
+                LinkCore {
+                    left: vec![s.i],
+                    right: vec![s.j],
+                    kind,
+                    score,
+                    left_in_right: s.ev.left_in_right,
+                    right_in_left: s.ev.right_in_left,
+                    conflicts: conflicts(&s.sim, &p[s.i], &p[s.j]),
+                },
+            ));
         }
     }
     // Splits (one left, several right) and merges (several left, one right).
@@ -842,9 +1030,8 @@ pub fn align_pair(
     }
 
     // Global greedy choice: strongest first, each sentence once.
-    proposals.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
+    proposals.sort_by(|(xr, x), (yr, y)| {
+        yr.total_cmp(xr)
             .then(x.kind.cmp(&y.kind))
             .then((x.left.len() + x.right.len()).cmp(&(y.left.len() + y.right.len())))
             .then(x.left.cmp(&y.left))
@@ -852,7 +1039,7 @@ pub fn align_pair(
     });
     let mut used: HashMap<usize, ()> = HashMap::new();
     let mut chosen = Vec::new();
-    for prop in proposals {
+    for (_, prop) in proposals {
         if prop.left.iter().chain(&prop.right).any(|s| used.contains_key(s)) {
             continue;
         }
@@ -872,21 +1059,24 @@ fn propose_groups(
     scored: &[Scored],
     split: bool,
     config: &AlignConfig,
-    out: &mut Vec<LinkCore>,
+    out: &mut Vec<(f32, LinkCore)>,
 ) -> usize {
     let p = &corpus.profiles;
     // whole sentence → [(part sentence, how much of the whole the part covers)], for parts that
     // lie mostly inside the whole and share a claim with it.
-    let mut parts: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
+    // Each part also keeps its own link score when it links alone (else -1).
+    let mut parts: HashMap<usize, Vec<(usize, f32, f32)>> = HashMap::new();
     for s in scored {
         let (whole, part, part_in_whole, whole_in_part) = if split {
             (s.i, s.j, s.ev.right_in_left, s.ev.left_in_right)
         } else {
             (s.j, s.i, s.ev.left_in_right, s.ev.right_in_left)
         };
-        if part_in_whole >= config.split_part_min_containment && s.ev.claim >= config.partial_min_claim_words
-        {
-            parts.entry(whole).or_default().push((part, whole_in_part));
+        // A part lies mostly inside the whole, or links to it by itself (one of its claims).
+        let alone = classify(&s.ev, &p[s.i], &p[s.j], config).map_or(-1.0, |_| link_score(&s.ev));
+        let inside = part_in_whole >= config.split_part_min_containment || alone >= 0.0;
+        if inside && s.ev.claim >= config.partial_min_claim_words {
+            parts.entry(whole).or_default().push((part, whole_in_part, alone));
         }
     }
     let mut wholes: Vec<usize> = parts.keys().copied().collect();
@@ -901,7 +1091,7 @@ fn propose_groups(
         for start in 0..list.len() {
             for len in 2..=config.split_max_parts.max(2) {
                 let Some(window) = list.get(start..start + len) else { break };
-                let adjacent = window.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+                let adjacent = window.windows(2).all(|w| w[1].0 - w[0].0 <= config.split_max_distance.max(1));
                 if !adjacent || corpus.doc_of[window[0].0] != corpus.doc_of[window[len - 1].0] {
                     break;
                 }
@@ -911,24 +1101,33 @@ fn propose_groups(
                 let sim = compare(lexicon, l, r, &corpus.idf);
                 let ev = evidence(&sim, l, r, &corpus.idf, config);
                 compared += 1;
-                // The union must cover clearly more of the whole than its best part alone.
+                // The union must cover clearly more of the whole than its best part alone: more
+                // by `split_min_gain`, or half as much again for a long whole.
                 let best = window.iter().map(|x| x.1).fold(0f32, f32::max);
                 let covered = if split { ev.left_in_right } else { ev.right_in_left };
-                if covered < best + config.split_min_gain {
+                if covered < best + config.split_min_gain.min(best * config.split_min_relative_gain) {
                     continue;
                 }
                 let Some(kind) = classify(&ev, l, r, config) else { continue };
                 let members: Vec<usize> = window.iter().map(|x| x.0).collect();
                 let (left, right) = if split { (vec![whole], members) } else { (members, vec![whole]) };
-                out.push(LinkCore {
-                    left,
-                    right,
-                    kind,
-                    score: link_score(&ev),
-                    left_in_right: ev.left_in_right,
-                    right_in_left: ev.right_in_left,
-                    conflicts: conflicts(&sim, l, r),
-                });
+                // A group that explains clearly more of the whole is chosen before its parts'
+                // own links, even when adding a less contained part lowers its mean score.
+                let parts_best = window.iter().map(|x| x.2).fold(-1f32, f32::max);
+                let score = link_score(&ev);
+                let rank = score.max(parts_best + RANK_STEP);
+                out.push((
+                    rank,
+                    LinkCore {
+                        left,
+                        right,
+                        kind,
+                        score,
+                        left_in_right: ev.left_in_right,
+                        right_in_left: ev.right_in_left,
+                        conflicts: conflicts(&sim, l, r),
+                    },
+                ));
             }
         }
     }

@@ -56,6 +56,11 @@ pub struct Fact {
     pub kind: FactKind,
     /// The span as written ("900,000", "28-point", "Late Wednesday", "Secretary of State Marco Rubio").
     pub text: String,
+    /// The figure as a reader should see it, unit included: `text`, except for the first
+    /// figure of a range, which borrows the unit words of the second ("from 900,000 to 600,000
+    /// personnel" gives "900,000 personnel").
+    #[serde(default)]
+    pub label: String,
     /// Byte span of `text` in the sentence.
     pub start: usize,
     pub end: usize,
@@ -543,6 +548,10 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 fn bare(word: &str) -> &str {
+    // Most words are plain letters or digits already: nothing to trim, no dot to keep.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word;
+    }
     let b = word.trim_matches(|c: char| !c.is_alphanumeric());
     // Keep the final dot of initialisms: "U.S." stays "U.S.", not "U.S".
     if b.contains('.') && b.chars().all(|c| c.is_uppercase() || c == '.') {
@@ -890,7 +899,12 @@ fn parse_number(word: &str) -> Option<(f64, Option<&'static str>, bool)> {
         }
         digits.parse::<f64>().ok()?
     } else {
-        let l = head.to_lowercase();
+        // Number words are ASCII without a "k" and at most 9 letters ("seventeen"); only the
+        // Kelvin sign lower-cases to ASCII ("k"), so any other head is no number word.
+        if head.len() > 9 || !head.is_ascii() {
+            return None;
+        }
+        let l = head.to_ascii_lowercase();
         crate::engine::lexicon::numbers::word_value(&l)
             .filter(|v| *v > 0.0)
             .or_else(|| ROUGH_NUMBER_WORDS.iter().find(|(k, _)| *k == l).map(|(_, v)| *v))?
@@ -941,6 +955,19 @@ fn outcome(words: &[(usize, &str)], from: usize) -> Option<&'static str> {
     None
 }
 
+/// The label of the first figure of a range: its own text plus the words the second figure
+/// is written with after its number ("900,000" + "600,000 personnel" → "900,000 personnel";
+/// "3 to 5 million people" → "3 million people", as a reader takes it), else the unit's name
+/// ("20" + "25%" → "20 percent").
+fn range_label(first: &Fact, second: &Fact) -> String {
+    let tail = second.text.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+    match (tail.is_empty(), &first.unit) {
+        (false, _) => format!("{} {tail}", first.text),
+        (true, Some(u)) => format!("{} {u}", first.text),
+        (true, None) => first.text.clone(),
+    }
+}
+
 /// Extracts numbers, dates and named entities from one document's sentences.
 pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
     let mut out = Vec::new();
@@ -978,6 +1005,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                     sentence: s.id.to_string(),
                     kind: FactKind::Date,
                     text: s.text.get(start..end).unwrap_or("").to_string(),
+                    label: String::new(),
                     start,
                     end,
                     value: lw.clone(),
@@ -1014,6 +1042,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                     sentence: s.id.to_string(),
                     kind: FactKind::Date,
                     text: s.text.get(start..end.max(start)).unwrap_or("").to_string(),
+                    label: String::new(),
                     start,
                     end: end.max(start),
                     value,
@@ -1168,6 +1197,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 sentence: s.id.to_string(),
                 kind,
                 text: s.text.get(start..end.max(start)).unwrap_or("").to_string(),
+                label: String::new(),
                 start,
                 end: end.max(start),
                 value: fmt_number(value),
@@ -1186,6 +1216,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                     s.text.get(numbers[k].end..numbers[k + 1].start).unwrap_or("").trim().to_lowercase();
                 if matches!(between.as_str(), "to" | "and" | "or" | "-" | "–" | "and to") {
                     numbers[k].unit = numbers[k + 1].unit.clone();
+                    numbers[k].label = range_label(&numbers[k], &numbers[k + 1]);
                 }
             }
         }
@@ -1204,6 +1235,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 sentence: s.id.to_string(),
                 kind: FactKind::Entity,
                 text: written,
+                label: String::new(),
                 start,
                 end,
                 value,
@@ -1214,6 +1246,9 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 context: context(&words, wi, we, config.context_words),
             });
         }
+    }
+    for f in out.iter_mut().filter(|f| f.label.is_empty()) {
+        f.label = f.text.clone();
     }
     // Second pass: a one-word name that is the surname of a person of the same document is
     // that person ("Rubio" → "Marco Rubio", "Zelensky" → "Volodymyr Zelensky").

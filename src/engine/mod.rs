@@ -22,6 +22,7 @@ pub mod report;
 pub mod segment;
 pub mod similarity;
 pub mod synth;
+pub mod workspace;
 
 pub use align::AlignConfig;
 pub use clean::{clean, CleanConfig, Cleaned, KeptLine, Reason, RemovedLine};
@@ -73,4 +74,5 @@ impl Default for ReportConfig {
 }
 
 mod pipeline;
-pub use pipeline::{analyze, analyze_observed, STAGES};
+pub use pipeline::{analyze, analyze_observed, Progress, STAGES};
+pub use workspace::Workspace;

@@ -6,16 +6,25 @@
 //! sentence is also linked to 004's, the three sentences form one passage carried by 000, 003
 //! and 004, ordered where it first appears (000's twelfth sentence).
 //!
-//! Clustering is union-find over links, strongest first, with one guard against chains of
-//! partial links gluing unrelated content together: a union is refused when the merged cluster
-//! would hold more than [`PassageConfig::max_sentences_per_document`] sentences of one document.
+//! Clustering is union-find over links, strongest first, with two guards against chains of
+//! partial links gluing unrelated content together:
+//! - **average link**: two clusters join only when at least [`PassageConfig::min_link_density`]
+//!   of their cross-document sentence pairs are linked. Seed 000's "Russia would assume command
+//!   over the entirety of the eastern Donbas region" links to 001's "The plan, devised by …
+//!   Witkoff, … would see Kyiv surrendering the entirety of its Donbas region", which links to
+//!   the Witkoff passage of four outlets; the Donbas sentence links to none of the others, so it
+//!   stays out of that passage instead of being chained in (single-link clustering did);
+//! - a union is refused when the merged cluster would hold more than
+//!   [`PassageConfig::max_sentences_per_document`] sentences of one document.
 //!
 //! Containment of A in B is the content-weighted share of A's sentences covered by links to B
 //! (a sentence counts with the link's containment of its side). A "likely source" hint is given
 //! only when containment is clearly asymmetric; the wording stays cautious, because two outlets
 //! rewriting one wire story look the same as one copying the other.
 //!
-//! Cost: O(L α(S)) for L links over S sentences, plus O(S log S) to order the passages.
+//! Cost: O(L α(S)) for L links over S sentences for the unions, plus the average-link check:
+//! each attempted union walks the links of the smaller cluster's sentences, O(L · c) for
+//! clusters of at most c sentences; plus O(S log S) to order the passages.
 
 use super::report::LinkKind;
 
@@ -24,6 +33,9 @@ use super::report::LinkKind;
 pub struct PassageConfig {
     /// A passage holds at most this many sentences of any one document.
     pub max_sentences_per_document: usize,
+    /// Two clusters join only when at least this share of their sentence pairs from different
+    /// documents are linked (average link; 0 gives single-link chaining).
+    pub min_link_density: f32,
     /// Hint "B may draw on A" only when at least this share of B is found in A …
     pub hint_min_containment: f32,
     /// … and that exceeds the reverse share by at least this much.
@@ -32,7 +44,12 @@ pub struct PassageConfig {
 
 impl Default for PassageConfig {
     fn default() -> Self {
-        PassageConfig { max_sentences_per_document: 3, hint_min_containment: 0.5, hint_min_asymmetry: 0.25 }
+        PassageConfig {
+            max_sentences_per_document: 3,
+            min_link_density: 0.5,
+            hint_min_containment: 0.5,
+            hint_min_asymmetry: 0.25,
+        }
     }
 }
 
@@ -56,6 +73,8 @@ struct Sets {
     /// Per root: (document, count) pairs.
     counts: Vec<Vec<(usize, usize)>>,
     kind: Vec<Option<LinkKind>>,
+    /// Per root: the cluster's sentences.
+    members: Vec<Vec<usize>>,
 }
 
 impl Sets {
@@ -76,7 +95,25 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
         parent: (0..n).collect(),
         counts: doc_of.iter().map(|&d| vec![(d, 1)]).collect(),
         kind: vec![None; n],
+        members: (0..n).map(|s| vec![s]).collect(),
     };
+    // Every linked sentence pair (a group link links each of its left to each of its right
+    // sentences; the two sides are told apart by document).
+    let mut linked: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges.iter().filter(|e| e.sentences.iter().all(|&s| s < n)) {
+        for (k, &a) in e.sentences.iter().enumerate() {
+            for &b in &e.sentences[k + 1..] {
+                if doc_of[a] != doc_of[b] {
+                    linked[a].push(b);
+                    linked[b].push(a);
+                }
+            }
+        }
+    }
+    for l in &mut linked {
+        l.sort_unstable();
+        l.dedup();
+    }
     let mut order: Vec<&Edge> = edges.iter().filter(|e| e.sentences.iter().all(|&s| s < n)).collect();
     order.sort_by(|x, y| {
         x.kind.cmp(&y.kind).then(y.score.total_cmp(&x.score)).then(x.sentences.cmp(&y.sentences))
@@ -97,6 +134,9 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
         if merged.iter().any(|x| x.1 > config.max_sentences_per_document) {
             continue;
         }
+        if roots.len() > 1 && !dense_enough(&mut sets, &roots, &linked, doc_of, config.min_link_density) {
+            continue;
+        }
         let root = roots[0];
         let mut kind = e.kind;
         for &r in &roots {
@@ -105,6 +145,10 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
             }
             sets.parent[r] = root;
             sets.counts[r] = Vec::new();
+            if r != root {
+                let moved = std::mem::take(&mut sets.members[r]);
+                sets.members[root].extend(moved);
+            }
         }
         sets.counts[root] = merged;
         sets.kind[root] = Some(kind);
@@ -126,6 +170,33 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
     // First appearance: the first sentence in global (document, position) order.
     out.sort_by_key(|c| c.sentences.first().copied());
     out
+}
+
+/// Whether the clusters `roots` are linked densely enough to join: linked pairs over pairs of
+/// sentences from different documents, across the clusters, at least `min_density`.
+fn dense_enough(
+    sets: &mut Sets,
+    roots: &[usize],
+    linked: &[Vec<usize>],
+    doc_of: &[usize],
+    min_density: f32,
+) -> bool {
+    let (mut pairs, mut links) = (0usize, 0usize);
+    for (k, &a) in roots.iter().enumerate() {
+        for &b in &roots[k + 1..] {
+            let (small, large) = if sets.members[a].len() <= sets.members[b].len() { (a, b) } else { (b, a) };
+            let small_members = sets.members[small].clone();
+            for &x in &small_members {
+                pairs += sets.members[large].iter().filter(|&&y| doc_of[y] != doc_of[x]).count();
+                for &y in &linked[x] {
+                    if sets.find(y) == large {
+                        links += 1;
+                    }
+                }
+            }
+        }
+    }
+    pairs == 0 || links as f32 >= min_density * pairs as f32
 }
 
 /// Content-weighted share of a document's sentences covered by links: `coverage[s]` is how much
@@ -180,6 +251,26 @@ mod tests {
         let c = cluster(&doc_of, &edges, &cfg);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].sentences, vec![0, 1, 4]);
+    }
+
+    #[test]
+    fn a_sentence_linked_to_one_member_only_is_not_chained_in() {
+        // docs 0..4 carry one passage (sentences 0..4, densely linked); sentence 5 (doc 0)
+        // links only to sentence 1 (doc 1), more weakly. (Unions are greedy, strongest link
+        // first: a stronger stray link taken before the passage is dense can still join.)
+        let doc_of = [0, 1, 2, 3, 4, 0];
+        let mut edges = vec![];
+        for (a, b) in [(0, 1), (0, 2), (1, 2), (1, 3), (2, 3), (3, 4), (2, 4)] {
+            edges.push(edge(&[a, b], LinkKind::Partial, 0.5));
+        }
+        edges.push(edge(&[5, 1], LinkKind::Partial, 0.3));
+        let c = cluster(&doc_of, &edges, &PassageConfig::default());
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].sentences, vec![0, 1, 2, 3, 4]);
+        // Single-link clustering chains it in.
+        let chained =
+            cluster(&doc_of, &edges, &PassageConfig { min_link_density: 0.0, ..PassageConfig::default() });
+        assert_eq!(chained[0].sentences, vec![0, 1, 2, 3, 4, 5]);
     }
 
     #[test]

@@ -16,19 +16,22 @@ use super::report::{
     Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, Shares, SourceHint, Stats,
     SCHEMA_VERSION,
 };
-use super::{clean, segment_with, Config, Input};
+use super::{clean, segment_with, Config, Input, SentenceProfile};
 
 /// One document after cleaning and segmentation.
-struct Prepared {
-    id: String,
-    title: String,
-    removed: Vec<super::RemovedLine>,
+#[derive(Debug, Clone)]
+pub(super) struct Prepared {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) removed: Vec<super::RemovedLine>,
+    /// Lines the user restored, with the reason the cleaner had removed them for.
+    pub(super) restored: Vec<super::RemovedLine>,
     /// (paragraph, start, end, text) per sentence.
-    sentences: Vec<(usize, usize, usize, String)>,
+    pub(super) sentences: Vec<(usize, usize, usize, String)>,
 }
 
 /// Ids must be unique for sentence ids to be; repeated names get a `~2`, `~3` suffix.
-fn unique_ids(inputs: &[Input]) -> Vec<String> {
+pub(super) fn unique_ids(inputs: &[Input]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for input in inputs {
         let mut id = input.id.clone();
@@ -42,11 +45,19 @@ fn unique_ids(inputs: &[Input]) -> Vec<String> {
     seen
 }
 
-fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
+pub(super) fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
     let restored = config.report.restored.iter().filter(|(doc, _)| *doc == input.id).map(|&(_, line)| line);
+    let mut restored_lines = Vec::new();
     let cleaned = if config.report.restored.iter().any(|(doc, _)| *doc == input.id) {
         let mut clean_config = config.clean.clone();
         clean_config.keep_lines.extend(restored);
+        // What the cleaner would remove without the user's choice: the reasons to show.
+        let lines = &clean_config.keep_lines;
+        restored_lines = clean(&input.text, &config.clean)
+            .removed
+            .into_iter()
+            .filter(|r| lines.contains(&r.line) && !config.clean.keep_lines.contains(&r.line))
+            .collect();
         clean(&input.text, &clean_config)
     } else {
         clean(&input.text, &config.clean)
@@ -59,7 +70,13 @@ fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
             Some((s.paragraph, s.start, s.end, text.to_string()))
         })
         .collect();
-    Prepared { id, title: title(&cleaned.text, &config.title), removed: cleaned.removed, sentences }
+    Prepared {
+        id,
+        title: title(&cleaned.text, &config.title),
+        removed: cleaned.removed,
+        restored: restored_lines,
+        sentences,
+    }
 }
 
 /// Runs the whole pipeline on `inputs` (in the given order) and returns the report.
@@ -79,11 +96,53 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
     let ids = unique_ids(inputs);
     let prepared: Vec<Prepared> =
         ids.into_iter().zip(inputs).map(|(id, input)| prepare(id, input, config)).collect();
-    let texts: Vec<Vec<String>> =
-        prepared.iter().map(|d| d.sentences.iter().map(|s| s.3.clone()).collect()).collect();
     on_stage(STAGES[0]);
-    let corpus = Corpus::new(lexicon, &texts, &config.align);
-    on_stage(STAGES[1]);
+    let profiles: Vec<Vec<SentenceProfile>> = prepared.iter().map(|d| profile(lexicon, d)).collect();
+    let mut ended = 1;
+    run(prepared, profiles, config, &mut |p: Progress| {
+        while ended < p.stage.min(STAGES.len()) {
+            on_stage(STAGES[ended]);
+            ended += 1;
+        }
+    })
+}
+
+/// How far an analysis has got, reported while it runs (the web worker forwards it to the page).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Progress {
+    /// Index in [`STAGES`] of the stage under way; `STAGES.len()` once the report is complete.
+    pub stage: usize,
+    /// Units done out of `total` within the stage: documents prepared, document pairs aligned
+    /// (both 0 for stages reported only as they end).
+    pub done: usize,
+    pub total: usize,
+    /// Documents in the analysis and sentences found so far.
+    pub documents: usize,
+    pub sentences: usize,
+}
+
+/// Profiles every sentence of one prepared document.
+pub(super) fn profile(lexicon: &Lexicon, doc: &Prepared) -> Vec<SentenceProfile> {
+    doc.sentences.iter().map(|s| SentenceProfile::new(lexicon, &s.3)).collect()
+}
+
+/// Everything after preparation: `profiles[d]` holds the profiles of `prepared[d]`'s sentences,
+/// however they were obtained (fresh, or from a [`super::Workspace`]'s cache).
+pub(super) fn run(
+    prepared: Vec<Prepared>,
+    profiles: Vec<Vec<SentenceProfile>>,
+    config: &Config,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Report {
+    let lexicon = Lexicon::shared();
+    let documents_total = prepared.len();
+    let sentences_total: usize = prepared.iter().map(|d| d.sentences.len()).sum();
+    let mut report_stage = |stage: usize, done: usize, total: usize| {
+        on_progress(Progress { stage, done, total, documents: documents_total, sentences: sentences_total })
+    };
+    report_stage(1, 0, 0);
+    let corpus = Corpus::from_profiles(profiles, &config.align);
+    report_stage(2, 0, 0);
     let sid = |s: usize| -> String {
         let d = corpus.doc_of[s];
         format!("{}#s{}", prepared[d].id, s - corpus.docs[d].start)
@@ -94,7 +153,11 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
         align::document_pairs(&corpus, config.report.all_pairs_max_documents, config.report.neighbours);
     let mut stats = Stats { documents: prepared.len(), sentences: corpus.len(), ..Stats::default() };
     let mut pair_links: Vec<((usize, usize), Vec<LinkCore>)> = Vec::with_capacity(doc_pairs.len());
-    for &(a, b) in &doc_pairs {
+    let every = (doc_pairs.len() / 50).max(1);
+    for (k, &(a, b)) in doc_pairs.iter().enumerate() {
+        if k % every == 0 {
+            report_stage(2, k, doc_pairs.len());
+        }
         let candidates = corpus.candidates(a, b, &config.align);
         let (links, scored) = align::align_pair(lexicon, &corpus, &candidates, &config.align);
         stats.sentence_pairs_scored += scored;
@@ -102,16 +165,29 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
         pair_links.push(((a, b), links));
     }
     stats.pairs_compared = pair_links.len();
-    on_stage(STAGES[2]);
+    report_stage(3, 0, 0);
 
     // Passages over all links.
+    // A split or merge over adjacent sentences is one unit of content; one whose parts stand
+    // apart carries a claim per part (001's Witkoff-and-Donbas sentence is 003's territory
+    // sentence and, three sentences on, its Witkoff sentence), so each part links on its own,
+    // with its share of the score (clustering takes strong links first).
+    let adjacent = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
     let edges: Vec<Edge> = pair_links
         .iter()
         .flat_map(|(_, links)| links.iter())
-        .map(|l| Edge {
-            sentences: l.left.iter().chain(&l.right).copied().collect(),
-            kind: l.kind,
-            score: l.score,
+        .flat_map(|l| {
+            let (one, parts) = if l.left.len() == 1 { (&l.left, &l.right) } else { (&l.right, &l.left) };
+            let whole = |sentences: Vec<usize>| Edge { sentences, kind: l.kind, score: l.score };
+            if adjacent(parts) || one.len() != 1 {
+                vec![whole(l.left.iter().chain(&l.right).copied().collect())]
+            } else {
+                let share = l.score / parts.len().max(1) as f32;
+                parts
+                    .iter()
+                    .map(|&p| Edge { sentences: vec![one[0], p], kind: l.kind, score: share })
+                    .collect()
+            }
         })
         .collect();
     let clusters = passages::cluster(&corpus.doc_of, &edges, &config.passages);
@@ -186,7 +262,7 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
         });
     }
 
-    on_stage(STAGES[3]);
+    report_stage(4, 0, 0);
     let passages_out: Vec<Passage> = clusters
         .iter()
         .enumerate()
@@ -235,9 +311,9 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
         .zip(&sentence_texts)
         .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
         .collect();
-    on_stage(STAGES[4]);
+    report_stage(5, 0, 0);
     let quotes_out = quotes(&doc_views, &config.quotes);
-    on_stage(STAGES[5]);
+    report_stage(6, 0, 0);
     let passage_keys: Vec<Vec<SentenceKey>> = clusters
         .iter()
         .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
@@ -270,6 +346,7 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
                 })
                 .collect(),
             removed: p.removed.clone(),
+            restored: p.restored.clone(),
             unique: corpus.docs[d].clone().filter(|&s| !linked[s]).map(sid).collect(),
             shares: corpus.docs[d].clone().fold(Shares::default(), |mut sh, s| {
                 match (linked[s], verbatim[s]) {
@@ -313,7 +390,7 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
             });
         }
     }
-    on_stage(STAGES[6]);
+    report_stage(7, 0, 0);
     let containment = matrix.iter().map(|row| row.iter().map(|c| c.map(round3)).collect()).collect();
 
     Report {

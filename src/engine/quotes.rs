@@ -572,6 +572,9 @@ fn is_reporting_verb(word: &str) -> bool {
 
 /// Strips punctuation from both ends of a word, keeping inner dots (U.S.) and apostrophes.
 fn bare(word: &str) -> &str {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word;
+    }
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
@@ -1128,6 +1131,10 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Sentence counts by [`word_hash`]: the keys are hashes already, so they pass through.
+type WordCounts =
+    std::collections::HashMap<u64, usize, std::hash::BuildHasherDefault<super::similarity::KeyHasher>>;
+
 /// A 64-bit hash of a folded word, for frequency tables without string keys.
 fn word_hash(w: &str) -> u64 {
     // FNV-1a: deterministic and fast for short keys.
@@ -1190,7 +1197,7 @@ fn rough_sentences(text: &str) -> Vec<String> {
 /// reported-speech candidate 0.05.
 struct StatementScorer<'a> {
     lexicon: &'a Lexicon,
-    df: std::collections::HashMap<u64, usize>,
+    df: WordCounts,
     sentences: usize,
     idf: Idf,
 }
@@ -1199,7 +1206,7 @@ impl<'a> StatementScorer<'a> {
     fn new(lexicon: &'a Lexicon, docs: &[DocSentences]) -> Self {
         // Sentence frequencies of folded words, counted with the cheap quote tokenizer: every
         // sentence is read once, and only quotations are run through the lexicon.
-        let mut df: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        let mut df = WordCounts::default();
         let mut sentences = 0;
         let mut seen: Vec<u64> = Vec::new();
         for s in docs.iter().flat_map(|d| d.sentences.iter()) {
@@ -1386,10 +1393,12 @@ fn candidate_pairs(
     }
     let mut rare: Vec<Vec<&str>> = Vec::with_capacity(all.len());
     for bs in &all {
-        let mut r: Vec<&str> = bs.iter().map(String::as_str).collect();
-        r.sort_by_key(|b| (df.get(b).copied().unwrap_or(0), *b));
+        // Keys are unique (bigrams deduplicated), so an unstable sort gives the same order.
+        let mut r: Vec<(usize, &str)> =
+            bs.iter().map(|b| (df.get(b.as_str()).copied().unwrap_or(0), b.as_str())).collect();
+        r.sort_unstable();
         r.truncate(RARE_BIGRAMS);
-        rare.push(r);
+        rare.push(r.into_iter().map(|(_, b)| b).collect());
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for ids in by_speaker.values() {

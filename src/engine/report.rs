@@ -53,6 +53,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Lines the cleaner removed, each with its reason; the UI can restore them.
     pub removed: Vec<RemovedLine>,
+    /// Lines the user restored (kept although the cleaner would remove them), each with the
+    /// reason it would have been removed for, so the UI can say what was overridden.
+    #[serde(default)]
+    pub restored: Vec<RemovedLine>,
     /// Ids of sentences that no other document carries (linked in no pair).
     pub unique: Vec<String>,
     /// How many of its sentences are copied verbatim, reworded, or unique (the overview's bar).

@@ -173,13 +173,25 @@ impl SentenceProfile {
             .collect();
         let mut bigrams: Vec<u64> = keys.windows(2).map(|w| mix(w[0].variant, w[1].variant)).collect();
         bigrams.sort_unstable();
-        let folded: Vec<char> =
-            super::lexicon::fold(text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+        // The folded text's letters, digits and spaces (as `lexicon::fold`), four at a time.
+        let folded = text.chars().flat_map(|c| {
+            let c = super::lexicon::fold_char(c);
+            let lower = if c.is_uppercase() { Some(c.to_lowercase()) } else { None };
+            let same = if lower.is_none() { Some(c) } else { None };
+            lower.into_iter().flatten().chain(same)
+        });
         let mut chargrams = [0u64; 16];
-        for w in folded.windows(4) {
-            let h = w.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)));
-            let bit = (h >> 54) as usize; // top 10 bits: 0..1024
-            chargrams[bit / 64] |= 1 << (bit % 64);
+        let mut window = ['\0'; 4];
+        let mut seen = 0usize;
+        for c in folded.filter(|c| c.is_alphanumeric() || *c == ' ') {
+            window.copy_within(1.., 0);
+            window[3] = c;
+            seen += 1;
+            if seen >= 4 {
+                let h = window.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)));
+                let bit = (h >> 54) as usize; // top 10 bits: 0..1024
+                chargrams[bit / 64] |= 1 << (bit % 64);
+            }
         }
         let chargram_bits = chargrams.iter().map(|w| w.count_ones()).sum();
         let mut trigrams: Vec<u64> =

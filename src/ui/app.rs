@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::analysis;
 use super::components::{
     cleaning::Cleaning, export_menu::ExportMenu, facts_view::FactsView, library::Library, nav::Nav,
-    overview::Overview, pair_view::PairView, quotes_view::QuotesView, synopsis::Synopsis,
+    overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
+    synopsis::Synopsis,
 };
 use super::route::Route;
 use super::state::{Action, State};
@@ -58,9 +59,10 @@ pub fn app() -> Html {
         }
     });
 
-    let report = use_memo((state.inputs(), state.restored_lines()), |(inputs, restored)| {
-        analysis::run(inputs, restored)
-    });
+    // The analysis runs in a web worker; the views show the latest complete report meanwhile.
+    let analysis = analysis::use_analysis(state.inputs(), state.restored_lines());
+    let analysed = analysis.state.report.is_some();
+    let report: Rc<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
     let labels = Rc::new(state.labels(&report));
     let dispatch = use_callback(state.dispatcher(), |action: Action, d| d.dispatch(action));
     let navigate = dispatch.reform(Action::Navigate);
@@ -70,23 +72,27 @@ pub fn app() -> Html {
     // The outlet the engine detects in each included document, for the library.
     let detected: Rc<Vec<(String, String)>> =
         Rc::new(report.documents.iter().filter_map(|d| Some((d.id.clone(), d.outlet.clone()?))).collect());
-    let view = match &state.route {
-        Route::Overview => {
-            html! { <Overview report={report.clone()} labels={labels.clone()} on_action={dispatch.clone()} /> }
+    let view = if !analysed {
+        html! {}
+    } else {
+        match &state.route {
+            Route::Overview => {
+                html! { <Overview report={report.clone()} labels={labels.clone()} on_action={dispatch.clone()} /> }
+            }
+            Route::Pair { left, right, passage } => html! {
+                <PairView report={report.clone()} labels={labels.clone()} left={left.clone()} right={right.clone()}
+                    passage={passage.clone()} hidden={state.hidden.clone()} on_action={dispatch.clone()} />
+            },
+            Route::Synopsis => {
+                html! { <Synopsis report={report.clone()} labels={labels.clone()} on_navigate={navigate.clone()} /> }
+            }
+            Route::Quotes => html! { <QuotesView report={report.clone()} labels={labels.clone()} /> },
+            Route::Facts => html! { <FactsView report={report.clone()} labels={labels.clone()} /> },
+            Route::Cleaning => html! {
+                <Cleaning report={report.clone()} labels={labels.clone()} docs={state.docs.clone()}
+                    restored={state.restored.clone()} on_action={dispatch.clone()} />
+            },
         }
-        Route::Pair { left, right, passage } => html! {
-            <PairView report={report.clone()} labels={labels.clone()} left={left.clone()} right={right.clone()}
-                passage={passage.clone()} hidden={state.hidden.clone()} on_action={dispatch.clone()} />
-        },
-        Route::Synopsis => {
-            html! { <Synopsis report={report.clone()} labels={labels.clone()} on_navigate={navigate.clone()} /> }
-        }
-        Route::Quotes => html! { <QuotesView report={report.clone()} labels={labels.clone()} /> },
-        Route::Facts => html! { <FactsView report={report.clone()} labels={labels.clone()} /> },
-        Route::Cleaning => html! {
-            <Cleaning report={report.clone()} labels={labels.clone()} docs={state.docs.clone()}
-                restored={state.restored.clone()} on_action={dispatch.clone()} />
-        },
     };
 
     html! {
@@ -105,6 +111,8 @@ pub fn app() -> Html {
                     on_action={dispatch.clone()} />
                 <main class="content" id="view" tabindex="-1">
                     <Nav route={state.route.clone()} report={report.clone()} />
+                    <AnalysisProgress analysis={analysis.state.clone()} on_cancel={analysis.cancel.clone()}
+                        on_rerun={analysis.rerun.clone()} />
                     { view }
                 </main>
             </div>

@@ -22,19 +22,7 @@ pub fn flip(pair: &Pair) -> Pair {
                 .iter()
                 .map(|c| crate::engine::report::Conflict { left: c.right.clone(), right: c.left.clone() })
                 .collect(),
-            diff: l
-                .diff
-                .iter()
-                .map(|op| WordOp {
-                    kind: match op.kind {
-                        OpKind::Inserted => OpKind::Deleted,
-                        OpKind::Deleted => OpKind::Inserted,
-                        k => k,
-                    },
-                    left: op.right.clone(),
-                    right: op.left.clone(),
-                })
-                .collect(),
+            diff: flip_ops(&l.diff),
             ..l.clone()
         })
         .collect();
@@ -48,6 +36,44 @@ pub fn flip(pair: &Pair) -> Pair {
         left_unique: pair.right_unique.clone(),
         right_unique: pair.left_unique.clone(),
     }
+}
+
+/// A link's word ops seen from the other side, in the new left's reading order: sides
+/// swapped, an insertion becomes a deletion, and the ops re-sorted by where their new left
+/// piece stands. An op without a new left piece (a word only the new right has) follows the
+/// in-order op it followed on that side; moved words stand where the new left has them.
+fn flip_ops(ops: &[WordOp]) -> Vec<WordOp> {
+    let pos = |p: &Option<crate::engine::report::Piece>| p.as_ref().map(|p| (p.part, p.start));
+    let mut anchor = None;
+    // (new left position or the anchor's, 0 = at it / 1 = after it, original index)
+    type Key = (Option<(usize, usize)>, u8, usize);
+    let mut keyed: Vec<(Key, WordOp)> = ops
+        .iter()
+        .enumerate()
+        .map(|(k, op)| {
+            let flipped = WordOp {
+                kind: match op.kind {
+                    OpKind::Inserted => OpKind::Deleted,
+                    OpKind::Deleted => OpKind::Inserted,
+                    k => k,
+                },
+                left: op.right.clone(),
+                right: op.left.clone(),
+            };
+            let key = match pos(&flipped.left) {
+                Some(p) => {
+                    if op.kind != OpKind::Moved {
+                        anchor = Some(p);
+                    }
+                    (Some(p), 0, k)
+                }
+                None => (anchor, 1, k),
+            };
+            (key, flipped)
+        })
+        .collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, op)| op).collect()
 }
 
 /// The sentence number in an id `"<doc>#s<k>"` (ids without one sort first).
@@ -237,6 +263,39 @@ mod tests {
             (pair.right_unique.clone(), pair.left_unique.clone())
         );
         assert_eq!(flip(&f), pair);
+    }
+
+    #[test]
+    fn a_flipped_diff_reads_in_the_new_left_order() {
+        use crate::engine::report::Piece;
+        let at = |start: usize, t: &str| Some(Piece { part: 0, start, end: start + t.len(), text: t.into() });
+        let op = |kind, left, right| WordOp { kind, left, right };
+        // left: "aid was cut sharply"; right: "sharply cut aid now" (moves and one insertion).
+        let ops = vec![
+            op(OpKind::Moved, at(0, "aid"), at(14, "aid")),
+            op(OpKind::Deleted, at(4, "was"), None),
+            op(OpKind::Equal, at(8, "cut"), at(8, "cut")),
+            op(OpKind::Moved, at(12, "sharply"), at(0, "sharply")),
+            op(OpKind::Inserted, None, at(18, "now")),
+        ];
+        let flipped = flip_ops(&ops);
+        let read: Vec<(OpKind, &str)> = flipped
+            .iter()
+            .map(|o| (o.kind, o.left.as_ref().or(o.right.as_ref()).map_or("", |p| p.text.as_str())))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                (OpKind::Inserted, "was"),
+                (OpKind::Moved, "sharply"),
+                (OpKind::Equal, "cut"),
+                (OpKind::Moved, "aid"),
+                (OpKind::Deleted, "now"),
+            ]
+        );
+        // The new left pieces stand in reading order.
+        let starts: Vec<usize> = flipped.iter().filter_map(|o| o.left.as_ref().map(|p| p.start)).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     }
 
     #[test]

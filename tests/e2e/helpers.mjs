@@ -1,6 +1,8 @@
 // Shared pieces of the browser tests: a tiny static server for dist/, a headless Chromium,
 // and a watcher that records console errors, page errors and requests to other origins.
 import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,4 +131,15 @@ export async function readArticles(page) {
 export async function screenshot(page, name) {
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The synthetic corpus of `n` articles (the one `wirediff bench scale` uses) as Playwright
+ * file payloads, written by the CLI's `synth` subcommand into target/e2e-synth-N/.
+ */
+export function synthCorpus(n) {
+    const dir = join(ROOT, "target", `e2e-synth-${n}`);
+    execFileSync("cargo", ["run", "--quiet", "--bin", "wirediff", "--", "synth", String(n), dir], { cwd: ROOT, stdio: "ignore" });
+    return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().slice(0, n)
+        .map((name) => ({ name, mimeType: "text/plain", buffer: readFileSync(join(dir, name)) }));
 }

@@ -31,8 +31,28 @@ function assertClean(seen) {
     assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
 }
 
+/** Polls `read` until it returns `want` (or 10 s pass); returns its last value. */
+async function eventually(read, want, timeout = 10_000) {
+    const end = Date.now() + timeout;
+    let value = await read();
+    while (value !== want && Date.now() < end) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        value = await read();
+    }
+    return value;
+}
+
+/** Waits until the analysis worker is idle (no progress bar in two polls 50 ms apart). */
+async function settled(page) {
+    for (let idle = 0, end = Date.now() + 20_000; idle < 2 && Date.now() < end;) {
+        idle = (await page.locator(".analysis-status.running").count()) === 0 ? idle + 1 : 0;
+        await page.waitForTimeout(50);
+    }
+}
+
 async function cells(page) {
     await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+    await settled(page);
     return page.locator(".heatmap .cell");
 }
 
@@ -159,6 +179,10 @@ describe("wirediff views", () => {
             assert.equal(await page.locator(".tab.active").getAttribute("data-tab"), tab);
             await screenshot(page, `view-${tab}-dark`);
         }
+        // A range's first figure carries the unit it shares ("from 900,000 to 600,000 personnel").
+        await page.goto(`${server.origin}/#/facts`);
+        await page.locator(".facts-table tbody tr").first().waitFor({ timeout: 20_000 });
+        assert.match(await page.locator(".facts-table").innerText(), /900,000 personnel/);
         // A synopsis cell opens the pair view at its passage.
         await page.goto(`${server.origin}/#/synopsis`);
         await page.locator(".carrier").first().click();
@@ -277,11 +301,14 @@ describe("wirediff views", () => {
         assert.equal(await count(), before);
         await page.locator(".removed-line input").first().check();
         await page.locator(".removed-line.restored").waitFor();
-        assert.equal(await count(), before - 1, "the analysis no longer removes it");
+        // The worker re-runs the analysis; the count follows when its report arrives.
+        assert.equal(await eventually(count, before - 1), before - 1, "the analysis no longer removes it");
+        assert.match(await page.locator(".removed-line.restored .reason").innerText(), /^restored — was: \S/, "the removal reason stays visible");
         await page.reload();
         await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
-        await page.locator(".removed-line.restored input").uncheck();
-        assert.equal(await count(), before);
+        // Unticking drops the line from the restored list at once (so click, not uncheck).
+        await page.locator(".removed-line.restored input").click();
+        assert.equal(await eventually(count, before), before);
         assertClean(seen);
     });
 

@@ -16,6 +16,10 @@ pub const WORDFREQ: &str = include_str!("data/wordfreq.txt");
 pub struct SynonymTable {
     /// stem → sorted synonym class ids (line numbers of the classes)
     pub classes: HashMap<String, Vec<u32>>,
+    /// stem → (class id, the class's word with that stem), in class order: a word belongs to
+    /// a class only when it is a form of that word ([`is_form_of`]), so "adviser" (stem
+    /// "advis") is not in "advise propose suggest" and never swaps with "proposal".
+    pub members: HashMap<String, Vec<(u32, String)>>,
     /// irregular form → base word ("bought" → "buy")
     pub irregular: HashMap<String, String>,
 }
@@ -37,21 +41,51 @@ impl SynonymTable {
                 }
                 continue;
             }
-            let mut stems: Vec<String> = line.split_whitespace().map(&stem).collect();
-            stems.sort();
+            let mut words: Vec<(String, &str)> = line.split_whitespace().map(|w| (stem(w), w)).collect();
+            words.sort();
+            let mut stems: Vec<&String> = words.iter().map(|(s, _)| s).collect();
             stems.dedup();
             if stems.len() < 2 {
                 continue;
             }
-            for s in stems {
-                let ids = table.classes.entry(s).or_default();
+            for (s, w) in &words {
+                let ids = table.classes.entry(s.clone()).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
+                table.members.entry(s.clone()).or_default().push((id, w.to_string()));
             }
             id += 1;
         }
         table
+    }
+}
+
+/// Whether `word` is an inflected form of `base` (both case-folded): the base itself, a
+/// plural or third person ("-s", "-es", "-ies"), a past ("-ed", "-d", "-ied") or a gerund
+/// ("-ing", with a dropped "e" or a doubled consonant). Derivations are not forms: "adviser"
+/// is not a form of "advise", nor "proposal" of "propose". Irregular forms are looked up by
+/// the caller. O(length).
+pub fn is_form_of(word: &str, base: &str) -> bool {
+    if word == base {
+        return true;
+    }
+    // A suffix on a shortened base: "reduc|ing" for "reduce", "deni|ed" for "deny".
+    let on_trimmed = |drop: char, suffixes: &[&str]| {
+        base.strip_suffix(drop)
+            .and_then(|b| word.strip_prefix(b))
+            .is_some_and(|rest| suffixes.contains(&rest))
+    };
+    match word.strip_prefix(base) {
+        Some("s" | "es" | "ed" | "d" | "ing") => true,
+        // A doubled final consonant: "cut|ting", "slip|ped".
+        Some(rest) => {
+            let mut r = rest.chars();
+            let last = base.chars().last();
+            last.is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c) && r.next() == Some(c))
+                && matches!(r.as_str(), "ed" | "ing")
+        }
+        None => on_trimmed('e', &["ing", "ed", "es"]) || on_trimmed('y', &["ies", "ied"]),
     }
 }
 
@@ -83,6 +117,47 @@ mod tests {
         assert_eq!(t.classes["purchase"], vec![0]);
         assert_eq!(t.irregular["bought"], "buy");
         assert!(!t.classes.contains_key("x"));
+    }
+
+    #[test]
+    fn records_member_words() {
+        let t = SynonymTable::parse("advise propose suggest\nplan proposal\n", |w| {
+            w.trim_end_matches("al").trim_end_matches('e').trim_end_matches("er").to_string()
+        });
+        assert_eq!(t.members["propos"], vec![(0, "propose".to_string()), (1, "proposal".to_string())]);
+    }
+
+    #[test]
+    fn forms_are_inflections_not_derivations() {
+        let yes = [
+            ("reducing", "reduce"),
+            ("reduced", "reduce"),
+            ("reduces", "reduce"),
+            ("surrendering", "surrender"),
+            ("armaments", "armament"),
+            ("denied", "deny"),
+            ("denies", "deny"),
+            ("denying", "deny"),
+            ("cutting", "cut"),
+            ("slipped", "slip"),
+            ("proposal", "proposal"),
+            ("watches", "watch"),
+        ];
+        for (w, b) in yes {
+            assert!(is_form_of(w, b), "{w} / {b}");
+        }
+        let no = [
+            ("adviser", "advise"),
+            ("proposal", "propose"),
+            ("territorial", "territory"),
+            ("formally", "formal"),
+            ("planner", "plan"),
+            ("reduction", "reduce"),
+            ("sing", "singe"),
+        ];
+        for (w, b) in no {
+            assert!(!is_form_of(w, b), "{w} / {b}");
+        }
     }
 
     #[test]

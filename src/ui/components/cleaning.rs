@@ -49,7 +49,12 @@ pub fn cleaning(props: &CleaningProps) -> Html {
                             { for d.removed.iter().map(|r| toggle(&d.id, r.line, false, r.text.clone(), r.reason.label().to_string())) }
                             { for restored.iter().map(|&line| {
                                 let text = raw.as_ref().and_then(|t| t.lines().nth(line.saturating_sub(1))).unwrap_or("").to_string();
-                                toggle(&d.id, line, true, text, "restored".into())
+                                // The engine reports the reason the line was removed for.
+                                let label = match d.restored.iter().find(|r| r.line == line) {
+                                    Some(r) => format!("restored — was: {}", r.reason.label()),
+                                    None => "restored".to_string(),
+                                };
+                                toggle(&d.id, line, true, text, label)
                             }) }
                         </ul>
                     </section>

@@ -23,8 +23,8 @@ pub fn facts_view(props: &FactsProps) -> Html {
     let values = |doc: &str, kinds: &[FactKind]| -> Vec<String> {
         let mut v: Vec<String> = Vec::new();
         for f in r.facts.items.iter().filter(|f| f.doc == doc && kinds.contains(&f.kind)) {
-            if !v.contains(&f.text) {
-                v.push(f.text.clone());
+            if !v.contains(&f.label) {
+                v.push(f.label.clone());
             }
         }
         v
@@ -44,7 +44,7 @@ pub fn facts_view(props: &FactsProps) -> Html {
                         if let Some(u) = &d.unit { <span class="hint">{ format!(" {u}") }</span> }
                         <p class="hint">{ d.note.clone() }</p>
                         <ul>
-                            { for d.facts.iter().map(|f| html! { <li><span class="outlet">{ name(&f.doc) }</span>{ ": " }<strong>{ f.text.clone() }</strong></li> }) }
+                            { for d.facts.iter().map(|f| html! { <li><span class="outlet">{ name(&f.doc) }</span>{ ": " }<strong>{ f.label.clone() }</strong></li> }) }
                         </ul>
                     </li>
                 }) }
@@ -54,7 +54,7 @@ pub fn facts_view(props: &FactsProps) -> Html {
                 <ul class="only-in-list">
                     { for only_in.iter().map(|d| html! {
                         <li class="divergence-only-in">
-                            { for d.facts.iter().map(|f| html! { <><span class="outlet">{ name(&f.doc) }</span>{ " gives " }<strong>{ f.text.clone() }</strong></> }) }
+                            { for d.facts.iter().map(|f| html! { <><span class="outlet">{ name(&f.doc) }</span>{ " gives " }<strong>{ f.label.clone() }</strong></> }) }
                             if let Some(u) = &d.unit { <span class="hint">{ format!(" ({u})") }</span> }
                             if !d.missing_in.is_empty() {
                                 <span class="hint">{ format!("; not {} in the same passage", d.missing_in.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ")) }</span>

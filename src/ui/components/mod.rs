@@ -14,6 +14,7 @@ pub mod marked_text;
 pub mod nav;
 pub mod overview;
 pub mod pair_view;
+pub mod progress;
 pub mod quotes_view;
 pub mod share_bars;
 pub mod synopsis;

@@ -43,7 +43,14 @@ pub fn synopsis(props: &SynopsisProps) -> Html {
                                     </th>
                                     { for props.labels.iter().map(|l| match p.carriers.iter().find(|c| c.document == l.id) {
                                         Some(c) => {
-                                            let other = p.documents.iter().find(|d| **d != l.id).cloned().unwrap_or_default();
+                                            // The pair opens with a document this carrier is linked to
+                                            // (a passage may join documents through a third one).
+                                            let linked = |d: &String| r.pairs.iter().any(|pair| {
+                                                ((pair.left == l.id && pair.right == *d) || (pair.right == l.id && pair.left == *d))
+                                                    && pair.links.iter().any(|k| k.left.iter().chain(&k.right).any(|s| c.sentences.contains(s)))
+                                            });
+                                            let others = || p.documents.iter().filter(|d| **d != l.id);
+                                            let other = others().find(|d| linked(d)).or_else(|| others().next()).cloned().unwrap_or_default();
                                             let route = Route::Pair { left: l.id.clone(), right: other, passage: Some(p.id.clone()) };
                                             let onclick = props.on_navigate.reform(move |_: MouseEvent| route.clone());
                                             html! { <td><button type="button" class="carrier" {onclick}

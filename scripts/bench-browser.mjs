@@ -1,0 +1,98 @@
+// `make bench-browser`: the app's speed in headless Chromium against dist/ on localhost.
+//
+// 1. First heatmap: navigation to the first painted heatmap cell on a cold load with the seeds
+//    (a fresh browser context each run: no HTTP cache, no service worker, no stored library).
+// 2. 200 documents: from dropping the 200-article synthetic corpus (`wirediff synth 200`, the
+//    one `wirediff bench scale` uses) on the page to the painted 205-row heatmap; also the part
+//    spent in the worker (progress bar shown → hidden), and adding one more article to those.
+//
+// Prints the median and the range of RUNS runs (default 5). Usage:
+//   node scripts/bench-browser.mjs [RUNS]        (needs dist/ from `make build` and Chromium)
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { cpus, totalmem } from "node:os";
+import { DIST, launchBrowser, startServer, synthCorpus } from "../tests/e2e/helpers.mjs";
+
+const RUNS = Number(process.argv[2] ?? 5);
+const DOCUMENTS = 200;
+const BUDGET = { firstHeatmap: 300, documents: 3000 };
+
+if (!existsSync(join(DIST, "index.html"))) {
+    console.error("bench-browser: dist/ is missing: run `make build` first");
+    process.exit(1);
+}
+
+/** Records, in the page, when a heatmap with `rows` rows is first painted (ms since navigation). */
+function watchHeatmap() {
+    window.__heatmapAt = {};
+    window.__status = { shown: null, hidden: null };
+    new MutationObserver(() => {
+        const rows = document.querySelectorAll(".heatmap tbody tr").length;
+        if (rows > 0 && document.querySelector(".heatmap .cell") && !(rows in window.__heatmapAt)) {
+            window.__heatmapAt[rows] = -1;
+            requestAnimationFrame(() => (window.__heatmapAt[rows] = performance.now()));
+        }
+        const running = !!document.querySelector(".analysis-status.running");
+        if (running && window.__status.shown === null) window.__status.shown = performance.now();
+        if (!running && window.__status.shown !== null && window.__status.hidden === null) window.__status.hidden = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = (name, xs, budget) => {
+    const m = median(xs);
+    const verdict = budget === undefined ? "" : m <= budget ? `  (budget ${budget} ms: met)` : `  (budget ${budget} ms: MISSED)`;
+    return `${name.padEnd(44)} median ${m.toFixed(0).padStart(5)} ms   range ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms${verdict}`;
+};
+
+async function waitFor(page, predicate, arg, timeout = 120_000) {
+    await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+}
+
+const files = synthCorpus(DOCUMENTS + 1);
+const browser = await launchBrowser();
+const server = await startServer();
+const first = [];
+const total = [];
+const worker = [];
+const addOne = [];
+try {
+    for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.addInitScript(watchHeatmap);
+        await page.goto(`${server.origin}/`);
+        await waitFor(page, () => window.__heatmapAt[5] > 0);
+        first.push(await page.evaluate(() => window.__heatmapAt[5]));
+
+        // 200 documents dropped at once.
+        await page.evaluate(() => (window.__status = { shown: null, hidden: null }));
+        const start = await page.evaluate(() => performance.now());
+        await page.locator("#file-input").setInputFiles(files.slice(0, DOCUMENTS));
+        await waitFor(page, (n) => window.__heatmapAt[n] > 0, DOCUMENTS + 5);
+        const at = await page.evaluate((n) => [window.__heatmapAt[n], window.__status], DOCUMENTS + 5);
+        total.push(at[0] - start);
+        if (at[1].shown !== null && at[1].hidden !== null) worker.push(at[1].hidden - at[1].shown);
+
+        // One more: the worker's cache prepares only the new document.
+        const again = await page.evaluate(() => performance.now());
+        await page.locator("#file-input").setInputFiles(files.slice(DOCUMENTS, DOCUMENTS + 1));
+        await waitFor(page, (n) => window.__heatmapAt[n] > 0, DOCUMENTS + 6);
+        addOne.push((await page.evaluate((n) => window.__heatmapAt[n], DOCUMENTS + 6)) - again);
+        await context.close();
+        process.stderr.write(`run ${run + 1}/${RUNS}: first heatmap ${first.at(-1).toFixed(0)} ms, ${DOCUMENTS} documents ${total.at(-1).toFixed(0)} ms\n`);
+    }
+} finally {
+    await browser.close();
+    await server.close();
+}
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`wirediff bench-browser, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs`);
+console.log(summary("first heatmap, seeds, cold load", first, BUDGET.firstHeatmap));
+console.log(summary(`${DOCUMENTS} documents: drop → heatmap painted`, total, BUDGET.documents));
+if (worker.length) console.log(summary(`${DOCUMENTS} documents: progress bar shown`, worker));
+console.log(summary(`add 1 document to ${DOCUMENTS}: drop → heatmap`, addOne));
