@@ -1125,7 +1125,8 @@ mod tests {
         let (t, _, _) = sim(&b.text, &a.text);
         assert_eq!(names(&b, &t.left_names_only), ["peskov"]);
         // A count against a year, or against a percentage, is not a conflict.
-        let table: &[(&str, &str, &[(&str, &str)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+        let table: &[Case] = &[
             (
                 "At least 25 people were killed in 2022.",
                 "At least 26 people were killed in 2022.",

@@ -104,12 +104,9 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     Ok(())
 }
 
-/// A fitting procedure.
-type Fitter = dyn Fn(&[Vec<f32>], &[bool]) -> Box<dyn Fn(&[f32]) -> bool>;
-
 /// The fitting procedure of the flags (hidden, for experiments): `--logistic` for the linear
 /// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`.
-fn fitter(args: &[String]) -> Result<Box<Fitter>, String> {
+fn fitter(args: &[String]) -> Result<Box<fit::Fitter>, String> {
     let rule =
         flag_value::<f64>(args, "--slack")?.map(|slack| fit::ThresholdRule::F1WithinAccuracy { slack });
     if args.iter().any(|a| a == "--logistic") {
