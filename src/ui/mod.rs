@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod export;
 pub mod files;
 pub mod markup;
+pub mod panic;
 pub mod route;
 pub mod rows;
 pub mod state;
@@ -21,5 +22,6 @@ mod components;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    panic::install();
     yew::Renderer::<app::App>::new().render();
 }

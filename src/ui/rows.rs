@@ -299,6 +299,27 @@ mod tests {
     }
 
     #[test]
+    fn every_flipped_seed_diff_reads_in_its_left_order() {
+        let inputs: Vec<crate::engine::Input> = crate::seeds::SEEDS
+            .iter()
+            .map(|s| crate::engine::Input { id: s.name.to_string(), text: s.text.to_string() })
+            .collect();
+        let report = crate::engine::analyze(&inputs, &crate::engine::Config::default());
+        let mut checked = 0;
+        for pair in &report.pairs {
+            for (side, p) in [("as given", pair.clone()), ("flipped", flip(pair))] {
+                for l in &p.links {
+                    let lefts: Vec<(usize, usize)> =
+                        l.diff.iter().filter_map(|o| o.left.as_ref().map(|x| (x.part, x.start))).collect();
+                    assert!(lefts.windows(2).all(|w| w[0] < w[1]), "{side} {:?}: {lefts:?}", l.left);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 20, "{checked} links checked");
+    }
+
+    #[test]
     fn empty_documents_give_no_rows() {
         assert_eq!(rows(&Pair::default(), &doc("a", 0), &doc("b", 0)), vec![]);
         assert_eq!(
