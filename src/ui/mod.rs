@@ -21,5 +21,6 @@ mod components;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    analysis::prespawn();
     yew::Renderer::<app::App>::new().render();
 }
