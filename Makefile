@@ -9,7 +9,8 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e bench-browser size fmt lint fuzz clean
+.PHONY: help setup setup-test serve build single test test-native test-e2e e2e bench-browser size fmt lint fuzz clean \
+	bench-seeds bench-scale bench-peers
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -71,6 +72,26 @@ fuzz: ## Fuzz each engine target for FUZZ_SECONDS (default 60) on nightly; not p
 	for t in $(FUZZ_TARGETS); do \
 		echo "$$t: $$(grep -o 'number_of_executed_units: *[0-9]*' target/fuzz-$$t.log | grep -o '[0-9]*$$') executions, no crash"; \
 	done
+
+bench-seeds: ## Native full report of the five seeds: median of 300 runs (opt-level 3 build)
+	cargo build --profile bench-native --bin wirediff
+	target/bench-native/wirediff bench seeds 300
+
+bench-scale: ## Native synthetic corpus at 25/50/100/200 documents: time and peak memory per size
+	cargo build --profile bench-native --bin wirediff
+	target/bench-native/wirediff bench scale 25 50 100 200
+
+PEERS := target/peers
+bench-peers: ## Word diffs on the same pairs: wirediff native + wasm (Node) vs diff-match-patch, jsdiff, difflib
+	@test -d node_modules/diff-match-patch -a -d node_modules/diff || npm install --no-audit --no-fund
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	cargo build --profile bench-native --bin wirediff
+	cargo build --release --target wasm32-unknown-unknown --bin wirediff-bench-wasm --features bench-wasm
+	wasm-bindgen --target nodejs --out-dir $(PEERS)/wasm --out-name wirediff_bench_wasm \
+		target/wasm32-unknown-unknown/release/wirediff-bench-wasm.wasm
+	echo '{"type": "commonjs"}' > $(PEERS)/wasm/package.json
+	target/bench-native/wirediff bench pairs $(PEERS)/pairs.json
+	node scripts/bench-peers.mjs $(PEERS)/pairs.json target/bench-native/wirediff $(PEERS)/wasm
 
 clean: ## Remove build outputs (keeps installed tools)
 	cargo clean

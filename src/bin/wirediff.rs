@@ -17,12 +17,15 @@ mod bench;
 mod compare;
 #[path = "cli/paraphrase.rs"]
 mod paraphrase;
+#[path = "cli/peers.rs"]
+mod peers;
 #[path = "cli/text_bench.rs"]
 mod text_bench;
 
 const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
                      | synth N DIR \
-                     | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...]>";
+                     | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...] \
+                     | bench pairs OUT.json | bench diff PAIRS.json [--json]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,6 +71,10 @@ fn run(args: &[String]) -> Result<(), String> {
             paraphrase::bench_similarity(&args[2..], read_text)
         }
         Some("bench") if args.get(1).map(String::as_str) == Some("text") => text_bench::run(&args[2..]),
+        Some("bench") if args.get(1).map(String::as_str) == Some("pairs") => {
+            peers::export(args.get(2).ok_or("usage: wirediff bench pairs OUT.json")?)
+        }
+        Some("bench") if args.get(1).map(String::as_str) == Some("diff") => peers::run(&args[2..]),
         Some("bench") => bench::run(&args[1..]),
         Some("synth") => synth_files(&args[1..]),
         _ => Err(USAGE.to_string()),

@@ -326,7 +326,7 @@ impl Corpus {
         let mut doc_of = Vec::with_capacity(profiles.capacity());
         for (d, sentences) in documents.into_iter().enumerate() {
             let start = profiles.len();
-            doc_of.extend(std::iter::repeat(d).take(sentences.len()));
+            doc_of.extend(std::iter::repeat_n(d, sentences.len()));
             profiles.extend(sentences);
             docs.push(start..profiles.len());
         }
@@ -701,7 +701,7 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
         .collect();
     let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
     let total = weights.iter().sum();
-    let refusal = |t: &Token| t.content && config.refusal_stems.iter().any(|r| *r == t.stem);
+    let refusal = |t: &Token| t.content && config.refusal_stems.contains(&t.stem);
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
     let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
     let in_negation = negation_scope(p, |t| t.negation || refusal(t));
@@ -784,8 +784,9 @@ pub fn evidence_weighed(
             }
             // The next match continuing the phrase, if any.
             let mut next = None;
-            for ni in ci + 1..(ci + 2 + gap).min(to_right.len()) {
-                if let Some(nj) = to_right[ni] {
+            let end = (ci + 2 + gap).min(to_right.len());
+            for (ni, &r) in to_right.iter().enumerate().take(end).skip(ci + 1) {
+                if let Some(nj) = r {
                     if nj > cj && nj - cj - 1 <= gap && (cj + 1..nj).all(|x| !is_content(rws, x)) {
                         next = Some((ni, nj));
                         break;

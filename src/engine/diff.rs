@@ -27,7 +27,10 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use super::lexicon::{Lexicon, MatchKind, Token, TokenKind};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::lexicon::{FnvHasher, Lexicon, MatchKind, SharedToken, Token, TokenKind};
 use super::report::{DiffSummary, OpKind, Piece, WordOp};
 use super::similarity::SentenceProfile;
 
@@ -53,10 +56,12 @@ pub struct LinkDiff {
     pub summary: DiffSummary,
 }
 
-/// One word of a link side: which sentence it is in and the token itself.
+/// One word of a link side: which sentence it is in, its span there and the token itself.
 #[derive(Clone, Copy)]
 struct Word<'a> {
     part: usize,
+    start: usize,
+    end: usize,
     token: &'a Token,
 }
 
@@ -64,7 +69,9 @@ fn words<'a>(parts: &[&'a SentenceProfile]) -> Vec<Word<'a>> {
     parts
         .iter()
         .enumerate()
-        .flat_map(|(part, p)| p.tokens.iter().map(move |token| Word { part, token }))
+        .flat_map(|(part, p)| {
+            p.tokens.iter().map(move |token| Word { part, start: token.start, end: token.end, token })
+        })
         .collect()
 }
 
@@ -101,15 +108,53 @@ pub fn diff_link(
     right: &[&SentenceProfile],
     config: &DiffConfig,
 ) -> LinkDiff {
-    let lw = words(left);
-    let rw = words(right);
+    let (lw, rw) = (words(left), words(right));
+    let lt: Vec<&str> = left.iter().map(|p| p.text.as_str()).collect();
+    let rt: Vec<&str> = right.iter().map(|p| p.text.as_str()).collect();
+    diff_words(lexicon, &lw, &rw, &lt, &rt, config)
+}
+
+/// The labelled word diff of two plain texts, each taken as one part (a sentence or a whole
+/// article): tokenize both, then [`diff_link`]'s passes. The entry point of the peer benchmark
+/// (`wirediff bench diff`, `make bench-peers`).
+pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfig) -> LinkDiff {
+    let (lt, rt) = (lexicon.tokenize_shared(left), lexicon.tokenize_shared(right));
+    fn word(t: &SharedToken) -> Word<'_> {
+        Word { part: 0, start: t.start, end: t.end, token: &t.token }
+    }
+    let lw: Vec<Word> = lt.iter().map(word).collect();
+    let rw: Vec<Word> = rt.iter().map(word).collect();
+    diff_words(lexicon, &lw, &rw, &[left], &[right], config)
+}
+
+/// Ids of the words' folded forms, equal exactly when the forms are: `similar` then compares
+/// and hashes integers, not strings.
+fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: HashMap<&'a str, u32, BuildHasherDefault<FnvHasher>> =
+        HashMap::with_capacity_and_hasher(lw.len() + rw.len(), BuildHasherDefault::default());
+    let mut id = |w: &Word<'a>| -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(w.token.norm.as_str()).or_insert(next)
+    };
+    let l = lw.iter().map(&mut id).collect();
+    let r = rw.iter().map(&mut id).collect();
+    (l, r)
+}
+
+fn diff_words(
+    lexicon: &Lexicon,
+    lw: &[Word],
+    rw: &[Word],
+    left: &[&str],
+    right: &[&str],
+    config: &DiffConfig,
+) -> LinkDiff {
     let mut left_pair: Vec<Option<Pairing>> = vec![None; lw.len()];
     let mut right_taken = vec![false; rw.len()];
     let mut right_moved: Vec<bool> = vec![false; rw.len()];
 
     // Pass 1: exact anchors in order.
-    let lnorm: Vec<&str> = lw.iter().map(|w| w.token.norm.as_str()).collect();
-    let rnorm: Vec<&str> = rw.iter().map(|w| w.token.norm.as_str()).collect();
+    let (lnorm, rnorm) = form_ids(lw, rw);
     let ops = capture_diff_slices(Algorithm::Patience, &lnorm, &rnorm);
     let mut gaps: Vec<(usize, usize, usize, usize)> = Vec::new();
     for op in &ops {
@@ -176,9 +221,9 @@ pub fn diff_link(
     }
 
     let raw = walk(&left_pair, &right_moved, &right_taken);
-    let merged = merge(raw, &lw, &rw);
+    let merged = merge(raw, lw, rw);
     let summary = summarize(&merged);
-    let ops = merged.iter().map(|op| to_word_op(op, &lw, &rw, left, right)).collect();
+    let ops = merged.iter().map(|op| to_word_op(op, lw, rw, left, right)).collect();
     LinkDiff { ops, summary }
 }
 
@@ -358,20 +403,14 @@ fn split_at_parts(op: RawOp, lw: &[Word], rw: &[Word]) -> Vec<RawOp> {
         .collect()
 }
 
-fn piece(range: Option<(usize, usize)>, ws: &[Word], parts: &[&SentenceProfile]) -> Option<Piece> {
+fn piece(range: Option<(usize, usize)>, ws: &[Word], parts: &[&str]) -> Option<Piece> {
     let (s, e) = range?;
     let (first, last) = (ws.get(s)?, ws.get(e.checked_sub(1)?)?);
-    let text = parts.get(first.part)?.text.get(first.token.start..last.token.end).unwrap_or_default();
-    Some(Piece { part: first.part, start: first.token.start, end: last.token.end, text: text.to_string() })
+    let text = parts.get(first.part)?.get(first.start..last.end).unwrap_or_default();
+    Some(Piece { part: first.part, start: first.start, end: last.end, text: text.to_string() })
 }
 
-fn to_word_op(
-    op: &RawOp,
-    lw: &[Word],
-    rw: &[Word],
-    left: &[&SentenceProfile],
-    right: &[&SentenceProfile],
-) -> WordOp {
+fn to_word_op(op: &RawOp, lw: &[Word], rw: &[Word], left: &[&str], right: &[&str]) -> WordOp {
     WordOp { kind: op.kind, left: piece(op.left, lw, left), right: piece(op.right, rw, right) }
 }
 
@@ -494,6 +533,27 @@ mod tests {
             let p = percentages(&counts);
             let total: u32 = p.iter().map(|&x| x as u32).sum();
             assert!(total == 100 || counts.iter().all(|&c| c == 0), "{counts:?} {p:?}");
+        }
+    }
+
+    #[test]
+    fn diff_texts_equals_diff_link_on_one_sentence_each() {
+        let lex = Lexicon::shared();
+        let pairs = [
+            (
+                "Zelenskyy has consistently rejected the notion of surrendering territory to Russia.",
+                "Zelensky has been denying any such concessions to stop the war from the beginning.",
+            ),
+            (
+                "The plan would cut Ukraine's army from 900,000 to 600,000 personnel.",
+                "Ukraine's army would be cut to 600,000 troops from 850,000 under the plan.",
+            ),
+            ("", "Only one side has words."),
+        ];
+        for (a, b) in pairs {
+            let (pa, pb) = (SentenceProfile::new(lex, a), SentenceProfile::new(lex, b));
+            let want = diff_link(lex, &[&pa], &[&pb], &DiffConfig::default());
+            assert_eq!(diff_texts(lex, a, b, &DiffConfig::default()), want, "{a} / {b}");
         }
     }
 

@@ -45,7 +45,9 @@ pub fn flip(pair: &Pair) -> Pair {
 fn flip_ops(ops: &[WordOp]) -> Vec<WordOp> {
     let pos = |p: &Option<crate::engine::report::Piece>| p.as_ref().map(|p| (p.part, p.start));
     let mut anchor = None;
-    let mut keyed: Vec<((Option<(usize, usize)>, u8, usize), WordOp)> = ops
+    // (new left position or the anchor's, 0 = at it / 1 = after it, original index)
+    type Key = (Option<(usize, usize)>, u8, usize);
+    let mut keyed: Vec<(Key, WordOp)> = ops
         .iter()
         .enumerate()
         .map(|(k, op)| {
@@ -294,6 +296,27 @@ mod tests {
         // The new left pieces stand in reading order.
         let starts: Vec<usize> = flipped.iter().filter_map(|o| o.left.as_ref().map(|p| p.start)).collect();
         assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    }
+
+    #[test]
+    fn every_flipped_seed_diff_reads_in_its_left_order() {
+        let inputs: Vec<crate::engine::Input> = crate::seeds::SEEDS
+            .iter()
+            .map(|s| crate::engine::Input { id: s.name.to_string(), text: s.text.to_string() })
+            .collect();
+        let report = crate::engine::analyze(&inputs, &crate::engine::Config::default());
+        let mut checked = 0;
+        for pair in &report.pairs {
+            for (side, p) in [("as given", pair.clone()), ("flipped", flip(pair))] {
+                for l in &p.links {
+                    let lefts: Vec<(usize, usize)> =
+                        l.diff.iter().filter_map(|o| o.left.as_ref().map(|x| (x.part, x.start))).collect();
+                    assert!(lefts.windows(2).all(|w| w[0] < w[1]), "{side} {:?}: {lefts:?}", l.left);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 20, "{checked} links checked");
     }
 
     #[test]

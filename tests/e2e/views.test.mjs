@@ -179,6 +179,10 @@ describe("wirediff views", () => {
             assert.equal(await page.locator(".tab.active").getAttribute("data-tab"), tab);
             await screenshot(page, `view-${tab}-dark`);
         }
+        // A range's first figure carries the unit it shares ("from 900,000 to 600,000 personnel").
+        await page.goto(`${server.origin}/#/facts`);
+        await page.locator(".facts-table tbody tr").first().waitFor({ timeout: 20_000 });
+        assert.match(await page.locator(".facts-table").innerText(), /900,000 personnel/);
         // A synopsis cell opens the pair view at its passage.
         await page.goto(`${server.origin}/#/synopsis`);
         await page.locator(".carrier").first().click();

@@ -2,7 +2,8 @@
 //!
 //! - `bench seeds [RUNS]`: the five seeds' full report, median and best of RUNS (default 200).
 //! - `bench scale [N...]`: synthetic corpora of N documents × ~40 sentences (default 25 50 100
-//!   200), one timed run each after a warm-up, with the process's peak resident memory.
+//!   200), one timed run each, each size in a child process of its own (`bench scale --one N`)
+//!   whose peak resident memory (`VmHWM`: lexicon, corpus text, report) is its row's `RSS MB`.
 
 use std::time::Instant;
 
@@ -15,6 +16,9 @@ pub const USAGE: &str = "wirediff bench <seeds [RUNS] | scale [N...]>";
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("seeds") | Some("report") => seeds(parse_or(args.get(1), 200)?),
+        Some("scale") if args.get(1).map(String::as_str) == Some("--one") => {
+            scale_one(parse_or(args.get(2), 25)?)
+        }
         Some("scale") => {
             let sizes = if args.len() > 1 {
                 args[1..].iter().map(|a| parse_or(Some(a), 0)).collect::<Result<Vec<_>, _>>()?
@@ -109,7 +113,6 @@ fn seeds(runs: usize) -> Result<(), String> {
 }
 
 fn scale(sizes: &[usize]) -> Result<(), String> {
-    let config = Config::default();
     println!(
         "{:>5} {:>9} {:>6} {:>8} {:>7} {:>8} {:>8} {:>11} {:>7}  on-CPU ms per stage ({})",
         "docs",
@@ -123,7 +126,25 @@ fn scale(sizes: &[usize]) -> Result<(), String> {
         "RSS MB",
         STAGES.join(", ")
     );
+    // Each size runs in a child process of its own, so that its peak memory is its own.
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     for &n in sizes {
+        let out = std::process::Command::new(&exe)
+            .args(["bench", "scale", "--one", &n.to_string()])
+            .output()
+            .map_err(|e| format!("{}: {e}", exe.display()))?;
+        if !out.status.success() {
+            return Err(format!("bench scale {n}: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+    }
+    Ok(())
+}
+
+/// One size of `bench scale`, in this process: its row of the table.
+fn scale_one(n: usize) -> Result<(), String> {
+    let config = Config::default();
+    {
         let inputs = corpus(&SynthConfig { documents: n, ..SynthConfig::default() });
         let t = timed(&inputs, &config);
         let s = &t.report.stats;

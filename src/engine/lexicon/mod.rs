@@ -31,6 +31,7 @@ pub mod synonyms;
 pub mod variants;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +75,15 @@ pub struct Token {
     /// WordNet synonym classes of the stem, sorted (content words only).
     #[serde(default)]
     pub classes: Vec<u32>,
+}
+
+/// A token of [`Lexicon::tokenize_shared`]: its span in the tokenized text and its forms,
+/// shared with every other occurrence of the spelling.
+#[derive(Debug, Clone)]
+pub struct SharedToken {
+    pub start: usize,
+    pub end: usize,
+    pub token: Arc<Token>,
 }
 
 /// How two tokens correspond, strongest first.
@@ -136,18 +146,18 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
 /// ~900 spellings; their profiles took ~230,000 instructions a sentence before the cache.
 #[derive(Debug, Default)]
 pub struct WordCache {
-    words: std::sync::Mutex<FnvMap<String, Token>>,
+    words: std::sync::Mutex<FnvMap<String, Arc<Token>>>,
 }
 
 impl WordCache {
-    fn get(&self, surface: &str) -> Option<Token> {
+    fn get(&self, surface: &str) -> Option<Arc<Token>> {
         self.words.lock().ok()?.get(surface).cloned()
     }
 
     fn put(&self, surface: &str, token: &Token, max: usize) {
         if let Ok(mut words) = self.words.lock() {
             if words.len() < max {
-                words.insert(surface.to_string(), token.clone());
+                words.insert(surface.to_string(), Arc::new(token.clone()));
             }
         }
     }
@@ -215,6 +225,13 @@ impl Lexicon {
     /// Replaces the frequency bands with ones in the text format of `data/wordfreq.txt`.
     pub fn with_frequencies(mut self, text: &str) -> Self {
         self.bands = synonyms::parse_bands(text, |w| self.stem_word(w));
+        self.cache.clear();
+        self
+    }
+
+    /// Replaces the tunable parts (and forgets the cached word forms).
+    pub fn with_config(mut self, config: LexiconConfig) -> Self {
+        self.config = config;
         self.cache.clear();
         self
     }
@@ -320,13 +337,49 @@ impl Lexicon {
     /// A word's token from the [`WordCache`], if its spelling was seen before. Dotted
     /// abbreviations ("U.S.") are rare and not cached, so the spelling alone is the key.
     fn cached_word(&self, text: &str, raw: &Raw) -> Option<Token> {
-        if raw.dotted || self.config.word_cache_max == 0 {
-            return None;
-        }
-        let mut token = self.cache.get(text.get(raw.start..raw.end)?)?;
+        let mut token = Token::clone(&*self.cached_shared(text, raw)?);
         token.start = raw.start;
         token.end = raw.end;
         Some(token)
+    }
+
+    fn cached_shared(&self, text: &str, raw: &Raw) -> Option<Arc<Token>> {
+        if raw.dotted || self.config.word_cache_max == 0 {
+            return None;
+        }
+        self.cache.get(text.get(raw.start..raw.end)?)
+    }
+
+    /// [`Lexicon::tokenize`] without copying the forms of words seen before: each token is
+    /// shared with the [`WordCache`], so its own `start`/`end` may be those of another
+    /// occurrence; the span in `text` is the [`SharedToken`]'s. Same tokens as `tokenize`.
+    pub fn tokenize_shared(&self, text: &str) -> Vec<SharedToken> {
+        let raws = scan(text);
+        let mut out = Vec::with_capacity(raws.len());
+        let mut fresh = Vec::new();
+        let mut i = 0;
+        while i < raws.len() {
+            // As in `tokenize`: a cached spelling is no number, but may start a multiword name.
+            let cached = self.cached_shared(text, &raws[i]);
+            let number = if cached.is_some() { None } else { self.number_token(text, &raws, i, &mut fresh) };
+            let consumed = match number.or_else(|| self.multiword_token(text, &raws, i, &mut fresh)) {
+                Some(n) => n,
+                None => {
+                    match cached {
+                        Some(token) => {
+                            out.push(SharedToken { start: raws[i].start, end: raws[i].end, token })
+                        }
+                        None => fresh.push(self.word_token(text, &raws[i], None)),
+                    }
+                    1
+                }
+            };
+            for t in fresh.drain(..) {
+                out.push(SharedToken { start: t.start, end: t.end, token: Arc::new(t) });
+            }
+            i += consumed.max(1);
+        }
+        out
     }
 
     /// A word's token: `cached` if the spelling was in the [`WordCache`], else analysed and
@@ -540,11 +593,16 @@ struct Raw {
 /// of a dotted abbreviation ("U.S."). Hyphens split ("US-backed" → "US", "backed").
 /// A digit run that is not a well-formed number ("1,2,3") is split at its separators.
 fn scan(text: &str) -> Vec<Raw> {
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
+    let chars: Vec<(usize, char)> = if text.is_ascii() {
+        // Most text: no UTF-8 decoding; the only ASCII char `fold_char` changes is the backtick.
+        text.bytes().enumerate().map(|(i, b)| (i, if b == b'`' { '\'' } else { char::from(b) })).collect()
+    } else {
+        text.char_indices().map(|(i, c)| (i, fold_char(c))).collect()
+    };
     let n = chars.len();
     let pos = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let alnum = |k: usize| k < n && chars[k].1.is_alphanumeric();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n / 5 + 1);
     let mut k = 0;
     while k < n {
         if !alnum(k) {
@@ -728,6 +786,27 @@ mod tests {
         let us = lex().tokenize("the United States said");
         assert_eq!(us[1].norm, "united states");
         assert_eq!(lex().relate(&us[1], &one("U.S.")), Some(MatchKind::Variant));
+    }
+
+    #[test]
+    fn shared_tokens_equal_tokens_and_the_cache_changes_nothing() {
+        let text = "The United States' “plan” would cut Ukraine's army from 900,000 to 600,000 — \
+                    twenty-five U.S. officials said; the plan, the PLAN, Kyiv’s `plan`.";
+        let cold =
+            Lexicon::new().with_config(LexiconConfig { word_cache_max: 0, ..LexiconConfig::default() });
+        let want = cold.tokenize(text);
+        for _ in 0..2 {
+            // First pass fills the cache, the second reads it.
+            assert_eq!(lex().tokenize(text), want);
+            let shared = lex().tokenize_shared(text);
+            assert_eq!(shared.len(), want.len());
+            for (s, t) in shared.iter().zip(&want) {
+                assert_eq!((s.start, s.end), (t.start, t.end));
+                let mut forms = Token::clone(&s.token);
+                (forms.start, forms.end) = (t.start, t.end);
+                assert_eq!(&forms, t);
+            }
+        }
     }
 
     #[test]
