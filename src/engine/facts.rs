@@ -253,20 +253,19 @@ const TITLE_WORDS: &[&str] = &[
     "late",
 ];
 
+/// A set of words hashed with FNV: short keys hash in a few instructions, not SipHash's 100.
+type WordSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<super::lexicon::FnvHasher>>;
+
 /// Membership in a word list, through a hash set built once per list.
-fn in_list(
-    list: &'static [&'static str],
-    cell: &'static std::sync::OnceLock<std::collections::HashSet<&'static str>>,
-    w: &str,
-) -> bool {
+fn in_list(list: &'static [&'static str], cell: &'static std::sync::OnceLock<WordSet>, w: &str) -> bool {
     cell.get_or_init(|| list.iter().copied().collect()).contains(w)
 }
 
 macro_rules! word_set {
     ($name:ident, $list:ident) => {
         fn $name(w: &str) -> bool {
-            static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-                std::sync::OnceLock::new();
+            static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
             in_list($list, &SET, w)
         }
     };

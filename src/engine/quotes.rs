@@ -554,8 +554,11 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 macro_rules! word_set {
     ($name:ident, $list:ident) => {
         fn $name(w: &str) -> bool {
-            static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-                std::sync::OnceLock::new();
+            type WordSet = std::collections::HashSet<
+                &'static str,
+                std::hash::BuildHasherDefault<super::lexicon::FnvHasher>,
+            >;
+            static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
             SET.get_or_init(|| $list.iter().copied().collect()).contains(w)
         }
     };
