@@ -9,7 +9,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= clean segment similarity analyze
 
-.PHONY: help setup setup-test serve build single test test-native test-e2e e2e bench-browser size fmt lint fuzz clean \
+.PHONY: help setup setup-test serve build single debug-dist test test-native test-e2e e2e bench-browser size fmt lint fuzz clean \
 	bench-seeds bench-scale bench-peers
 
 help: ## List the targets
@@ -31,15 +31,19 @@ build: setup ## Release build of the web app into dist/
 single: build ## dist/wirediff.html: the whole app in one file that opens from file://
 	node scripts/single.mjs dist
 
-test: setup-test ## Everything: native tests, release build, single file, browser tests
+debug-dist: setup ## Debug build into target/e2e-debug-dist: the only build where #panic panics (error panel test)
+	trunk build --dist target/e2e-debug-dist
+
+test: setup-test ## Everything: native tests, release build, single file, debug build, browser tests
 	cargo test
 	$(MAKE) --no-print-directory single
+	$(MAKE) --no-print-directory debug-dist
 	node --test --test-concurrency=1 tests/e2e/
 
 test-native: ## Native engine and UI-state tests only (no browser)
 	cargo test
 
-e2e: ## Browser tests against the current dist/ (run make single first)
+e2e: ## Browser tests against the current dist/ (run make single and make debug-dist first)
 	node --test --test-concurrency=1 tests/e2e/
 
 bench-browser: ## Browser benchmarks against dist/ (run make build first): first heatmap, 200 documents

@@ -5,11 +5,13 @@
 // - the .wasm goes inline as base64 and is handed to the glue's init as bytes;
 // - the analysis worker (glue + base64 wasm) goes inline too and starts from a blob: URL;
 // - stylesheets go inline, the icon becomes a data: URL, preload hints and the
-//   service-worker registration (service workers do not apply to file://) are dropped.
+//   service-worker registration (service workers do not apply to file://) are dropped;
+// - the Content-Security-Policy is recomputed for the inline scripts and styles (scripts/csp.mjs).
 //
 // Usage: node scripts/single.mjs [DIST_DIR]      (no npm packages needed)
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { applyCsp } from "./csp.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const read = (href, encoding) => readFileSync(join(dist, decodeURI(href.replace(/^\.?\//, ""))), encoding);
@@ -80,6 +82,12 @@ html = swap(html, /(<link\s+rel="icon"[^>]*href=")([^"]+\.svg)(")/g, (_, pre, hr
     `${pre}data:image/svg+xml;base64,${read(href).toString("base64")}${post}`, 1);
 html = swap(html, /\s+integrity="[^"]*"/g, () => "");
 if (/(?:src|href)="(?!data:|#)[^"]+"/.test(html)) fail(`a reference to another file is left: ${html.match(/(?:src|href)="(?!data:|#)[^"]+"/)[0]}`);
+
+try {
+    html = applyCsp(html);
+} catch (error) {
+    fail(error.message);
+}
 
 const out = join(dist, "wirediff.html");
 writeFileSync(out, html);

@@ -34,6 +34,11 @@ pub fn app() -> Html {
         move |_| {
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "hashchange", move |_| {
+                // Debug builds only: `#panic` panics, to test the error panel (src/ui/panic.rs).
+                #[cfg(debug_assertions)]
+                if current_hash() == "#panic" {
+                    panic!("deliberate panic for the error panel's test (#panic, debug builds only)");
+                }
                 dispatcher.dispatch(Action::Navigate(Route::parse(&current_hash())));
             });
             move || drop(listener)
@@ -68,7 +73,7 @@ pub fn app() -> Html {
     let navigate = dispatch.reform(Action::Navigate);
 
     let library_json: Rc<str> =
-        if state.storage_error.is_some() { storage::Saved::of(&state).to_json().into() } else { "".into() };
+        if state.storage_error.is_some() { storage::export_json(&state).into() } else { "".into() };
     // The outlet the engine detects in each included document, for the library.
     let detected: Rc<Vec<(String, String)>> =
         Rc::new(report.documents.iter().filter_map(|d| Some((d.id.clone(), d.outlet.clone()?))).collect());
@@ -108,11 +113,18 @@ pub fn app() -> Html {
             <div class="shell">
                 <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
                     storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
+                    recovery={state.recovery.clone()}
                     on_action={dispatch.clone()} />
                 <main class="content" id="view" tabindex="-1">
                     <Nav route={state.route.clone()} report={report.clone()} />
                     <AnalysisProgress analysis={analysis.state.clone()} on_cancel={analysis.cancel.clone()}
                         on_rerun={analysis.rerun.clone()} />
+                    if let Some(n) = state.over_limit() {
+                        <p class="message limit" role="status">
+                            { format!("{n} documents are included; wirediff compares at most {} at once, so these views show the first {}. Untick some in the library to choose which.",
+                                super::state::MAX_COMPARED, super::state::MAX_COMPARED) }
+                        </p>
+                    }
                     { view }
                 </main>
             </div>

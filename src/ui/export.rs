@@ -77,7 +77,9 @@ pub fn escape(s: &str) -> String {
 pub fn html(report: &Report, label: &dyn Fn(&str) -> String) -> String {
     let e = escape;
     let mut h = String::from(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wirediff report</title><style>\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\
+<title>wirediff report</title><style>\
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1c1f24}\
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 .kind{font-weight:600;text-transform:uppercase;font-size:.75rem}.note{color:#555}</style></head><body>\
@@ -184,6 +186,10 @@ mod tests {
         assert!(!page.contains("<script>"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
         assert!(page.contains("&lt;b&gt;a&lt;/b&gt;"));
+        assert!(
+            page.contains("content=\"default-src 'none'; style-src 'unsafe-inline'"),
+            "the report runs no script"
+        );
     }
 
     #[test]

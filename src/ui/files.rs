@@ -1,4 +1,5 @@
-//! Reading the user's files: size and type checks, text decoding (UTF-8, then Windows-1252),
+//! Reading the user's files: size and type checks, text decoding (UTF-16 when it says so or
+//! looks so, UTF-8, then Windows-1252), known binary formats named,
 //! and, in the browser, HTML article extraction through `DOMParser`.
 //!
 //! The checks and the decoding are pure and tested natively; a bad file gives a message and
@@ -14,14 +15,19 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub enum Encoding {
     Utf8,
     Windows1252,
+    Utf16Le,
+    Utf16Be,
 }
 
 /// Why a file was refused. `Display` gives the message shown next to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     Empty,
+    /// Only spaces, tabs and line breaks.
+    Blank,
     TooLarge(usize),
-    Binary,
+    /// Not text; the format when it is a known one ("a PNG image").
+    Binary(Option<&'static str>),
     UnsupportedType(String),
 }
 
@@ -29,10 +35,14 @@ impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FileError::Empty => write!(f, "the file is empty"),
+            FileError::Blank => write!(f, "the file holds only spaces and line breaks, no text"),
             FileError::TooLarge(n) => {
                 write!(f, "the file is {:.1} MB; the limit is 2 MB", *n as f64 / (1024.0 * 1024.0))
             }
-            FileError::Binary => write!(f, "this looks like a binary file, not text"),
+            FileError::Binary(None) => write!(f, "this looks like a binary file, not text"),
+            FileError::Binary(Some(what)) => {
+                write!(f, "this is {what}, not text; save or copy the article as plain text first")
+            }
             FileError::UnsupportedType(ext) => {
                 write!(f, "“.{ext}” files are not supported; use .txt, .md, .html or .htm")
             }
@@ -60,24 +70,90 @@ pub fn kind_of(name: &str) -> Result<FileKind, FileError> {
     }
 }
 
-/// Decodes a file's bytes: UTF-8 (a BOM is dropped), else Windows-1252. Refuses empty,
-/// oversized and binary files (NUL bytes, or many control characters).
+/// Decodes a file's bytes: UTF-16 with a byte-order mark (or whose zero bytes say so), else
+/// UTF-8 (a BOM is dropped), else Windows-1252. Refuses empty, blank, oversized and binary
+/// files (known formats by their signature, else NUL bytes or many control characters).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FileError> {
     if bytes.len() > MAX_BYTES {
         return Err(FileError::TooLarge(bytes.len()));
     }
-    if looks_binary(bytes) {
-        return Err(FileError::Binary);
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (text, encoding) = match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252),
-    };
-    if text.trim().is_empty() {
+    if bytes.is_empty() {
         return Err(FileError::Empty);
     }
+    let (text, encoding) = if let Some(encoding) = utf16(bytes) {
+        let body =
+            bytes.strip_prefix(b"\xFF\xFE").or_else(|| bytes.strip_prefix(b"\xFE\xFF")).unwrap_or(bytes);
+        let units = body.chunks_exact(2).map(|p| match encoding {
+            Encoding::Utf16Be => u16::from_be_bytes([p[0], p[1]]),
+            _ => u16::from_le_bytes([p[0], p[1]]),
+        });
+        let text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect();
+        if looks_binary(text.as_bytes()) {
+            return Err(FileError::Binary(None));
+        }
+        (text, encoding)
+    } else {
+        if let Some(format) = known_binary(bytes) {
+            return Err(FileError::Binary(Some(format)));
+        }
+        if looks_binary(bytes) {
+            return Err(FileError::Binary(None));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), Encoding::Utf8),
+            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252),
+        }
+    };
+    if text.is_empty() {
+        return Err(FileError::Empty);
+    }
+    if text.trim().is_empty() {
+        return Err(FileError::Blank);
+    }
     Ok((text, encoding))
+}
+
+/// UTF-16 by its byte-order mark, or (without one) because nearly every other byte is zero,
+/// as in UTF-16 text that is mostly Latin script.
+fn utf16(bytes: &[u8]) -> Option<Encoding> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(Encoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(Encoding::Utf16Be);
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count() * 2;
+    let (even, odd) = (zeros(0), zeros(1));
+    // At least 70% of one parity's bytes are zero and almost none of the other's.
+    match (even * 10 >= head.len() * 7, odd * 10 >= head.len() * 7) {
+        (false, true) if even * 20 < head.len() => Some(Encoding::Utf16Le),
+        (true, false) if odd * 20 < head.len() => Some(Encoding::Utf16Be),
+        _ => None,
+    }
+}
+
+/// The format of a file with a well-known binary signature, worded for a message.
+fn known_binary(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 9] = [
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (a .docx or .odt document is one)"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Microsoft Office document"),
+        (b"{\\rtf", "an RTF document"),
+    ];
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("a WebP image");
+    }
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, what)| what)
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -119,6 +195,8 @@ pub fn import(
     let note = Some(match encoding {
         Encoding::Utf8 => "read as UTF-8".to_string(),
         Encoding::Windows1252 => "not valid UTF-8: read as Windows-1252".to_string(),
+        Encoding::Utf16Le => "read as UTF-16 (little-endian)".to_string(),
+        Encoding::Utf16Be => "read as UTF-16 (big-endian)".to_string(),
     });
     let (title, text) = match kind {
         FileKind::Text => (String::new(), text),
@@ -285,15 +363,25 @@ mod tests {
 
     #[test]
     fn decoding_table() {
-        let cases: [Case; 8] = [
+        let cases: [Case; 15] = [
             (b"Plain text.", Ok(("Plain text.", Encoding::Utf8))),
             ("Kyiv \u{2014} “quoted”".as_bytes(), Ok(("Kyiv — “quoted”", Encoding::Utf8))),
             (b"\xEF\xBB\xBFWith BOM", Ok(("With BOM", Encoding::Utf8))),
             (b"caf\xE9 \x93quoted\x94 \x80 5", Ok(("café “quoted” € 5", Encoding::Windows1252))),
             (b"", Err(FileError::Empty)),
-            (b" \n\t\r\n", Err(FileError::Empty)),
-            (b"PK\x03\x04\x00\x00binary", Err(FileError::Binary)),
-            (b"\x01\x02\x03\x04\x05\x06text", Err(FileError::Binary)),
+            (b" \n\t\r\n", Err(FileError::Blank)),
+            (b"\xFF\xFE", Err(FileError::Empty)),
+            (
+                b"PK\x03\x04\x00\x00binary",
+                Err(FileError::Binary(Some("a ZIP archive (a .docx or .odt document is one)"))),
+            ),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Err(FileError::Binary(Some("a PNG image")))),
+            (b"\x01\x02\x03\x04\x05\x06text", Err(FileError::Binary(None))),
+            (b"\xFF\xFEc\x00a\x00f\x00\xE9\x00 \x00\x3E\xD8\x00\xDD", Ok(("café 🤀", Encoding::Utf16Le))),
+            (b"\xFE\xFF\x00c\x00a\x00f\x00\xE9", Ok(("café", Encoding::Utf16Be))),
+            (b"N\x00e\x00w\x00s\x00 \x00i\x00t\x00e\x00m\x00", Ok(("News item", Encoding::Utf16Le))),
+            (b"\x00N\x00e\x00w\x00s\x00 \x00i\x00t\x00e\x00m", Ok(("News item", Encoding::Utf16Be))),
+            (b"\xFF\xFE \x00\n\x00", Err(FileError::Blank)),
         ];
         for (bytes, want) in cases {
             let got = decode(bytes);

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod export;
 pub mod files;
 pub mod markup;
+pub mod panic;
 pub mod route;
 pub mod rows;
 pub mod state;
@@ -21,6 +22,7 @@ mod components;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    panic::install();
     analysis::prespawn();
     yew::Renderer::<app::App>::new().render();
 }

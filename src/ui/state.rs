@@ -73,11 +73,28 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ', '—']))
 }
 
+/// The most documents compared at once (200 articles and the five seeds fit): the library holds
+/// any number, and the first this many included ones are analysed (a 500 × 500 heatmap helps
+/// no one and would stall the page).
+pub const MAX_COMPARED: usize = 250;
+
+/// Above this many documents added at once, one message sums them up instead of one each.
+const MAX_ADDED_MESSAGES: usize = 5;
+
 /// A message shown next to the inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub error: bool,
     pub text: String,
+}
+
+/// What loading the stored library could not read, and what it did about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// Shown in the library: what was damaged and what was recovered.
+    pub notice: String,
+    /// (storage key, raw value) of each unreadable entry, offered as a download.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// A document read from a file or pasted, ready to join the library.
@@ -115,6 +132,8 @@ pub struct State {
     pub storage_error: Option<String>,
     /// The next user document number.
     pub next: u32,
+    /// Set when the stored library was partly unreadable (see `storage::load_from`).
+    pub recovery: Option<Rc<Recovery>>,
 }
 
 /// What the user (or the browser) can do.
@@ -137,6 +156,7 @@ pub enum Action {
     ToggleOpen(Rc<str>),
     StorageFailed(Option<String>),
     DismissMessages,
+    DismissRecovery,
 }
 
 impl State {
@@ -151,16 +171,25 @@ impl State {
             messages: Vec::new(),
             storage_error: None,
             next: 1,
+            recovery: None,
         }
     }
 
-    /// The engine's inputs: the included documents in library order.
+    /// The engine's inputs: the included documents in library order, at most
+    /// [`MAX_COMPARED`] of them (see [`State::over_limit`]).
     pub fn inputs(&self) -> Vec<Input> {
         self.docs
             .iter()
             .filter(|d| d.included)
+            .take(MAX_COMPARED)
             .map(|d| Input { id: d.id.to_string(), text: d.text.to_string() })
             .collect()
+    }
+
+    /// How many documents are included, when that is more than are compared.
+    pub fn over_limit(&self) -> Option<usize> {
+        let n = self.docs.iter().filter(|d| d.included).count();
+        (n > MAX_COMPARED).then_some(n)
     }
 
     /// The restored lines of included documents, as the engine takes them.
@@ -188,6 +217,12 @@ impl State {
         out
     }
 
+    /// The document whose text equals `text` up to spacing, if any.
+    pub fn duplicate_of(&self, text: &str) -> Option<&Doc> {
+        let wanted: Vec<&str> = text.split_whitespace().collect();
+        self.docs.iter().find(|d| d.text.split_whitespace().eq(wanted.iter().copied()))
+    }
+
     pub fn doc(&self, id: &str) -> Option<&Doc> {
         self.docs.iter().find(|d| &*d.id == id)
     }
@@ -208,12 +243,23 @@ impl State {
             Action::Navigate(route) => s.route = route,
             Action::Import(items) => {
                 s.messages.clear();
+                let mut added = 0;
                 for item in items {
                     match item {
                         Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
                             error: true,
                             text: format!("{}: there is no text to add", new.source),
                         }),
+                        Ok(new) if s.duplicate_of(&new.text).is_some() => {
+                            let twin = s.duplicate_of(&new.text).map(Doc::title).unwrap_or_default();
+                            s.messages.push(Message {
+                                error: true,
+                                text: format!(
+                                    "{}: the same text as “{twin}”, already in the library; not added again",
+                                    new.source
+                                ),
+                            })
+                        }
                         Ok(new) => {
                             let id = format!("user-{}", s.next);
                             s.next += 1;
@@ -221,6 +267,7 @@ impl State {
                             doc.name = clean_name(&new.title);
                             doc.outlet = clean_name(&new.outlet);
                             let note = new.note.map(|n| format!(" ({n})")).unwrap_or_default();
+                            added += 1;
                             s.messages.push(Message {
                                 error: false,
                                 text: format!(
@@ -236,6 +283,18 @@ impl State {
                             s.messages.push(Message { error: true, text: format!("{source}: {why}") })
                         }
                     }
+                }
+                if added > MAX_ADDED_MESSAGES {
+                    let first = s.docs[s.docs.len() - added].title().to_string();
+                    let mut text = format!("Added {added} documents, from “{}” on", shorten(&first, 40));
+                    if let Some(n) = s.over_limit() {
+                        text.push_str(&format!(
+                            "; {n} are included, and the first {MAX_COMPARED} are compared"
+                        ));
+                    }
+                    let at = s.messages.iter().position(|m| !m.error).unwrap_or(0);
+                    s.messages.retain(|m| m.error);
+                    s.messages.insert(at, Message { error: false, text });
                 }
             }
             Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
@@ -264,6 +323,7 @@ impl State {
                     hidden: s.hidden,
                     next: s.next,
                     storage_error: s.storage_error,
+                    recovery: s.recovery,
                     ..fresh
                 };
             }
@@ -286,6 +346,7 @@ impl State {
             Action::ToggleOpen(_) => {}
             Action::StorageFailed(why) => s.storage_error = why,
             Action::DismissMessages => s.messages.clear(),
+            Action::DismissRecovery => s.recovery = None,
         }
         s
     }
@@ -345,6 +406,40 @@ mod tests {
             state.apply(Action::Import(vec![Ok(pasted("b", "More text here."))])).docs[6].id.as_ref(),
             "user-2"
         );
+    }
+
+    #[test]
+    fn many_documents_are_summed_up_and_at_most_250_compared() {
+        let many: Vec<_> =
+            (0..500).map(|k| Ok(pasted("", &format!("Story {k} says the council met.")))).collect();
+        let state = State::with_seeds().apply(Action::Import(many));
+        assert_eq!(state.docs.len(), 505);
+        assert_eq!(state.messages.len(), 1);
+        assert_eq!(
+            state.messages[0].text,
+            "Added 500 documents, from “Story 0 says the council met” on; 505 are included, and the first 250 are compared"
+        );
+        assert_eq!(state.inputs().len(), MAX_COMPARED);
+        assert_eq!(state.over_limit(), Some(505));
+        assert_eq!(State::with_seeds().over_limit(), None);
+    }
+
+    #[test]
+    fn the_same_text_twice_is_added_once_with_a_message() {
+        let text = "The mayor said the bridge would reopen in May.";
+        let state = State::with_seeds().apply(Action::Import(vec![
+            Ok(pasted("First", text)),
+            Ok(pasted("Second", &format!("  {}\n", text.replace(' ', "  ")))),
+            Ok(pasted("Seed again", SEEDS[2].text)),
+        ]));
+        assert_eq!(state.docs.len(), 6);
+        let errors: Vec<_> = state.messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            "pasted text: the same text as “First”, already in the library; not added again"
+        );
+        assert!(errors[1].starts_with("pasted text: the same text as “Witkoff"), "{}", errors[1]);
     }
 
     #[test]

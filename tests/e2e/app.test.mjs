@@ -19,8 +19,10 @@ function assertSeedList({ titles, words }) {
     words.forEach((label) => assert.match(label, /^[1-9][\d,]* words$/));
 }
 
-function assertClean(seen) {
+function assertClean(seen, { csp = [] } = {}) {
     assert.deepEqual(seen.pageErrors, [], "page errors");
+    assert.equal(seen.csp.length, csp.length, `CSP violations: ${seen.csp.join("\n")}`);
+    csp.forEach((pattern, k) => assert.match(seen.csp[k], pattern));
     assert.deepEqual(seen.consoleErrors, [], "console errors");
     assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
 }

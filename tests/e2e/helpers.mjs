@@ -97,12 +97,15 @@ export function launchBrowser() {
 /**
  * Records, for every page of `context`: console errors, uncaught page errors, and requests to
  * any origin but `origin` (for file:// pages pass "file://"; data: and blob: URLs are local).
+ * Content-Security-Policy violations the console reports go to `csp`, not `consoleErrors`.
  */
 export function watch(context, origin) {
-    const seen = { consoleErrors: [], pageErrors: [], foreignRequests: [], requests: [] };
+    const seen = { consoleErrors: [], pageErrors: [], foreignRequests: [], requests: [], csp: [] };
     const onPage = (page) => {
         page.on("console", (msg) => {
-            if (msg.type() === "error") seen.consoleErrors.push(`${msg.text()} @ ${msg.location().url}`);
+            if (msg.type() !== "error") return;
+            const line = `${msg.text()} @ ${msg.location().url}`;
+            (/Content Security Policy/.test(msg.text()) ? seen.csp : seen.consoleErrors).push(line);
         });
         page.on("pageerror", (error) => seen.pageErrors.push(String(error)));
     };

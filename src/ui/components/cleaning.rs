@@ -28,7 +28,7 @@ pub fn cleaning(props: &CleaningProps) -> Html {
                     <input type="checkbox" checked={restored} {onchange} />
                     <span class="chip reason">{ reason }</span>
                     <span class="line-no">{ format!("line {line}") }</span>
-                    <span class="line-text">{ text }</span>
+                    <span class="line-text" dir="auto">{ text }</span>
                 </label>
             </li>
         }

@@ -67,7 +67,7 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 <input type="checkbox" id={check_id.clone()} checked={doc.included} onchange={on_include}
                     aria-label={format!("Include “{}” in the comparison", doc.title())} />
                 <h3 class="article-title">
-                    <button type="button" aria-expanded={props.open.to_string()} aria-controls={props.open.then(|| text_id.clone())} onclick={on_toggle}>
+                    <button type="button" dir="auto" aria-expanded={props.open.to_string()} aria-controls={props.open.then(|| text_id.clone())} onclick={on_toggle}>
                         { doc.title().to_string() }
                     </button>
                 </h3>
@@ -93,7 +93,7 @@ pub fn doc_item(props: &DocItemProps) -> Html {
             }
             if props.open {
                 <div class="article-text" id={text_id}>
-                    { for doc.text.lines().filter(|line| !line.trim().is_empty()).map(|line| html! { <p>{ line.to_string() }</p> }) }
+                    { for doc.text.lines().filter(|line| !line.trim().is_empty()).map(|line| html! { <p dir="auto">{ line.to_string() }</p> }) }
                 </div>
             }
         </li>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::add_docs::AddDocs;
 use super::doc_item::DocItem;
-use crate::ui::state::{Action, Doc, Message};
+use crate::ui::state::{Action, Doc, Message, Recovery};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -22,6 +22,8 @@ pub struct LibraryProps {
     pub library_json: Rc<str>,
     /// (document id, outlet) the engine detected in the included documents.
     pub detected: Rc<Vec<(String, String)>>,
+    /// What loading the stored library could not read, if anything.
+    pub recovery: Option<Rc<Recovery>>,
     pub on_action: Callback<Action>,
 }
 
@@ -73,6 +75,20 @@ pub fn library(props: &LibraryProps) -> Html {
                     { format!("Not saved: {why}. Your documents are kept in this tab only; ") }
                     <button type="button" class="link" onclick={export}>{ "download them" }</button>{ " to keep them." }
                 </p>
+            }
+            if let Some(recovery) = &props.recovery {
+                <div class="message error recovery" role="alert">
+                    <p>{ recovery.notice.clone() }</p>
+                    <p class="form-actions">
+                        if !recovery.unreadable.is_empty() {
+                            <button type="button" class="link" onclick={{
+                                let json = crate::ui::storage::unreadable_json(recovery);
+                                Callback::from(move |_: MouseEvent| download("wirediff-unreadable.json", "application/json", &json))
+                            }}>{ "Download the unreadable data" }</button>
+                        }
+                        <button type="button" class="link" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissRecovery)}>{ "Dismiss" }</button>
+                    </p>
+                </div>
             }
             <ol class="articles">
                 { for props.docs.iter().map(|doc| html! {

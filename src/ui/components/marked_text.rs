@@ -37,7 +37,7 @@ pub fn op_title(op: &WordOp) -> String {
 pub fn marked_text(props: &MarkedTextProps) -> Html {
     let side = props.side;
     html! {
-        <span class="sentence">
+        <span class="sentence" dir="auto">
             { for props.texts.iter().enumerate().map(|(part, text)| {
                 let spans: Vec<(usize, usize, usize)> = props.ops.iter().enumerate().filter(|(_, op)| op.kind != OpKind::Equal)
                     .filter_map(|(k, op)| {

@@ -42,7 +42,7 @@ pub fn quotes_view(props: &QuotesProps) -> Html {
                     { for q.variants.iter().map(|v| html! {
                         <li>
                             <span class="outlet">{ name(&v.doc) }</span>
-                            <blockquote>{ format!("“{}”", v.text) }</blockquote>
+                            <blockquote dir="auto">{ format!("“{}”", v.text) }</blockquote>
                             if let Some(s) = &v.speaker_as_written { <span class="hint">{ format!("attributed to: {s}") }</span> }
                         </li>
                     }) }

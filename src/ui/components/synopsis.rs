@@ -54,7 +54,7 @@ pub fn synopsis(props: &SynopsisProps) -> Html {
                                             let route = Route::Pair { left: l.id.clone(), right: other, passage: Some(p.id.clone()) };
                                             let onclick = props.on_navigate.reform(move |_: MouseEvent| route.clone());
                                             html! { <td><button type="button" class="carrier" {onclick}
-                                                title={format!("Compare {} with the next outlet carrying {}", l.short, p.id)}>{ c.text.clone() }</button></td> }
+                                                title={format!("Compare {} with the next outlet carrying {}", l.short, p.id)}><bdi>{ c.text.clone() }</bdi></button></td> }
                                         }
                                         None => html! { <td class="gap"><span aria-label={format!("not in {}", l.short)}>{ "—" }</span></td> },
                                     }) }

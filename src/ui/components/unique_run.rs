@@ -45,7 +45,7 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
                 <div class={classes!("col", side, "unique")}>
                     <span class="pos">{ format!("{}{}", if i.left { "L" } else { "R" }, i.pos) }</span>
                     <span class="chip unique-chip">{ "only here" }</span>
-                    <span class="sentence">{ i.text.clone() }</span>
+                    <span class="sentence" dir="auto">{ i.text.clone() }</span>
                 </div>
                 if i.left { <div class="mid"></div><div class="col right gap" aria-hidden="true"></div> }
             </li>
