@@ -23,7 +23,9 @@
 //!
 //! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
-//! A typical 30-word pair takes a few microseconds.
+//! From text ([`diff_texts`]), a pair of ~25-word sentences takes ~17 µs natively (a
+//! quarter tokenizing, three quarters the passes), a pair of ~760-word articles ~2.6 ms
+//! (`make bench-peers`).
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 

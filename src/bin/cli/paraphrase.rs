@@ -66,7 +66,7 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     }
     if let Some(k) = folds.filter(|k| *k >= 2) {
         let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
-        let results = fit::cross_validate(&x, &gold, k, &fit::FitConfig::default());
+        let results = fit::cross_validate_with(&x, &gold, k, &*fitter(args)?);
         for (i, (acc, f1)) in results.iter().enumerate() {
             out!("fold {} accuracy {acc:.3} f1 {f1:.3}", i + 1);
         }
@@ -104,6 +104,50 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     Ok(())
 }
 
+/// The fitting procedure of the flags (hidden, for experiments): `--logistic` for the linear
+/// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`.
+fn fitter(args: &[String]) -> Result<Box<fit::Fitter>, String> {
+    let rule =
+        flag_value::<f64>(args, "--slack")?.map(|slack| fit::ThresholdRule::F1WithinAccuracy { slack });
+    if args.iter().any(|a| a == "--logistic") {
+        let mut config = fit::FitConfig::default();
+        config.threshold = rule.unwrap_or(config.threshold);
+        if let Some(l2) = flag_value(args, "--l2")? {
+            config.l2 = l2;
+        }
+        return Ok(Box::new(move |x, y| {
+            let m = fit::fit_logistic(x, y, &config);
+            Box::new(move |r| m.probability(r) >= m.threshold)
+        }));
+    }
+    let config = mlp_config(args, rule)?;
+    Ok(Box::new(move |x, y| {
+        let m = fit::fit_mlp(x, y, &config);
+        Box::new(move |r| m.probability(r) >= m.threshold)
+    }))
+}
+
+fn mlp_config(args: &[String], threshold: Option<fit::ThresholdRule>) -> Result<fit::MlpConfig, String> {
+    let mut c = fit::MlpConfig::default();
+    c.threshold = threshold.unwrap_or(c.threshold);
+    if let Some(v) = flag_value(args, "--hidden")? {
+        c.hidden = v;
+    }
+    if let Some(v) = flag_value(args, "--l2")? {
+        c.l2 = v;
+    }
+    if let Some(v) = flag_value(args, "--epochs")? {
+        c.epochs = v;
+    }
+    if let Some(v) = flag_value(args, "--rate")? {
+        c.learning_rate = v;
+    }
+    if let Some(v) = flag_value(args, "--seed")? {
+        c.seed = v;
+    }
+    Ok(c)
+}
+
 /// (mean, min, max, standard deviation) of the accuracies and of the F1s.
 type Stats = (f64, f64, f64, f64);
 fn mean_spread(results: &[(f64, f64)]) -> (Stats, Stats) {
@@ -118,26 +162,33 @@ fn mean_spread(results: &[(f64, f64)]) -> (Stats, Stats) {
     (stats(results.iter().map(|r| r.0).collect()), stats(results.iter().map(|r| r.1).collect()))
 }
 
-/// `wirediff fit-paraphrase FILE.tsv [--l2 X]` (hidden): fits the paraphrase model and prints
-/// the Rust source of `src/engine/similarity/model.rs`; the 5-fold CV summary goes to stderr.
+/// `wirediff fit-paraphrase FILE.tsv [--hidden H --l2 X --epochs E --rate R --seed S --slack A]`
+/// (hidden): fits the paraphrase network and prints the Rust source of
+/// `src/engine/similarity/model.rs`; the 5-fold CV summary goes to stderr.
 pub fn fit_paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     let path = args.first().ok_or(super::USAGE)?;
-    let mut config = fit::FitConfig::default();
-    if let Some(l2) = flag_value(args, "--l2")? {
-        config.l2 = l2;
-    }
+    let rule =
+        flag_value::<f64>(args, "--slack")?.map(|slack| fit::ThresholdRule::F1WithinAccuracy { slack });
+    let config = mlp_config(args, rule)?;
     let (rows, sims) = score_pairs(path, read_text)?;
     let gold: Vec<bool> = rows.iter().map(|r| r.paraphrase).collect();
     let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
-    let (acc, f1) = mean_spread(&fit::cross_validate(&x, &gold, 5, &config));
-    let model = fit::fit_logistic(&x, &gold, &config);
+    let (acc, f1) = mean_spread(&fit::cross_validate_with(&x, &gold, 5, &*fitter(args)?));
+    let model = fit::fit_mlp(&x, &gold, &config);
     let pred: Vec<bool> = x.iter().map(|r| model.probability(r) >= model.threshold).collect();
     let (tacc, tf1) = fit::accuracy_f1(&pred, &gold);
     let note = format!(
-        "Fitted on the MRPC training split ({} pairs), L2 {}; 5-fold CV accuracy {:.3} (sd {:.3}),\n\
-         F1 {:.3} (sd {:.3}); on the whole split accuracy {tacc:.3}, F1 {tf1:.3}.",
+        "Fitted on the MRPC training split ({} pairs): {} tanh units, L2 {}, {} full-batch Adam steps\n\
+         (rate {}, seed {}), threshold rule {:?}.\n\
+         5-fold CV accuracy {:.3} (sd {:.3}), F1 {:.3} (sd {:.3}); on the whole split accuracy {tacc:.3},\n\
+         F1 {tf1:.3}.",
         rows.len(),
+        config.hidden,
         config.l2,
+        config.epochs,
+        config.learning_rate,
+        config.seed,
+        config.threshold,
         acc.0,
         acc.3,
         f1.0,

@@ -20,7 +20,9 @@
 //! content words get WordNet synonym classes ([`synonyms`]).
 //!
 //! Cost: tokenizing is linear in the text; a [`crate::engine::SentenceProfile`] (tokens plus
-//! the matchers' keys) takes about 25 µs for a 20-word sentence natively. The built-in tables
+//! the matchers' keys) took about 25 µs for a 20-word sentence natively before the
+//! [`WordCache`]; with it, a spelling is folded and stemmed once, and a seeds report spends
+//! ~11 M instructions on its 113 profiles instead of ~29 M. The built-in tables
 //! parse in about 3 ms, once ([`Lexicon::shared`]). [`Lexicon::relate`] is constant time except
 //! for the name rule, O(len²) on two short words.
 

@@ -1,8 +1,15 @@
-//! Fitting the paraphrase model: L2-regularised logistic regression by Newton's method over
-//! standardised features, k-fold cross-validation, and the Rust source of a fitted model.
+//! Fitting the paraphrase model: L2-regularised logistic regression by Newton's method, and a
+//! one-hidden-layer network (8 tanh units) by full-batch Adam, both over standardised
+//! features; decision thresholds chosen on the training data only; k-fold cross-validation;
+//! and the Rust source of a fitted model.
 //!
-//! Cost: O(iterations · (n·d² + d³)) for n pairs and d features; 4,076 MRPC pairs and 24
-//! features fit in well under a second.
+//! Example: on MRPC's training split the linear model over 67 features cross-validates to
+//! accuracy 0.779, F1 0.839; the network, whose units learn interactions such as "high
+//! coverage but a long left-over clause", with the F1-within-1%-of-best-accuracy threshold,
+//! to 0.782 / 0.847.
+//!
+//! Cost: logistic O(iterations · (n·d² + d³)) for n pairs and d features, well under a second
+//! for 4,076 pairs; the network O(epochs · n · d · hidden), about 4 s of CPU for 2,000 steps.
 
 /// A fitted logistic model over standardised features.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,13 +28,13 @@ pub struct FitConfig {
     /// L2 penalty on the (standardised) weights, not on the bias.
     pub l2: f64,
     pub iterations: usize,
-    /// Tune the decision threshold for accuracy on the training data (else 0.5).
-    pub tune_threshold: bool,
+    /// How the decision threshold is placed on the training data.
+    pub threshold: ThresholdRule,
 }
 
 impl Default for FitConfig {
     fn default() -> Self {
-        FitConfig { l2: 1.0, iterations: 30, tune_threshold: true }
+        FitConfig { l2: 1.0, iterations: 30, threshold: ThresholdRule::Accuracy }
     }
 }
 
@@ -138,18 +145,8 @@ pub fn fit_logistic(x: &[Vec<f32>], y: &[bool], config: &FitConfig) -> Logistic 
         }
     }
     let mut model = Logistic { mean, scale, bias: w[d], weights: w[..d].to_vec(), threshold: 0.5 };
-    if config.tune_threshold {
-        let probs: Vec<f64> = (0..n).map(|i| model.probability(&x[i])).collect();
-        let mut best = (0.0, 0.5);
-        for step in 20..=80 {
-            let t = f64::from(step) / 100.0;
-            let acc = probs.iter().zip(y).filter(|(p, l)| (**p >= t) == **l).count() as f64 / n.max(1) as f64;
-            if acc > best.0 + 1e-12 {
-                best = (acc, t);
-            }
-        }
-        model.threshold = best.1;
-    }
+    let probs: Vec<f64> = (0..n).map(|i| model.probability(&x[i])).collect();
+    model.threshold = choose_threshold(&probs, &y[..n], config.threshold);
     model
 }
 
@@ -181,6 +178,274 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
         x[r] = if a[r][r].abs() < 1e-12 { 0.0 } else { (b[r] - s) / a[r][r] };
     }
     x
+}
+
+/// A fitted one-hidden-layer network (tanh units, logistic output) over standardised
+/// features: the logistic model plus a few learned interactions ("high coverage but a long
+/// left-over run").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mlp {
+    pub mean: Vec<f64>,
+    pub scale: Vec<f64>,
+    /// Hidden-unit weights, row-major: `hidden` rows of `mean.len()` inputs.
+    pub w1: Vec<f64>,
+    pub b1: Vec<f64>,
+    pub w2: Vec<f64>,
+    pub b2: f64,
+    pub threshold: f64,
+}
+
+/// How [`fit_mlp`] and [`fit_logistic`] place the decision threshold on the training data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ThresholdRule {
+    /// 0.5.
+    Half,
+    /// The threshold of best training accuracy.
+    Accuracy,
+    /// The threshold of best training F1 among those whose training accuracy is within
+    /// `slack` of the best: F1 favours recall, so this trades a little accuracy for it.
+    F1WithinAccuracy { slack: f64 },
+}
+
+/// Options of [`fit_mlp`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MlpConfig {
+    pub hidden: usize,
+    /// L2 penalty on the weights (not biases), relative to the summed log loss.
+    pub l2: f64,
+    /// Full-batch Adam steps.
+    pub epochs: usize,
+    pub learning_rate: f64,
+    pub seed: u64,
+    pub threshold: ThresholdRule,
+}
+
+impl Default for MlpConfig {
+    fn default() -> Self {
+        MlpConfig {
+            hidden: 8,
+            l2: 50.0,
+            epochs: 2000,
+            learning_rate: 0.01,
+            seed: 1,
+            threshold: ThresholdRule::F1WithinAccuracy { slack: 0.01 },
+        }
+    }
+}
+
+impl Mlp {
+    pub fn probability(&self, x: &[f32]) -> f64 {
+        let d = self.mean.len();
+        let z: Vec<f64> = (0..d)
+            .map(|k| (f64::from(x.get(k).copied().unwrap_or(0.0)) - self.mean[k]) / self.scale[k])
+            .collect();
+        sigmoid(self.forward(&z).0)
+    }
+
+    /// Output logit and hidden activations of a standardised row.
+    fn forward(&self, z: &[f64]) -> (f64, Vec<f64>) {
+        let d = self.mean.len();
+        let h: Vec<f64> = (0..self.b1.len())
+            .map(|u| {
+                (self.b1[u] + self.w1[u * d..(u + 1) * d].iter().zip(z).map(|(w, v)| w * v).sum::<f64>())
+                    .tanh()
+            })
+            .collect();
+        (self.b2 + h.iter().zip(&self.w2).map(|(a, b)| a * b).sum::<f64>(), h)
+    }
+
+    /// Rust source of this model, for `src/engine/similarity/model.rs`.
+    pub fn to_rust(&self, names: &[&str], note: &str) -> String {
+        let list = |v: &[f64]| v.iter().map(|x| format!("{x:.6}")).collect::<Vec<_>>().join(", ");
+        let mut s = String::new();
+        s.push_str(
+            "//! The fitted paraphrase model. Generated by `wirediff fit-paraphrase`; do not edit.\n//!\n",
+        );
+        for line in note.lines() {
+            s.push_str(&format!("//! {line}\n"));
+        }
+        s.push_str("//!\n//! Features, in order: ");
+        s.push_str(&names.join(", "));
+        s.push_str(".\n\n#![allow(clippy::excessive_precision)]\n\n");
+        let (d, h) = (self.mean.len(), self.b1.len());
+        s.push_str(&format!("pub const FEATURES: usize = {d};\npub const HIDDEN: usize = {h};\n"));
+        s.push_str(&format!("pub const MEAN: [f32; {d}] = [{}];\n", list(&self.mean)));
+        s.push_str(&format!("pub const SCALE: [f32; {d}] = [{}];\n", list(&self.scale)));
+        s.push_str(&format!(
+            "/// Hidden-unit weights, one row of {d} per unit.\npub const W1: [f32; {}] = [{}];\n",
+            d * h,
+            list(&self.w1)
+        ));
+        s.push_str(&format!("pub const B1: [f32; {h}] = [{}];\n", list(&self.b1)));
+        s.push_str(&format!("pub const W2: [f32; {h}] = [{}];\n", list(&self.w2)));
+        s.push_str(&format!("pub const B2: f32 = {:.6};\n", self.b2));
+        s.push_str(&format!(
+            "/// Decision threshold chosen on the training split.\npub const THRESHOLD: f32 = {:.4};\n",
+            self.threshold
+        ));
+        s.push_str(
+            "\n/// The model's probability that the pair is a paraphrase.\npub fn probability(x: &[f32]) -> f32 {\n    \
+             let mut z = [0f32; FEATURES];\n    for (k, v) in z.iter_mut().enumerate() {\n        \
+             *v = (x.get(k).copied().unwrap_or(0.0) - MEAN[k]) / SCALE[k];\n    }\n    \
+             let mut out = B2;\n    for u in 0..HIDDEN {\n        \
+             let row = &W1[u * FEATURES..(u + 1) * FEATURES];\n        \
+             let a: f32 = B1[u] + row.iter().zip(&z).map(|(w, v)| w * v).sum::<f32>();\n        \
+             out += W2[u] * a.tanh();\n    }\n    \
+             let p = 1.0 / (1.0 + (-out).exp());\n    if p.is_finite() { p } else { 0.0 }\n}\n",
+        );
+        s
+    }
+}
+
+/// Standardisation (mean, scale) of the columns of `x`.
+fn standardise(x: &[Vec<f32>]) -> (Vec<f64>, Vec<f64>) {
+    let d = x.first().map_or(0, Vec::len);
+    let n = x.len().max(1) as f64;
+    let get = |i: usize, k: usize| f64::from(x[i].get(k).copied().unwrap_or(0.0));
+    let mut mean = vec![0.0; d];
+    let mut scale = vec![1.0; d];
+    for k in 0..d {
+        let mu = (0..x.len()).map(|i| get(i, k)).sum::<f64>() / n;
+        let var = (0..x.len()).map(|i| (get(i, k) - mu).powi(2)).sum::<f64>() / n;
+        mean[k] = mu;
+        scale[k] = if var > 1e-12 { var.sqrt() } else { 1.0 };
+    }
+    (mean, scale)
+}
+
+/// The threshold in 0.20..=0.80 (steps of 0.01) that `rule` picks for `probs` against `y`.
+pub fn choose_threshold(probs: &[f64], y: &[bool], rule: ThresholdRule) -> f64 {
+    let scores: Vec<(f64, f64, f64)> = (20..=80)
+        .map(|step| {
+            let t = f64::from(step) / 100.0;
+            let pred: Vec<bool> = probs.iter().map(|p| *p >= t).collect();
+            let (acc, f1) = accuracy_f1(&pred, y);
+            (t, acc, f1)
+        })
+        .collect();
+    let best_acc = scores.iter().map(|s| s.1).fold(0.0, f64::max);
+    match rule {
+        ThresholdRule::Half => 0.5,
+        ThresholdRule::Accuracy => scores.iter().find(|s| s.1 >= best_acc - 1e-12).map_or(0.5, |s| s.0),
+        ThresholdRule::F1WithinAccuracy { slack } => scores
+            .iter()
+            .filter(|s| s.1 >= best_acc - slack - 1e-12)
+            .fold(None::<(f64, f64, f64)>, |b, s| match b {
+                Some(b) if b.2 >= s.2 => Some(b),
+                _ => Some(*s),
+            })
+            .map_or(0.5, |s| s.0),
+    }
+}
+
+#[allow(clippy::needless_range_loop)]
+/// Fits an [`Mlp`] by full-batch Adam on the L2-penalised log loss. Deterministic: the
+/// initial weights come from a fixed xorshift sequence seeded by `config.seed`.
+pub fn fit_mlp(x: &[Vec<f32>], y: &[bool], config: &MlpConfig) -> Mlp {
+    let n = x.len().min(y.len());
+    let (mean, scale) = standardise(&x[..n]);
+    let d = mean.len();
+    let h = config.hidden.max(1);
+    let z: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            (0..d).map(|k| (f64::from(x[i].get(k).copied().unwrap_or(0.0)) - mean[k]) / scale[k]).collect()
+        })
+        .collect();
+    let mut state = config.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut uniform = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+    };
+    let bound1 = (6.0 / (d + h) as f64).sqrt();
+    let bound2 = (6.0 / (h + 1) as f64).sqrt();
+    let mut model = Mlp {
+        w1: (0..d * h).map(|_| uniform() * bound1).collect(),
+        b1: vec![0.0; h],
+        w2: (0..h).map(|_| uniform() * bound2).collect(),
+        b2: 0.0,
+        mean,
+        scale,
+        threshold: 0.5,
+    };
+    // Parameters flattened: w1, b1, w2, b2.
+    let np = d * h + 2 * h + 1;
+    let (mut m1, mut m2) = (vec![0.0; np], vec![0.0; np]);
+    let (beta1, beta2, eps) = (0.9f64, 0.999f64, 1e-8);
+    for epoch in 1..=config.epochs {
+        let mut g = vec![0.0; np];
+        for (i, row) in z.iter().enumerate() {
+            let (out, hid) = model.forward(row);
+            let t = if y[i] { 1.0 } else { 0.0 };
+            let e = sigmoid(out) - t;
+            for u in 0..h {
+                g[d * h + h + u] += e * hid[u];
+                let back = e * model.w2[u] * (1.0 - hid[u] * hid[u]);
+                g[d * h + u] += back;
+                let gw = &mut g[u * d..(u + 1) * d];
+                for k in 0..d {
+                    gw[k] += back * row[k];
+                }
+            }
+            g[np - 1] += e;
+        }
+        for k in 0..d * h {
+            g[k] += config.l2 * model.w1[k];
+        }
+        for u in 0..h {
+            g[d * h + h + u] += config.l2 * model.w2[u];
+        }
+        // Adam on the mean gradient.
+        let lr =
+            config.learning_rate * (1.0 - beta2.powi(epoch as i32)).sqrt() / (1.0 - beta1.powi(epoch as i32));
+        for p in 0..np {
+            let gp = g[p] / n.max(1) as f64;
+            m1[p] = beta1 * m1[p] + (1.0 - beta1) * gp;
+            m2[p] = beta2 * m2[p] + (1.0 - beta2) * gp * gp;
+            let step = lr * m1[p] / (m2[p].sqrt() + eps);
+            if p < d * h {
+                model.w1[p] -= step;
+            } else if p < d * h + h {
+                model.b1[p - d * h] -= step;
+            } else if p < np - 1 {
+                model.w2[p - d * h - h] -= step;
+            } else {
+                model.b2 -= step;
+            }
+        }
+    }
+    let probs: Vec<f64> = (0..n).map(|i| sigmoid(model.forward(&z[i]).0)).collect();
+    model.threshold = choose_threshold(&probs, &y[..n], config.threshold);
+    model
+}
+
+/// A fitted classifier of feature rows.
+pub type Decide = Box<dyn Fn(&[f32]) -> bool>;
+/// A fitting procedure: training rows and labels to a classifier.
+pub type Fitter = dyn Fn(&[Vec<f32>], &[bool]) -> Decide;
+
+/// Per-fold (accuracy, F1) of k-fold cross-validation of any fitting procedure: `fit` gets
+/// the training part and returns a classifier of rows.
+pub fn cross_validate_with(x: &[Vec<f32>], y: &[bool], k: usize, fit: &Fitter) -> Vec<(f64, f64)> {
+    let fold = folds(x.len(), k);
+    (0..k.max(1))
+        .map(|f| {
+            let (mut tx, mut ty, mut vx, mut vy) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for i in 0..x.len().min(y.len()) {
+                if fold[i] == f {
+                    vx.push(x[i].clone());
+                    vy.push(y[i]);
+                } else {
+                    tx.push(x[i].clone());
+                    ty.push(y[i]);
+                }
+            }
+            let decide = fit(&tx, &ty);
+            let pred: Vec<bool> = vx.iter().map(|r| decide(r)).collect();
+            accuracy_f1(&pred, &vy)
+        })
+        .collect()
 }
 
 /// Accuracy and F1 (of the positive class) of predictions against labels.
@@ -258,6 +523,36 @@ mod tests {
         let (acc, f1) = accuracy_f1(&pred, &y);
         assert!(acc > 0.95 && f1 > 0.9, "{acc} {f1}");
         assert!(m.weights[0] > 1.0 && m.weights[1].abs() < 0.5);
+    }
+
+    #[test]
+    fn network_learns_an_interaction_the_linear_model_cannot() {
+        // Positive when exactly one of the two inputs is high: no line separates it.
+        let x: Vec<Vec<f32>> =
+            (0..400).map(|i| vec![(i % 20) as f32 / 20.0, ((i / 20) % 20) as f32 / 20.0]).collect();
+        let y: Vec<bool> = x.iter().map(|r| (r[0] > 0.5) != (r[1] > 0.5)).collect();
+        let config = MlpConfig { l2: 0.01, epochs: 1500, learning_rate: 0.05, ..MlpConfig::default() };
+        let m = fit_mlp(&x, &y, &config);
+        let pred: Vec<bool> = x.iter().map(|r| m.probability(r) >= m.threshold).collect();
+        let (acc, _) = accuracy_f1(&pred, &y);
+        assert!(acc > 0.9, "{acc}");
+        let l = fit_logistic(&x, &y, &FitConfig::default());
+        let lin: Vec<bool> = x.iter().map(|r| l.probability(r) >= l.threshold).collect();
+        assert!(accuracy_f1(&lin, &y).0 < 0.8);
+        assert_eq!(m, fit_mlp(&x, &y, &config), "deterministic");
+        assert!(m.to_rust(&["a", "b"], "note").contains("pub const W1: [f32; 16]"));
+    }
+
+    #[test]
+    fn threshold_rules() {
+        let probs = [0.1, 0.3, 0.45, 0.55, 0.7, 0.9];
+        let gold = [false, false, true, false, true, true];
+        assert_eq!(choose_threshold(&probs, &gold, ThresholdRule::Half), 0.5);
+        // Best accuracy 5/6 at 0.31..=0.45 or 0.56..=0.70: the lowest such threshold.
+        assert_eq!(choose_threshold(&probs, &gold, ThresholdRule::Accuracy), 0.31);
+        // With slack, the threshold with the best F1 within it: 0.31 keeps all three positives.
+        let t = choose_threshold(&probs, &gold, ThresholdRule::F1WithinAccuracy { slack: 0.2 });
+        assert!(t <= 0.45, "{t}");
     }
 
     #[test]
