@@ -26,7 +26,10 @@ if (!existsSync(join(DIST, "index.html"))) {
 function watchHeatmap() {
     window.__heatmapAt = {};
     window.__status = { shown: null, hidden: null };
+    window.__stages = [];
     new MutationObserver(() => {
+        const stage = document.querySelector(".analysis-status.running")?.getAttribute("data-stage");
+        if (stage !== undefined && stage !== null && window.__stages.at(-1)?.[0] !== stage) window.__stages.push([stage, performance.now()]);
         const rows = document.querySelectorAll(".heatmap tbody tr").length;
         if (rows > 0 && document.querySelector(".heatmap .cell") && !(rows in window.__heatmapAt)) {
             window.__heatmapAt[rows] = -1;
@@ -59,6 +62,7 @@ const first = [];
 const total = [];
 const worker = [];
 const addOne = [];
+const stageTimes = {};
 try {
     for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -69,13 +73,21 @@ try {
         first.push(await page.evaluate(() => window.__heatmapAt[5]));
 
         // 200 documents dropped at once.
-        await page.evaluate(() => (window.__status = { shown: null, hidden: null }));
+        await page.evaluate(() => {
+            window.__status = { shown: null, hidden: null };
+            window.__stages = [];
+        });
         const start = await page.evaluate(() => performance.now());
         await page.locator("#file-input").setInputFiles(files.slice(0, DOCUMENTS));
         await waitFor(page, (n) => window.__heatmapAt[n] > 0, DOCUMENTS + 5);
         const at = await page.evaluate((n) => [window.__heatmapAt[n], window.__status], DOCUMENTS + 5);
         total.push(at[0] - start);
-        if (at[1].shown !== null && at[1].hidden !== null) worker.push(at[1].hidden - at[1].shown);
+        if (at[1].shown !== null && at[1].hidden !== null) {
+            worker.push(at[1].hidden - at[1].shown);
+            // Time in each stage, as the progress bar showed it.
+            const marks = [...(await page.evaluate(() => window.__stages)), ["end", at[1].hidden]];
+            for (let k = 0; k + 1 < marks.length; k++) (stageTimes[marks[k][0]] ??= []).push(marks[k + 1][1] - marks[k][1]);
+        }
 
         // One more: the worker's cache prepares only the new document.
         const again = await page.evaluate(() => performance.now());
@@ -95,4 +107,10 @@ console.log(`wirediff bench-browser, ${new Date().toISOString().slice(0, 10)}, h
 console.log(summary("first heatmap, seeds, cold load", first, BUDGET.firstHeatmap));
 console.log(summary(`${DOCUMENTS} documents: drop → heatmap painted`, total, BUDGET.documents));
 if (worker.length) console.log(summary(`${DOCUMENTS} documents: progress bar shown`, worker));
+const STAGE_NAMES = ["clean+segment", "profiles+index", "align", "cluster+diff", "passages", "quotes", "facts+credits"];
+for (const [stage, xs] of Object.entries(stageTimes)) {
+    // After the last stage: the report's transfer (bincode in the worker, decode in the page) and the render.
+    const name = STAGE_NAMES[Number(stage)] ? `  worker stage ${Number(stage) + 1}/7 ${STAGE_NAMES[Number(stage)]}` : "  report to the page + render";
+    console.log(summary(name, xs));
+}
 console.log(summary(`add 1 document to ${DOCUMENTS}: drop → heatmap`, addOne));

@@ -142,7 +142,7 @@ enum FromWorker {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{use_analysis, Analysis, AnalysisHandle, AnalysisWorker, Analyst};
+pub use web::{prespawn, use_analysis, Analysis, AnalysisHandle, AnalysisWorker, Analyst};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
@@ -189,25 +189,47 @@ mod web {
         meta.get_attribute("content").filter(|c| !c.is_empty())
     }
 
+    #[derive(Default)]
+    struct Handlers {
+        on_response: Option<Callback<Response>>,
+        on_error: Option<Callback<String>>,
+        early_error: Option<String>,
+    }
+
+    thread_local! {
+        /// A worker started before the first render (see [`prespawn`]), waiting for the hook.
+        static SPARE: RefCell<Option<Analyst>> = const { RefCell::new(None) };
+    }
+
+    /// Starts the analysis worker now, so that loading and compiling its wasm overlaps with
+    /// the page's first render; [`use_analysis`] adopts it.
+    pub fn prespawn() {
+        if let Ok(analyst) = Analyst::spawn() {
+            SPARE.with(|spare| *spare.borrow_mut() = Some(analyst));
+        }
+    }
+
     /// The page side of one worker: posts requests, decodes answers, and can be terminated.
     pub struct Analyst {
         worker: web_sys::Worker,
         /// Requests posted before the worker said it had loaded (a worker drops messages that
         /// arrive before its wasm has set the handler).
         queue: Rc<RefCell<Option<Vec<Request>>>>,
+        handlers: Rc<RefCell<Handlers>>,
         _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::Event)>,
     }
 
     impl Analyst {
-        /// Starts a worker; `on_response` receives its answers, `on_error` a failure to start.
-        pub fn spawn(on_response: Callback<Response>, on_error: Callback<String>) -> Result<Analyst, String> {
+        /// Starts a worker; [`Analyst::connect`] says where its answers go.
+        pub fn spawn() -> Result<Analyst, String> {
             let url = worker_url().ok_or("this page has no analysis worker")?;
             let worker = web_sys::Worker::new(&url)
                 .map_err(|e| format!("the analysis worker did not start: {e:?}"))?;
             let queue: Rc<RefCell<Option<Vec<Request>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+            let handlers: Rc<RefCell<Handlers>> = Rc::default();
             let on_message = {
-                let (queue, worker) = (queue.clone(), worker.clone());
+                let (queue, worker, handlers) = (queue.clone(), worker.clone(), handlers.clone());
                 Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                     let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
                     match bincode::deserialize::<FromWorker>(&bytes) {
@@ -216,20 +238,48 @@ mod web {
                                 post(&worker, &request);
                             }
                         }
-                        Ok(FromWorker::ProcessOutput(_, response)) => on_response.emit(response),
+                        Ok(FromWorker::ProcessOutput(_, response)) => {
+                            let on_response = handlers.borrow().on_response.clone();
+                            if let Some(on_response) = on_response {
+                                on_response.emit(response);
+                            }
+                        }
                         Err(e) => {
                             web_sys::console::error_1(&format!("analysis worker: bad message: {e}").into())
                         }
                     }
                 })
             };
-            let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-                let detail = event.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
-                on_error.emit(format!("the analysis worker failed {detail}").trim().to_string());
-            });
+            let on_error = {
+                let handlers = handlers.clone();
+                Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                    let detail =
+                        event.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
+                    let message = format!("the analysis worker failed {detail}").trim().to_string();
+                    let on_error = handlers.borrow().on_error.clone();
+                    match on_error {
+                        Some(on_error) => on_error.emit(message),
+                        None => handlers.borrow_mut().early_error = Some(message),
+                    }
+                })
+            };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            Ok(Analyst { worker, queue, _on_message: on_message, _on_error: on_error })
+            Ok(Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error })
+        }
+
+        /// `on_response` receives the worker's answers, `on_error` its failure (also one that
+        /// happened before this call).
+        pub fn connect(&self, on_response: Callback<Response>, on_error: Callback<String>) {
+            let early = {
+                let mut h = self.handlers.borrow_mut();
+                h.on_response = Some(on_response);
+                h.on_error = Some(on_error.clone());
+                h.early_error.take()
+            };
+            if let Some(message) = early {
+                on_error.emit(message);
+            }
         }
 
         /// Asks for an analysis; answers come to the `on_response` given to [`Analyst::spawn`].
@@ -360,8 +410,11 @@ mod web {
                             dispatcher.dispatch(Change::Failed(e))
                         })
                     };
-                    match Analyst::spawn(on_response, on_error) {
-                        Ok(analyst) => s.analyst = Some(analyst),
+                    match SPARE.with(|spare| spare.borrow_mut().take()).map_or_else(Analyst::spawn, Ok) {
+                        Ok(analyst) => {
+                            analyst.connect(on_response, on_error);
+                            s.analyst = Some(analyst);
+                        }
                         Err(e) => {
                             dispatcher.dispatch(Change::Failed(e));
                             return;
@@ -393,6 +446,7 @@ mod web {
                 s.busy = false;
                 s.pending = None;
                 drop(s);
+                prespawn(); // ready for "Analyse again"
                 dispatcher.dispatch(Change::Cancelled);
             })
         };

@@ -23,5 +23,6 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
+    analysis::prespawn();
     yew::Renderer::<app::App>::new().render();
 }
