@@ -595,15 +595,19 @@ struct Raw {
 /// of a dotted abbreviation ("U.S."). Hyphens split ("US-backed" → "US", "backed").
 /// A digit run that is not a well-formed number ("1,2,3") is split at its separators.
 fn scan(text: &str) -> Vec<Raw> {
-    let chars: Vec<(usize, char)> = if text.is_ascii() {
-        // Most text: no UTF-8 decoding; the only ASCII char `fold_char` changes is the backtick.
-        text.bytes().enumerate().map(|(i, b)| (i, if b == b'`' { '\'' } else { char::from(b) })).collect()
+    // (byte offset, folded char), and whether each char is a letter or digit, computed once.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        // No UTF-8 decoding; the only ASCII char `fold_char` changes is the backtick.
+        chars
+            .extend(text.bytes().enumerate().map(|(i, b)| (i, if b == b'`' { '\'' } else { char::from(b) })));
     } else {
-        text.char_indices().map(|(i, c)| (i, fold_char(c))).collect()
-    };
+        chars.extend(text.char_indices().map(|(i, c)| (i, fold_char(c))));
+    }
+    let is_alnum: Vec<bool> = chars.iter().map(|&(_, c)| c.is_alphanumeric()).collect();
     let n = chars.len();
     let pos = |k: usize| if k < n { chars[k].0 } else { text.len() };
-    let alnum = |k: usize| k < n && chars[k].1.is_alphanumeric();
+    let alnum = |k: usize| is_alnum.get(k).copied().unwrap_or(false);
     let mut out = Vec::with_capacity(n / 5 + 1);
     let mut k = 0;
     while k < n {
