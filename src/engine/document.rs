@@ -78,13 +78,46 @@ pub fn title(text: &str, config: &TitleConfig) -> String {
 
 /// Words as a word processor counts them: whitespace-separated runs that hold at least one
 /// letter or digit, so `four-year-old` and `U.S.` count once and a lone `—` not at all.
+/// Chinese and Japanese, written without spaces, count each Han, Hiragana or Katakana
+/// character (as word processors do), plus each run of other letters or digits among them.
 ///
 /// ```
 /// use wirediff::engine::document::word_count;
 /// assert_eq!(word_count("WASHINGTON — The U.S. plan, four-year-old war."), 6);
+/// assert_eq!(word_count("谈判将于下周继续。"), 8);
 /// ```
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .map(|w| {
+            if !w.chars().any(is_cjk) {
+                return usize::from(w.chars().any(char::is_alphanumeric));
+            }
+            let mut count = 0;
+            let mut in_run = false;
+            for c in w.chars() {
+                if is_cjk(c) {
+                    count += 1;
+                    in_run = false;
+                } else if c.is_alphanumeric() {
+                    count += usize::from(!in_run);
+                    in_run = true;
+                } else {
+                    in_run = false;
+                }
+            }
+            count
+        })
+        .sum()
+}
+
+/// A Han ideograph, Hiragana or Katakana character: scripts written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF        // Hiragana, Katakana
+        | 0x3400..=0x4DBF      // CJK Extension A
+        | 0x4E00..=0x9FFF      // CJK Unified Ideographs
+        | 0xF900..=0xFAFF      // CJK Compatibility Ideographs
+        | 0x20000..=0x3134F) // Extensions B–G
 }
 
 /// Removes a wire-style dateline: up to six upper-case words (commas, periods and a
@@ -243,6 +276,9 @@ mod tests {
             ("“It’s ongoing,” she said.", 4),
             ("28-point plan, 600,000 troops", 4),
             ("line one\nline two", 4),
+            ("谈判将于下周继续。", 8),
+            ("美国和俄罗斯官员起草了一份计划。Axios报道", 15 + 1 + 2),
+            ("カタカナ 2026年", 4 + 2),
         ];
         for (text, want) in cases {
             assert_eq!(word_count(text), *want, "text {text:?}");

@@ -327,12 +327,13 @@ pub fn save_to(store: &mut dyn Store, state: &State) -> Result<(), String> {
         store.set(KEY, &json).map_err(|_| FULL.to_string())?;
     }
     // Entries of removed documents go; an entry that does not parse is never removed here.
+    let listed: std::collections::HashSet<&str> = index.order.iter().map(String::as_str).collect();
     for key in store.keys() {
-        if let Some(id) = key.strip_prefix(DOC_PREFIX) {
-            let readable = store.get(&key).is_some_and(|raw| serde_json::from_str::<SavedDoc>(&raw).is_ok());
-            if readable && !index.order.iter().any(|o| o == id) {
-                store.remove(&key);
-            }
+        let Some(id) = key.strip_prefix(DOC_PREFIX) else { continue };
+        if !listed.contains(id)
+            && store.get(&key).is_some_and(|raw| serde_json::from_str::<SavedDoc>(&raw).is_ok())
+        {
+            store.remove(&key);
         }
     }
     Ok(())

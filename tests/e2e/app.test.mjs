@@ -118,6 +118,9 @@ describe("wirediff in Chromium", () => {
             await page.goto(`${own.origin}${base}`);
             assertSeedList(await readArticles(page));
             await workerReady(page);
+            // The visit is over once the analysis worker has loaded its wasm and reported:
+            // cutting the server earlier fails the worker's fetch (a page error), not the test's point.
+            await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
 
             // Nothing can come from the network now: the server is gone and the context offline.
             await own.close();
@@ -136,6 +139,7 @@ describe("wirediff in Chromium", () => {
         await page.goto(`${own.origin}/`);
         await readArticles(page);
         await workerReady(page);
+        await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
         const [oldCache] = await page.evaluate(() => caches.keys());
         assert.match(oldCache, /^wirediff:http:\/\/127\.0\.0\.1:\d+\/:[0-9a-f]{16}$/);
 

@@ -78,7 +78,7 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 } else if let Some(outlet) = &props.detected {
                     <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
                 }
-                <span class="words">{ format!("{} words", doc.words) }</span>
+                <span class="words">{ if doc.words == 1 { "1 word".to_string() } else { format!("{} words", doc.words) } }</span>
                 <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
                 <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>
                 <button type="button" class="link danger" onclick={on_remove} aria-label={format!("Remove “{}”", doc.title())}>{ "Remove" }</button>
