@@ -61,7 +61,7 @@ fmt: ## Format the Rust code
 lint: ## rustfmt check and clippy, native and wasm32
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --bin wirediff-app -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --bin wirediff-app --bin wirediff-worker -- -D warnings
 
 fuzz: ## Fuzz each engine target for FUZZ_SECONDS (default 60) on nightly; not part of make test
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz

@@ -34,9 +34,14 @@ fn link(report: &Report, a: (&str, &str), b: (&str, &str)) -> Option<LinkKind> {
     })
 }
 
+/// A sentence named by its document and a fragment of its text.
+type SeedSentence = (&'static str, &'static str);
+/// Two such sentences.
+type SeedPair = (SeedSentence, SeedSentence);
+
 /// True correspondences between the seeds, read by hand, that the aligner finds.
 /// Each row: two (document, fragment) sentences.
-const TRUE_LINKS: &[((&str, &str), (&str, &str))] = &[
+const TRUE_LINKS: &[SeedPair] = &[
     // The example: 000's sentence is one clause of 003's.
     (("000", "scaling back a portion of U.S. military aid"), ("003", "reducing US military aid to Kiev")),
     (("000", "Kremlin spokesman Dmitry Peskov asserted"), ("003", "Kremlin spokesman Dmitry Peskov said")),
@@ -101,7 +106,7 @@ const TRUE_LINKS: &[((&str, &str), (&str, &str))] = &[
 /// (under a fifth of either side: "relinquishing territory" / "surrendering territory"), names
 /// alone (002's recap sentence takes 003's Dmitriev sentence first). Listed so the golden review can track them; missing them is the price of
 /// never linking on names or story-wide words alone.
-const KNOWN_MISSES: &[((&str, &str), (&str, &str))] = &[
+const KNOWN_MISSES: &[SeedPair] = &[
     (("000", "relinquishing territory to Russia"), ("004", "such as Ukraine surrendering territory")),
     (
         ("002", "Witkoff also consulted with Russian envoy Kirill Dmitriev"),
@@ -122,7 +127,7 @@ const UNIQUE: &[(&str, &str)] = &[
 ];
 
 /// Pairs that look alike (same names, same story-wide words) but say different things.
-const NON_LINKS: &[((&str, &str), (&str, &str))] = &[
+const NON_LINKS: &[SeedPair] = &[
     (
         ("002", "President Vladimir Putin has not publicly endorsed the plan."),
         ("000", "designated the capture of the Donbas"),
