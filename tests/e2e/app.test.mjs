@@ -1,11 +1,11 @@
 // End-to-end tests of the release build in dist/ (make build && make single) in headless Chromium.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-    DIST, SEED_TITLE_OPENINGS, SUB_PATH, launchBrowser, readArticles, screenshot, startServer, watch,
+    DIST, SEED_TITLE_OPENINGS, SUB_PATH, openForSuite, readArticles, screenshot, startServer, watch,
 } from "./helpers.mjs";
 
 /** The five seeds, in order, each with a title and a word count. */
@@ -44,17 +44,7 @@ function workerReady(page) {
 describe("wirediff in Chromium", () => {
     let browser;
     let server;
-
-    before(async () => {
-        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
-        browser = await launchBrowser();
-        server = await startServer();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.close();
-    });
+    openForSuite((opened) => ({ browser, server } = opened));
 
     /** A fresh context (own storage, no service worker yet), closed when test `t` ends. */
     async function open(t, origin, options = {}) {

@@ -1,8 +1,10 @@
 // Shared pieces of the browser tests: a tiny static server for dist/, a headless Chromium,
 // and a watcher that records console errors, page errors and requests to other origins.
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { after, before } from "node:test";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,6 +93,23 @@ export function launchBrowser() {
             "--disable-component-update",
             "--disable-sync",
         ],
+    });
+}
+
+/**
+ * For the enclosing `describe`: opens one headless Chromium and one server of dist/ before its
+ * tests and closes both after them; `use` receives `{ browser, server }` once both are open.
+ */
+export function openForSuite(use) {
+    let opened;
+    before(async () => {
+        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make single` first");
+        opened = { browser: await launchBrowser(), server: await startServer() };
+        use(opened);
+    });
+    after(async () => {
+        await opened?.browser.close();
+        await opened?.server.close();
     });
 }
 

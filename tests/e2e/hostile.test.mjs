@@ -1,11 +1,9 @@
 // Hostile and odd input through the real file input (issue 7): each file gets a clear message,
 // the page stays alive (views switch, the heatmap renders) and the seeds stay intact.
 // Runs against the release build in dist/ in headless Chromium.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST, SEED_TITLE_OPENINGS, launchBrowser, screenshot, startServer, watch } from "./helpers.mjs";
+import { SEED_TITLE_OPENINGS, openForSuite, screenshot, watch } from "./helpers.mjs";
 
 /** A 1×1 PNG (the classic smallest valid one). */
 const PNG = Buffer.from(
@@ -44,17 +42,7 @@ async function stats(page) {
 describe("hostile input through the file picker", () => {
     let browser;
     let server;
-
-    before(async () => {
-        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
-        browser = await launchBrowser();
-        server = await startServer();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.close();
-    });
+    openForSuite((opened) => ({ browser, server } = opened));
 
     /** A fresh context on the seeds' overview; dialogs are recorded (and dismissed). */
     async function open(t) {

@@ -1,12 +1,11 @@
 // Scale in the browser: 200 synthetic articles are analysed in the web worker while the user
 // types, and the page stays responsive. The corpus comes from the CLI (`wirediff synth`), the
 // same one `wirediff bench scale` uses. No timing is asserted on the analysis itself.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { mkdirSync } from "node:fs";
-import { DIST, launchBrowser, SCREENSHOTS, startServer, synthCorpus, watch } from "./helpers.mjs";
+import { join } from "node:path";
+import { SCREENSHOTS, openForSuite, synthCorpus, watch } from "./helpers.mjs";
 
 const DOCUMENTS = 200;
 /** Longest time from a key press to the next frame after its character reached the input. */
@@ -16,18 +15,11 @@ describe("wirediff at scale", () => {
     let browser;
     let server;
     let files;
+    openForSuite((opened) => ({ browser, server } = opened));
 
-    before(async () => {
-        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
+    before(() => {
         files = synthCorpus(DOCUMENTS);
         mkdirSync(SCREENSHOTS, { recursive: true });
-        browser = await launchBrowser();
-        server = await startServer();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.close();
     });
 
     test("typing stays prompt while 200 documents are analysed, with progress shown", async (t) => {

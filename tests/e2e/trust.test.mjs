@@ -3,13 +3,13 @@
 // change, damage and a full quota, and the panel a wasm panic leaves.
 // dist/ is the release build (make single); target/e2e-debug-dist is a debug build (make
 // debug-dist), the only one where `#panic` panics.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, SEED_TITLE_OPENINGS, launchBrowser, readArticles, screenshot, startServer, watch } from "./helpers.mjs";
+import { DIST, SEED_TITLE_OPENINGS, openForSuite, readArticles, screenshot, startServer, watch } from "./helpers.mjs";
 
 const DEBUG_DIST = join(DIST, "..", "target", "e2e-debug-dist");
 const MARKER = "Zq7xMarker";
@@ -71,17 +71,7 @@ const PASTED = [
 describe("privacy and safety", () => {
     let browser;
     let server;
-
-    before(async () => {
-        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make single` first");
-        browser = await launchBrowser();
-        server = await startServer();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.close();
-    });
+    openForSuite((opened) => ({ browser, server } = opened));
 
     async function open(t, options = {}, origin = server.origin) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });

@@ -1,10 +1,8 @@
 // End-to-end tests of the app's views in headless Chromium, against the release build in dist/.
 // Every test also asserts there were no console errors, no page errors, no foreign requests.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { DIST, launchBrowser, screenshot, startServer, watch } from "./helpers.mjs";
+import { openForSuite, screenshot, startServer, watch } from "./helpers.mjs";
 
 const SEED_IDS = [
     "000_6d56e44ee70418c7.txt",
@@ -61,17 +59,7 @@ async function cells(page) {
 describe("wirediff views", () => {
     let browser;
     let server;
-
-    before(async () => {
-        assert.ok(existsSync(join(DIST, "index.html")), "dist/ is missing: run `make build` first");
-        browser = await launchBrowser();
-        server = await startServer();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await server?.close();
-    });
+    openForSuite((opened) => ({ browser, server } = opened));
 
     async function open(t, options = {}, origin = server.origin) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
