@@ -60,8 +60,9 @@
 //! counts: the sum over keys of the square of the number of documents holding the key (for
 //! 200 synthetic documents ~540 M instructions less than one pass over a posting list per key
 //! occurrence). A pair costs O(s · k · log p) to gather candidates (s sentences, k keys per
-//! sentence, p postings per key) plus one comparison (≈ 3 µs) per candidate, each classified
-//! once; the greedy choice is O(c log c) for c candidates. Split/merge groups are profiled
+//! sentence, p postings per key) plus one token matching per candidate
+//! ([`match_tokens`](super::similarity::match_tokens): `compare`'s matches and conflicts
+//! without its scores, features and model, about a fifth of its cost), each classified once; the greedy choice is O(c log c) for c candidates. Split/merge groups are profiled
 //! once per analysis ([`GroupProfiles`]), not once per document pair that proposes them.
 
 use std::collections::HashMap;
@@ -69,7 +70,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Token, TokenKind};
 use super::report::{Conflict, LinkKind};
-use super::similarity::{compare, Idf, SentenceProfile, Similarity, TokenKeys};
+use super::similarity::{match_tokens, Idf, Matching, SentenceProfile, Similarity, TokenKeys, TokenMatch};
 
 /// Every threshold of the alignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -767,12 +768,13 @@ pub fn evidence(
     idf: &Idf,
     config: &AlignConfig,
 ) -> Evidence {
-    evidence_weighed(sim, left, &weigh(left, idf, config), &weigh(right, idf, config), config)
+    evidence_weighed(&sim.matches, left, &weigh(left, idf, config), &weigh(right, idf, config), config)
 }
 
-/// [`evidence`] from precomputed [`Weighed`] sides.
+/// [`evidence`] from the token matches alone ([`match_tokens`] or [`Similarity::matches`]) and
+/// precomputed [`Weighed`] sides.
 pub fn evidence_weighed(
-    sim: &Similarity,
+    matches: &[TokenMatch],
     left: &SentenceProfile,
     lws: &Weighed,
     rws: &Weighed,
@@ -785,7 +787,7 @@ pub fn evidence_weighed(
     let mut credit_of: Vec<f32> = vec![1.0; left.tokens.len()];
     // (left clause, right clause) of each heavy claim match.
     let mut heavy: Vec<(u16, u16)> = Vec::new();
-    for m in &sim.matches {
+    for m in matches {
         let (Some(t), Some(&wl), Some(&wr)) = (left.tokens.get(m.left), lw.get(m.left), rw.get(m.right))
         else {
             continue;
@@ -861,7 +863,7 @@ pub fn evidence_weighed(
     e.right_in_left = if tr > 0.0 { (mr / tr).min(1.0) } else { 0.0 };
     e.literal_share = if all > 0.0 { lit / all } else { 0.0 };
     let scope = |w: &Weighed, x: usize| w.in_negation.get(x).copied().unwrap_or(false);
-    e.negation_mismatch = sim.matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
+    e.negation_mismatch = matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
     (e.clause_claims, e.clause_names) = clause_claims(&to_right, lws, rws, config);
     heavy.sort_unstable();
     e.heavy_claims = heavy.chunk_by(|a, b| a == b).map(<[_]>::len).max().unwrap_or(0);
@@ -1005,8 +1007,9 @@ pub fn classify(
     None
 }
 
-fn conflicts(sim: &Similarity, left: &SentenceProfile, right: &SentenceProfile) -> Vec<Conflict> {
-    sim.conflicts
+fn conflicts(matching: &Matching, left: &SentenceProfile, right: &SentenceProfile) -> Vec<Conflict> {
+    matching
+        .conflicts
         .iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (left.tokens.get(i)?, right.tokens.get(j)?);
@@ -1026,7 +1029,7 @@ const RANK_STEP: f32 = 1e-3;
 struct Scored {
     i: usize,
     j: usize,
-    sim: Similarity,
+    sim: Matching,
     ev: Evidence,
     kind: Option<LinkKind>,
 }
@@ -1098,8 +1101,8 @@ pub fn align_pair_with(
         .iter()
         .filter(|&&(i, j)| i < p.len() && j < p.len() && corpus.may_link(i, j, config))
         .map(|&(i, j)| {
-            let sim = compare(lexicon, &p[i], &p[j], &corpus.idf);
-            let ev = evidence_weighed(&sim, &p[i], &corpus.weighed[i], &corpus.weighed[j], config);
+            let sim = match_tokens(lexicon, &p[i], &p[j]);
+            let ev = evidence_weighed(&sim.matches, &p[i], &corpus.weighed[i], &corpus.weighed[j], config);
             let kind = classify(&ev, &p[i], &p[j], config);
             Scored { i, j, sim, ev, kind }
         })
@@ -1205,8 +1208,8 @@ fn propose_groups(
                 } else {
                     ((group, group_weighed), (&p[whole], whole_weighed))
                 };
-                let sim = compare(lexicon, l, r, &corpus.idf);
-                let ev = evidence_weighed(&sim, l, lw, rw, config);
+                let sim = match_tokens(lexicon, l, r);
+                let ev = evidence_weighed(&sim.matches, l, lw, rw, config);
                 compared += 1;
                 // The union must cover clearly more of the whole than its best part alone: more
                 // by `split_min_gain`, or half as much again for a long whole.
