@@ -55,16 +55,22 @@
 //!    containments), each sentence at most once; a group claims all its sentences. Every
 //!    sentence left over is `unique` in that pair.
 //!
-//! Cost: building the index is O(total tokens). A pair costs O(s · k · log p) to gather
-//! candidates (s sentences, k keys per sentence, p postings per key) plus one comparison
-//! (≈ 3 µs) per candidate; the greedy choice is O(c log c) for c candidates.
+//! Cost: building the index is O(total tokens). Picking neighbours (above
+//! `all_pairs_max_documents`) counts shared keys per document pair from per-document key
+//! counts: the sum over keys of the square of the number of documents holding the key (for
+//! 200 synthetic documents ~540 M instructions less than one pass over a posting list per key
+//! occurrence). A pair costs O(s · k · log p) to gather candidates (s sentences, k keys per
+//! sentence, p postings per key) plus one token matching per candidate
+//! ([`match_tokens`](super::similarity::match_tokens): `compare`'s matches and conflicts
+//! without its scores, features and model, about a fifth of its cost), each classified once; the greedy choice is O(c log c) for c candidates. Split/merge groups are profiled
+//! once per analysis ([`GroupProfiles`]), not once per document pair that proposes them.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, Token, TokenKind};
 use super::report::{Conflict, LinkKind};
-use super::similarity::{compare, Idf, SentenceProfile, Similarity, TokenKeys};
+use super::similarity::{match_tokens, Idf, Matching, SentenceProfile, Similarity, TokenKeys, TokenMatch};
 
 /// Every threshold of the alignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -472,25 +478,49 @@ impl Corpus {
         out
     }
 
-    /// Content-overlap weight between two documents from the index, for picking neighbours.
-    fn neighbour_weights(&self, a: usize) -> Vec<f32> {
-        let mut w = vec![0f32; self.docs.len()];
-        for i in self.docs[a].clone() {
-            for k in &self.keys[i] {
-                if let Some(p) = self.postings.get(k) {
-                    for &s in p {
-                        w[self.doc_of[s as usize]] += 1.0;
-                    }
+    /// Content-overlap weights between documents from the index, for picking neighbours: row
+    /// `a` holds, for every document `d`, the number of (sentence of `a`, sentence of `d`,
+    /// key) triples sharing a kept key, over the geometric mean of both documents' key counts
+    /// (0 on the diagonal). Computed from per-document key counts (`Σ_k count_a(k) · count_d(k)`),
+    /// so the cost is the sum over keys of the square of the number of documents holding it,
+    /// not one pass over a posting list per key occurrence.
+    fn neighbour_weights(&self) -> Vec<Vec<f32>> {
+        let n = self.docs.len();
+        // (key, document) per key occurrence, sorted, then counted: (key, document, count).
+        let mut occurrences: Vec<(u64, u32)> = Vec::with_capacity(self.keys.iter().map(Vec::len).sum());
+        for (s, ks) in self.keys.iter().enumerate() {
+            let d = self.doc_of.get(s).copied().unwrap_or(0) as u32;
+            occurrences.extend(ks.iter().map(|&k| (k, d)));
+        }
+        occurrences.sort_unstable();
+        let mut counted: Vec<(u64, u32, u64)> = Vec::new();
+        for &(k, d) in &occurrences {
+            match counted.last_mut() {
+                Some(last) if last.0 == k && last.1 == d => last.2 += 1,
+                _ => counted.push((k, d, 1)),
+            }
+        }
+        let mut overlap = vec![vec![0u64; n]; n];
+        for group in counted.chunk_by(|x, y| x.0 == y.0) {
+            for &(_, a, ca) in group {
+                let row = &mut overlap[a as usize];
+                for &(_, d, cd) in group {
+                    row[d as usize] += ca * cd;
                 }
             }
         }
         let size = |d: usize| self.docs[d].clone().map(|s| self.keys[s].len()).sum::<usize>().max(1) as f32;
-        let sa = size(a);
-        for (d, x) in w.iter_mut().enumerate() {
-            *x /= (sa * size(d)).sqrt();
-        }
-        w[a] = 0.0;
-        w
+        let sizes: Vec<f32> = (0..n).map(size).collect();
+        overlap
+            .iter()
+            .enumerate()
+            .map(|(a, row)| {
+                let mut w: Vec<f32> =
+                    row.iter().zip(&sizes).map(|(&c, &sd)| c as f32 / (sizes[a] * sd).sqrt()).collect();
+                w[a] = 0.0;
+                w
+            })
+            .collect()
     }
 }
 
@@ -511,8 +541,8 @@ pub fn document_pairs(
         }
         return pairs;
     }
-    for a in 0..n {
-        let w = corpus.neighbour_weights(a);
+    let weights = corpus.neighbour_weights();
+    for (a, w) in weights.iter().enumerate() {
         let mut order: Vec<usize> = (0..n).filter(|&d| d != a && w[d] > 0.0).collect();
         order.sort_by(|x, y| w[*y].total_cmp(&w[*x]).then(x.cmp(y)));
         for &b in order.iter().take(neighbours) {
@@ -651,6 +681,21 @@ pub struct Weighed {
     pub in_negation: Vec<bool>,
     /// Per token, the index of its clause (clauses end at [`CLAUSE_BREAKS`]).
     pub clause: Vec<u16>,
+    /// `content_before[x]`: how many of the first `x` tokens are content words or numbers
+    /// (one more entry than tokens), so a span's content count is one subtraction.
+    pub content_before: Vec<u32>,
+}
+
+impl Weighed {
+    /// Content words and numbers among tokens `a..=b` (tokens past the end count as none).
+    fn content_between(&self, a: usize, b: usize) -> usize {
+        let len = self.content_before.len().saturating_sub(1);
+        let (lo, hi) = (a.min(len), b.saturating_add(1).min(len));
+        if lo >= hi {
+            return 0;
+        }
+        (self.content_before[hi] - self.content_before[lo]) as usize
+    }
 }
 
 /// Characters that end a clause, for negation scope.
@@ -703,10 +748,15 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
     let total = weights.iter().sum();
     let refusal = |t: &Token| t.content && config.refusal_stems.contains(&t.stem);
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
-    let content = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
+    let content: Vec<bool> = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
+    let mut content_before = Vec::with_capacity(content.len() + 1);
+    content_before.push(0u32);
+    for &c in &content {
+        content_before.push(content_before.last().copied().unwrap_or(0) + u32::from(c));
+    }
     let in_negation = negation_scope(p, |t| t.negation || refusal(t));
     let clause = clause_ids(p);
-    Weighed { weights, claim, name: names, content, total, negated, in_negation, clause }
+    Weighed { weights, claim, name: names, content, total, negated, in_negation, clause, content_before }
 }
 
 /// Re-weighs the similarity's matches for the alignment decision (weighing both sides first;
@@ -718,12 +768,13 @@ pub fn evidence(
     idf: &Idf,
     config: &AlignConfig,
 ) -> Evidence {
-    evidence_weighed(sim, left, &weigh(left, idf, config), &weigh(right, idf, config), config)
+    evidence_weighed(&sim.matches, left, &weigh(left, idf, config), &weigh(right, idf, config), config)
 }
 
-/// [`evidence`] from precomputed [`Weighed`] sides.
+/// [`evidence`] from the token matches alone ([`match_tokens`] or [`Similarity::matches`]) and
+/// precomputed [`Weighed`] sides.
 pub fn evidence_weighed(
-    sim: &Similarity,
+    matches: &[TokenMatch],
     left: &SentenceProfile,
     lws: &Weighed,
     rws: &Weighed,
@@ -736,7 +787,7 @@ pub fn evidence_weighed(
     let mut credit_of: Vec<f32> = vec![1.0; left.tokens.len()];
     // (left clause, right clause) of each heavy claim match.
     let mut heavy: Vec<(u16, u16)> = Vec::new();
-    for m in &sim.matches {
+    for m in matches {
         let (Some(t), Some(&wl), Some(&wr)) = (left.tokens.get(m.left), lw.get(m.left), rw.get(m.right))
         else {
             continue;
@@ -812,7 +863,7 @@ pub fn evidence_weighed(
     e.right_in_left = if tr > 0.0 { (mr / tr).min(1.0) } else { 0.0 };
     e.literal_share = if all > 0.0 { lit / all } else { 0.0 };
     let scope = |w: &Weighed, x: usize| w.in_negation.get(x).copied().unwrap_or(false);
-    e.negation_mismatch = sim.matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
+    e.negation_mismatch = matches.iter().any(|m| scope(lws, m.left) != scope(rws, m.right));
     (e.clause_claims, e.clause_names) = clause_claims(&to_right, lws, rws, config);
     heavy.sort_unstable();
     e.heavy_claims = heavy.chunk_by(|a, b| a == b).map(<[_]>::len).max().unwrap_or(0);
@@ -840,7 +891,7 @@ fn clause_claims(
         .filter_map(|(i, r)| r.map(|j| (i, j)))
         .filter(|&(i, j)| is_content(lws, i) && is_content(rws, j))
         .collect();
-    let content_between = |w: &Weighed, a: usize, b: usize| (a..=b).filter(|&x| is_content(w, x)).count();
+    let content_between = |w: &Weighed, a: usize, b: usize| w.content_between(a, b);
     let (mut best, mut best_names) = (0, 0);
     for start in 0..matches.len() {
         let (mut rlo, mut rhi) = (matches[start].1, matches[start].1);
@@ -956,8 +1007,9 @@ pub fn classify(
     None
 }
 
-fn conflicts(sim: &Similarity, left: &SentenceProfile, right: &SentenceProfile) -> Vec<Conflict> {
-    sim.conflicts
+fn conflicts(matching: &Matching, left: &SentenceProfile, right: &SentenceProfile) -> Vec<Conflict> {
+    matching
+        .conflicts
         .iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (left.tokens.get(i)?, right.tokens.get(j)?);
@@ -972,17 +1024,56 @@ fn conflicts(sim: &Similarity, left: &SentenceProfile, right: &SentenceProfile) 
 /// How far a group ranks above the best single link of its parts in the greedy choice.
 const RANK_STEP: f32 = 1e-3;
 
-/// A scored candidate: global sentence indices and the comparison.
+/// A scored candidate: global sentence indices, the comparison and the kind it would link as
+/// on its own (classified once: the greedy choice and both group searches read it).
 struct Scored {
     i: usize,
     j: usize,
-    sim: Similarity,
+    sim: Matching,
     ev: Evidence,
+    kind: Option<LinkKind>,
 }
 
 /// The link score: the mean of the two weighted containments, in [0, 1].
 fn link_score(e: &Evidence) -> f32 {
     (e.left_in_right + e.right_in_left) / 2.0
+}
+
+/// Profiles of split/merge groups (2–3 neighbouring sentences read as one text), by their
+/// global sentence indices, with their alignment weights. A group depends only on its
+/// sentences, so one cache serves every document pair of an analysis: the same two sentences
+/// of a document are often the split side against several neighbours.
+#[derive(Debug, Default)]
+pub struct GroupProfiles {
+    groups: HashMap<Vec<usize>, (SentenceProfile, Weighed)>,
+}
+
+impl GroupProfiles {
+    pub fn new() -> Self {
+        GroupProfiles::default()
+    }
+
+    /// The group of `members` (indices into `corpus`), profiled and weighed on first use.
+    fn get(
+        &mut self,
+        lexicon: &Lexicon,
+        corpus: &Corpus,
+        members: &[usize],
+        config: &AlignConfig,
+    ) -> &(SentenceProfile, Weighed) {
+        self.groups.entry(members.to_vec()).or_insert_with(|| {
+            let p = &corpus.profiles;
+            let text = members
+                .iter()
+                .filter_map(|&s| p.get(s))
+                .map(|x| x.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let group = SentenceProfile::new(lexicon, &text);
+            let weighed = weigh(&group, &corpus.idf, config);
+            (group, weighed)
+        })
+    }
 }
 
 /// Aligns documents `a` (left) and `b` (right) given candidate pairs; returns links in left order
@@ -993,14 +1084,27 @@ pub fn align_pair(
     candidates: &[(usize, usize)],
     config: &AlignConfig,
 ) -> (Vec<LinkCore>, usize) {
+    align_pair_with(lexicon, corpus, candidates, config, &mut GroupProfiles::new())
+}
+
+/// [`align_pair`] with a cache of group profiles shared across the document pairs of one
+/// corpus (the same links; the cache must come from the same `corpus`).
+pub fn align_pair_with(
+    lexicon: &Lexicon,
+    corpus: &Corpus,
+    candidates: &[(usize, usize)],
+    config: &AlignConfig,
+    groups: &mut GroupProfiles,
+) -> (Vec<LinkCore>, usize) {
     let p = &corpus.profiles;
     let scored: Vec<Scored> = candidates
         .iter()
         .filter(|&&(i, j)| i < p.len() && j < p.len() && corpus.may_link(i, j, config))
         .map(|&(i, j)| {
-            let sim = compare(lexicon, &p[i], &p[j], &corpus.idf);
-            let ev = evidence_weighed(&sim, &p[i], &corpus.weighed[i], &corpus.weighed[j], config);
-            Scored { i, j, sim, ev }
+            let sim = match_tokens(lexicon, &p[i], &p[j]);
+            let ev = evidence_weighed(&sim.matches, &p[i], &corpus.weighed[i], &corpus.weighed[j], config);
+            let kind = classify(&ev, &p[i], &p[j], config);
+            Scored { i, j, sim, ev, kind }
         })
         .collect();
     let mut scored_count = scored.len();
@@ -1008,7 +1112,7 @@ pub fn align_pair(
     // (rank, link): the rank orders the greedy choice; a single link ranks by its score.
     let mut proposals: Vec<(f32, LinkCore)> = Vec::new();
     for s in &scored {
-        if let Some(kind) = classify(&s.ev, &p[s.i], &p[s.j], config) {
+        if let Some(kind) = s.kind {
             let score = if kind == LinkKind::Verbatim { 1.0 } else { link_score(&s.ev) };
             proposals.push((
                 score,
@@ -1026,7 +1130,7 @@ pub fn align_pair(
     }
     // Splits (one left, several right) and merges (several left, one right).
     for split in [true, false] {
-        scored_count += propose_groups(lexicon, corpus, &scored, split, config, &mut proposals);
+        scored_count += propose_groups(lexicon, corpus, &scored, split, config, groups, &mut proposals);
     }
 
     // Global greedy choice: strongest first, each sentence once.
@@ -1059,6 +1163,7 @@ fn propose_groups(
     scored: &[Scored],
     split: bool,
     config: &AlignConfig,
+    groups: &mut GroupProfiles,
     out: &mut Vec<(f32, LinkCore)>,
 ) -> usize {
     let p = &corpus.profiles;
@@ -1073,7 +1178,7 @@ fn propose_groups(
             (s.j, s.i, s.ev.left_in_right, s.ev.right_in_left)
         };
         // A part lies mostly inside the whole, or links to it by itself (one of its claims).
-        let alone = classify(&s.ev, &p[s.i], &p[s.j], config).map_or(-1.0, |_| link_score(&s.ev));
+        let alone = s.kind.map_or(-1.0, |_| link_score(&s.ev));
         let inside = part_in_whole >= config.split_part_min_containment || alone >= 0.0;
         if inside && s.ev.claim >= config.partial_min_claim_words {
             parts.entry(whole).or_default().push((part, whole_in_part, alone));
@@ -1095,11 +1200,16 @@ fn propose_groups(
                 if !adjacent || corpus.doc_of[window[0].0] != corpus.doc_of[window[len - 1].0] {
                     break;
                 }
-                let text = window.iter().map(|x| p[x.0].text.as_str()).collect::<Vec<_>>().join(" ");
-                let group = SentenceProfile::new(lexicon, &text);
-                let (l, r) = if split { (&p[whole], &group) } else { (&group, &p[whole]) };
-                let sim = compare(lexicon, l, r, &corpus.idf);
-                let ev = evidence(&sim, l, r, &corpus.idf, config);
+                let members: Vec<usize> = window.iter().map(|x| x.0).collect();
+                let (group, group_weighed) = groups.get(lexicon, corpus, &members, config);
+                let whole_weighed = &corpus.weighed[whole];
+                let ((l, lw), (r, rw)) = if split {
+                    ((&p[whole], whole_weighed), (group, group_weighed))
+                } else {
+                    ((group, group_weighed), (&p[whole], whole_weighed))
+                };
+                let sim = match_tokens(lexicon, l, r);
+                let ev = evidence_weighed(&sim.matches, l, lw, rw, config);
                 compared += 1;
                 // The union must cover clearly more of the whole than its best part alone: more
                 // by `split_min_gain`, or half as much again for a long whole.
@@ -1109,7 +1219,6 @@ fn propose_groups(
                     continue;
                 }
                 let Some(kind) = classify(&ev, l, r, config) else { continue };
-                let members: Vec<usize> = window.iter().map(|x| x.0).collect();
                 let (left, right) = if split { (vec![whole], members) } else { (members, vec![whole]) };
                 // A group that explains clearly more of the whole is chosen before its parts'
                 // own links, even when adding a less contained part lowers its mean score.

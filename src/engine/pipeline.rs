@@ -154,12 +154,14 @@ pub(super) fn run(
     let mut stats = Stats { documents: prepared.len(), sentences: corpus.len(), ..Stats::default() };
     let mut pair_links: Vec<((usize, usize), Vec<LinkCore>)> = Vec::with_capacity(doc_pairs.len());
     let every = (doc_pairs.len() / 50).max(1);
+    let mut groups = align::GroupProfiles::new();
     for (k, &(a, b)) in doc_pairs.iter().enumerate() {
         if k % every == 0 {
             report_stage(2, k, doc_pairs.len());
         }
         let candidates = corpus.candidates(a, b, &config.align);
-        let (links, scored) = align::align_pair(lexicon, &corpus, &candidates, &config.align);
+        let (links, scored) =
+            align::align_pair_with(lexicon, &corpus, &candidates, &config.align, &mut groups);
         stats.sentence_pairs_scored += scored;
         stats.links += links.len();
         pair_links.push(((a, b), links));

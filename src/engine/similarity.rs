@@ -508,13 +508,48 @@ pub fn compare(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfil
     }
 }
 
-/// [`compare`] with a fixed matching order (left tokens pick first).
-fn compare_ordered(
-    lexicon: &Lexicon,
-    left: &SentenceProfile,
-    right: &SentenceProfile,
-    idf: &Idf,
-) -> Similarity {
+/// The token matches and displayed figure conflicts of [`compare`], without its scores,
+/// features and model: all that alignment reads, for every candidate sentence pair, at a
+/// fraction of the cost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matching {
+    /// As [`Similarity::matches`], sorted by left index.
+    pub matches: Vec<TokenMatch>,
+    /// As [`Similarity::conflicts`].
+    pub conflicts: Vec<(usize, usize)>,
+}
+
+/// [`compare`]'s `matches` and `conflicts` alone: the same values, in the same order.
+pub fn match_tokens(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfile) -> Matching {
+    if left.text <= right.text {
+        let m = match_ordered(lexicon, left, right);
+        return Matching { matches: m.matches, conflicts: m.conflicts };
+    }
+    let m = match_ordered(lexicon, right, left);
+    let mut matches: Vec<TokenMatch> =
+        m.matches.iter().map(|x| TokenMatch { left: x.right, right: x.left, kind: x.kind }).collect();
+    matches.sort_by_key(|x| x.left);
+    Matching { matches, conflicts: m.conflicts.iter().map(|(a, b)| (*b, *a)).collect() }
+}
+
+/// The matching step of [`compare_ordered`], and what its scores and features read of it.
+struct Matched {
+    lmatch: Vec<Option<(usize, MatchKind)>>,
+    rused: Vec<bool>,
+    matches: Vec<TokenMatch>,
+    left_only: Vec<usize>,
+    right_only: Vec<usize>,
+    ln: Vec<usize>,
+    rn: Vec<usize>,
+    lname: Vec<usize>,
+    rname: Vec<usize>,
+    number_conflicts: usize,
+    name_conflicts: usize,
+    conflicts: Vec<(usize, usize)>,
+}
+
+/// Token matching with a fixed order (left tokens pick first).
+fn match_ordered(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProfile) -> Matched {
     let (n, m) = (left.keys.len(), right.keys.len());
     let mut lmatch: Vec<Option<(usize, MatchKind)>> = vec![None; n];
     let mut rused = vec![false; m];
@@ -619,6 +654,44 @@ fn compare_ordered(
     } else {
         figure_conflicts(left, right, &ln, &rn, &lmatch)
     };
+    Matched {
+        lmatch,
+        rused,
+        matches,
+        left_only,
+        right_only,
+        ln,
+        rn,
+        lname,
+        rname,
+        number_conflicts,
+        name_conflicts,
+        conflicts,
+    }
+}
+
+/// [`compare`] with a fixed matching order (left tokens pick first).
+fn compare_ordered(
+    lexicon: &Lexicon,
+    left: &SentenceProfile,
+    right: &SentenceProfile,
+    idf: &Idf,
+) -> Similarity {
+    let (n, m) = (left.keys.len(), right.keys.len());
+    let Matched {
+        lmatch,
+        rused,
+        matches,
+        left_only,
+        right_only,
+        ln,
+        rn,
+        lname,
+        rname,
+        number_conflicts,
+        name_conflicts,
+        conflicts,
+    } = match_ordered(lexicon, left, right);
 
     // Weighted coverage per level.
     // Per token: document factor, then weight = built-in weight × (0.5 + 0.5 × factor).
