@@ -147,7 +147,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let lexicon = runs.iter().find(|(n, _)| *n == name).map(|(_, l)| *l).unwrap_or(Lexicon::shared());
         let pass = || pairs.iter().map(|(a, b)| diff_texts(lexicon, a, b, &config).ops.len()).sum();
         if once {
-            let ops: usize = (0..passes).map(|_| pass()).last().unwrap_or(0);
+            let ops: usize = (0..passes).fold(0, |_, _| pass());
             println!("{name} {set_name}: {ops} ops");
             continue;
         }
