@@ -175,8 +175,11 @@ mod web {
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
         fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+            crate::ui::marks::mark("worker-request");
             let done = super::run_request(&mut self.workspace, &request, &mut |r| scope.respond(id, r));
+            crate::ui::marks::mark("worker-analysed");
             scope.respond(id, done);
+            crate::ui::marks::mark("worker-posted");
         }
     }
 
@@ -223,9 +226,34 @@ mod web {
     impl Analyst {
         /// Starts a worker; [`Analyst::connect`] says where its answers go.
         pub fn spawn() -> Result<Analyst, String> {
+            if let Some((worker, messages, errors)) = early::take_worker() {
+                let analyst = Analyst::with_worker(worker);
+                // What the worker said before the page's wasm ran, in order.
+                for event in messages {
+                    analyst
+                        ._on_message
+                        .as_ref()
+                        .unchecked_ref::<js_sys::Function>()
+                        .call1(&JsValue::NULL, &event)
+                        .ok();
+                }
+                for event in errors {
+                    analyst
+                        ._on_error
+                        .as_ref()
+                        .unchecked_ref::<js_sys::Function>()
+                        .call1(&JsValue::NULL, &event)
+                        .ok();
+                }
+                return Ok(analyst);
+            }
             let url = worker_url().ok_or("this page has no analysis worker")?;
             let worker = web_sys::Worker::new(&url)
                 .map_err(|e| format!("the analysis worker did not start: {e:?}"))?;
+            Ok(Analyst::with_worker(worker))
+        }
+
+        fn with_worker(worker: web_sys::Worker) -> Analyst {
             let queue: Rc<RefCell<Option<Vec<Request>>>> = Rc::new(RefCell::new(Some(Vec::new())));
             let handlers: Rc<RefCell<Handlers>> = Rc::default();
             let on_message = {
@@ -234,11 +262,15 @@ mod web {
                     let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
                     match bincode::deserialize::<FromWorker>(&bytes) {
                         Ok(FromWorker::WorkerLoaded) => {
+                            crate::ui::marks::mark("page-worker-loaded");
                             for request in queue.borrow_mut().take().unwrap_or_default() {
                                 post(&worker, &request);
                             }
                         }
                         Ok(FromWorker::ProcessOutput(_, response)) => {
+                            if matches!(response, Response::Done { .. }) {
+                                crate::ui::marks::mark("page-worker-done");
+                            }
                             let on_response = handlers.borrow().on_response.clone();
                             if let Some(on_response) = on_response {
                                 on_response.emit(response);
@@ -265,7 +297,7 @@ mod web {
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            Ok(Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error })
+            Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error }
         }
 
         /// `on_response` receives the worker's answers, `on_error` its failure (also one that
@@ -300,9 +332,59 @@ mod web {
         }
     }
 
+    /// What index.html's first script started before this wasm ran (`window.wirediffEarly`):
+    /// the analysis worker, with the messages and errors it sent meanwhile, and the build's
+    /// report of the seeds (`seeds-report.bin`, written by scripts/seeds-report.mjs).
+    mod early {
+        use wasm_bindgen::{JsCast, JsValue};
+
+        use super::super::{FromWorker, Request, Response, ToWorker};
+
+        fn early() -> Option<JsValue> {
+            let window = web_sys::window()?;
+            js_sys::Reflect::get(&window, &"wirediffEarly".into()).ok().filter(|v| v.is_object())
+        }
+
+        fn take(from: &JsValue, key: &str) -> Option<JsValue> {
+            let value =
+                js_sys::Reflect::get(from, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())?;
+            let _ = js_sys::Reflect::set(from, &key.into(), &JsValue::NULL);
+            Some(value)
+        }
+
+        fn events(from: &JsValue, key: &str) -> Vec<JsValue> {
+            take(from, key).map(|list| js_sys::Array::from(&list).to_vec()).unwrap_or_default()
+        }
+
+        /// The worker index.html started, once.
+        pub fn take_worker() -> Option<(web_sys::Worker, Vec<JsValue>, Vec<JsValue>)> {
+            let early = early()?;
+            let worker: web_sys::Worker = take(&early, "worker")?.dyn_into().ok()?;
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            Some((worker, events(&early, "messages"), events(&early, "errors")))
+        }
+
+        /// The build's answer to `request`, if it has arrived and was made for exactly this
+        /// request (the same bytes on the wire); once.
+        pub fn take_answer(request: &Request) -> Option<Response> {
+            let bytes = js_sys::Uint8Array::new(&take(&early()?, "seeds")?).to_vec();
+            let asked = bincode::serialize(&ToWorker::ProcessInput(0, request)).ok()?;
+            let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+            if bytes.get(4..4 + n)? != asked.as_slice() {
+                return None;
+            }
+            match bincode::deserialize::<FromWorker>(bytes.get(4 + n..)?).ok()? {
+                FromWorker::ProcessOutput(_, done @ Response::Done { .. }) => Some(done),
+                _ => None,
+            }
+        }
+    }
+
     fn post(worker: &web_sys::Worker, request: &Request) {
         let Ok(bytes) = bincode::serialize(&ToWorker::ProcessInput(0, request)) else { return };
         let _ = worker.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
+        crate::ui::marks::mark("page-request-posted");
     }
 
     /// What the page knows about the analysis.
@@ -347,12 +429,29 @@ mod web {
         pending: Option<Request>,
         /// The worker reported an error; the next request starts a new one.
         broken: bool,
+        /// The generation answered by the build's seeds report (see [`early`]): the worker's
+        /// progress for it is not shown, and its report replaces the build's.
+        precomputed: Option<u32>,
     }
 
     /// Runs the analysis of `inputs` in the worker whenever they or `restored` change.
     #[hook]
     pub fn use_analysis(inputs: Vec<Input>, restored: Vec<(String, usize)>) -> AnalysisHandle {
-        let state = use_reducer_eq(AnalysisState::default);
+        // On a cold load with the seeds, the build's report of them answers the first request
+        // (generation 1) before the worker does, so the first render already has the heatmap.
+        let answer = use_mut_ref(|| {
+            let first = Request { generation: 1, inputs: inputs.clone(), restored: restored.clone() };
+            early::take_answer(&first)
+        });
+        let answer = answer.borrow_mut().take();
+        let precomputed = answer.is_some().then_some(1);
+        let state = use_reducer_eq(|| match answer {
+            Some(Response::Done { report, .. }) => {
+                crate::ui::marks::mark("page-precomputed");
+                AnalysisState(Rc::new(Analysis { report: Some(Rc::new(*report)), ..Analysis::default() }))
+            }
+            _ => AnalysisState::default(),
+        });
         let shared = use_mut_ref(|| Shared {
             analyst: None,
             generation: 0,
@@ -360,6 +459,7 @@ mod web {
             busy: false,
             pending: None,
             broken: false,
+            precomputed,
         });
 
         let start = {
@@ -380,8 +480,9 @@ mod web {
                         Callback::from(move |r: Response| {
                             let mut s = shared.borrow_mut();
                             let current = match &r {
-                                // The analysis under way, even a superseded one, shows its progress.
-                                Response::Progress { .. } => true,
+                                // The analysis under way, even a superseded one, shows its progress
+                                // (unless the build's report already answered it).
+                                Response::Progress { generation, .. } => s.precomputed != Some(*generation),
                                 Response::Done { generation, .. } => {
                                     s.busy = false;
                                     if let (Some(next), Some(analyst)) = (s.pending.take(), &s.analyst) {
@@ -421,6 +522,7 @@ mod web {
                         }
                     }
                 }
+                let precomputed = s.precomputed == Some(request.generation);
                 if s.busy {
                     s.pending = Some(request);
                 } else if let Some(analyst) = &s.analyst {
@@ -428,7 +530,10 @@ mod web {
                     s.busy = true;
                 }
                 drop(s);
-                dispatcher.dispatch(Change::Started(documents));
+                // Answered already: the worker's analysis runs without a progress bar.
+                if !precomputed {
+                    dispatcher.dispatch(Change::Started(documents));
+                }
             })
         };
 

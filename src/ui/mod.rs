@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod export;
 pub mod files;
+pub mod marks;
 pub mod markup;
 pub mod panic;
 pub mod route;
@@ -22,6 +23,7 @@ mod components;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    marks::mark("page-main");
     panic::install();
     analysis::prespawn();
     yew::Renderer::<app::App>::new().render();

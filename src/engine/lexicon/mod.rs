@@ -197,11 +197,20 @@ impl Default for Lexicon {
     }
 }
 
+static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+
 impl Lexicon {
     /// The lexicon with the built-in tables (WordNet synonyms plus the hand-written news
     /// classes, irregular forms, frequencies).
     pub fn new() -> Self {
-        let table = [synonyms::SYNONYMS, synonyms::NEWS_SYNONYMS].join("\n");
+        Lexicon::with_synonym_text(synonyms::SYNONYMS)
+    }
+
+    /// The built-in lexicon with `wordnet`, the text of `data/synonyms.txt`, in place of the
+    /// embedded [`synonyms::SYNONYMS`]: the web worker's build (cargo feature `lazy-synonyms`)
+    /// does not embed the table but loads it at run time (see `src/worker.rs`).
+    pub fn with_synonym_text(wordnet: &str) -> Self {
+        let table = [wordnet, synonyms::NEWS_SYNONYMS].join("\n");
         Lexicon::bare().with_synonyms(&table).with_frequencies(synonyms::WORDFREQ)
     }
 
@@ -238,10 +247,16 @@ impl Lexicon {
         self
     }
 
-    /// The shared default lexicon, built once.
+    /// The shared default lexicon, built once (or the one given to [`Lexicon::install_shared`]).
     pub fn shared() -> &'static Lexicon {
-        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEXICON.get_or_init(Lexicon::new)
+        SHARED.get_or_init(Lexicon::new)
+    }
+
+    /// Makes `lexicon` the [`Lexicon::shared`] one. Call it before any analysis; false (and no
+    /// change) when the shared lexicon was already built. The web worker installs the lexicon
+    /// built from its lazily loaded synonym table this way.
+    pub fn install_shared(lexicon: Lexicon) -> bool {
+        SHARED.set(lexicon).is_ok()
     }
 
     /// The Snowball stem of a case-folded word, after irregular forms ("bought" → "buy").
@@ -685,6 +700,19 @@ mod tests {
 
     fn lex() -> &'static Lexicon {
         Lexicon::shared()
+    }
+
+    #[test]
+    fn the_lazily_loaded_table_gives_the_built_in_lexicon() {
+        // The web worker builds its lexicon from data/synonyms.txt fetched at run time.
+        let lazy = Lexicon::with_synonym_text(include_str!("data/synonyms.txt"));
+        let built_in = Lexicon::new();
+        assert_eq!(format!("{lazy:?}"), format!("{built_in:?}"));
+        assert_eq!(lazy.word_classes("bought", "bought"), built_in.word_classes("bought", "bought"));
+        assert!(!built_in.classes(&built_in.stem_word("purchase")).is_empty());
+        // Without it, only the hand-written news classes are left.
+        let bare = Lexicon::with_synonym_text("");
+        assert!(bare.table.classes.len() < built_in.table.classes.len() / 5);
     }
 
     fn norms(text: &str) -> Vec<String> {

@@ -4,7 +4,13 @@
 use std::collections::HashMap;
 
 /// The synonym table shipped with the crate: 1,145 WordNet classes and 788 irregular forms.
+#[cfg(not(feature = "lazy-synonyms"))]
 pub const SYNONYMS: &str = include_str!("data/synonyms.txt");
+/// Empty in the web worker's build (cargo feature `lazy-synonyms`): the worker fetches
+/// `data/synonyms.txt` (copied to `dist/synonyms.txt`) and installs the lexicon built from it
+/// with [`Lexicon::install_shared`](super::Lexicon::install_shared), so the table is not in its wasm.
+#[cfg(feature = "lazy-synonyms")]
+pub const SYNONYMS: &str = "";
 /// Hand-written classes for news copy ("rose" / "jumped", "cut" / "reduce"), parsed with
 /// [`SYNONYMS`].
 pub const NEWS_SYNONYMS: &str = include_str!("data/news_synonyms.txt");
