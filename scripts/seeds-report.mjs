@@ -2,9 +2,11 @@
 // time by the very worker this build ships (its glue and wasm from DIR, run under Node), so
 // that a cold load can paint the seeds' heatmap before its own worker has finished.
 //
-// The file is the page's first request followed by the worker's last message for it:
-//   u32 LE n, then n bytes: gloo's ToWorker::ProcessInput(0, Request { generation: 1, seeds, no restored lines })
-//   the rest: the worker's final FromWorker message (ProcessOutput(0, Response::Done { .. })), as it sent it
+// The file is the page's first request followed by the worker's answer to it:
+//   u32 LE n, then n bytes: gloo's ToWorker::ProcessInput(0, Request::Analyse(Analyse { generation: 1,
+//     inputs: the seeds, restored: none }))
+//   then each message of the answer but progress, as the worker sent it (FromWorker::ProcessOutput(0,
+//     Response::Part { .. }) for each part of the report, then Response::Done), each as u32 LE length and bytes
 // The page (src/ui/analysis.rs) uses the answer only when its own first request encodes to
 // exactly these request bytes, and it still sends the request to its worker, whose report then
 // replaces this one: tests/e2e/app.test.mjs checks that the two are byte-identical.
@@ -32,13 +34,14 @@ const u64 = (n) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(n)); p
 const str = (s) => { const b = Buffer.from(s, "utf8"); u64(b.length); parts.push(b); };
 u32(1); // ToWorker::ProcessInput
 u64(0); // handler id
-u32(1); // Request.generation: the page's first request
-u64(names.length); // Request.inputs
+u32(0); // Request::Analyse
+u32(1); // Analyse.generation: the page's first request
+u64(names.length); // Analyse.inputs
 for (const name of names) {
     str(name); // Input.id
     str(readFileSync(join(ROOT, "seeds", name), "utf8")); // Input.text
 }
-u64(0); // Request.restored
+u64(0); // Analyse.restored
 const request = Buffer.concat(parts);
 
 // The worker, as in a DedicatedWorkerGlobalScope: it posts to and listens on the global.
@@ -59,13 +62,16 @@ await settle(); // FromWorker::WorkerLoaded
 if (messages.length !== 1 || typeof globalThis.onmessage !== "function") throw new Error("the worker did not say it loaded");
 globalThis.onmessage({ data: new Uint8Array(request) });
 await settle();
-const done = messages.at(-1);
-// FromWorker::ProcessOutput (tag 1), handler 0, then Response::Done (tag 1) for generation 1.
-if (messages.length < 3 || done.readUInt32LE(0) !== 1 || done.readUInt32LE(12) !== 1 || done.readUInt32LE(16) !== 1) {
-    throw new Error("the worker's last message is not the report for the seeds");
+// FromWorker::ProcessOutput (tag 1), handler 0, then the Response's tag (0 progress, 1 part,
+// 2 done) and its generation.
+const [PROGRESS, PART, DONE] = [0, 1, 2];
+const answer = messages.slice(1).filter((m) => m.readUInt32LE(0) === 1 && m.readUInt32LE(12) !== PROGRESS);
+const tags = answer.map((m) => m.readUInt32LE(12));
+if (tags.at(-1) !== DONE || !tags.slice(0, -1).every((t) => t === PART) || tags.length < 2 || answer.some((m) => m.readUInt32LE(16) !== 1)) {
+    throw new Error(`the worker's answer is not the seeds' report in parts, then done (tags ${tags})`);
 }
-const length = Buffer.alloc(4);
-length.writeUInt32LE(request.length);
-writeFileSync(join(dir, "seeds-report.bin"), Buffer.concat([length, request, done]));
-console.log(`seeds report: ${names.length} seeds, ${done.length} bytes of answer (${messages.length - 2} progress messages)`);
+const length = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const file = [length(request.length), request, ...answer.flatMap((m) => [length(m.length), m])];
+writeFileSync(join(dir, "seeds-report.bin"), Buffer.concat(file));
+console.log(`seeds report: ${names.length} seeds, ${answer.length - 1} part(s), ${answer.reduce((n, m) => n + m.length, 0)} bytes`);
 process.exit(0);
