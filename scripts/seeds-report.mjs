@@ -48,6 +48,7 @@ const request = Buffer.concat(parts);
 const messages = [];
 globalThis.postMessage = (data) => messages.push(Buffer.from(data));
 globalThis.wirediffSynonyms = readFileSync(join(dir, "synonyms.txt"), "utf8");
+globalThis.wirediffWordfreq = readFileSync(join(dir, "wordfreq.txt"), "utf8");
 const glue = readFileSync(join(dir, "wirediff-worker.js"), "utf8");
 const wasmBindgen = new Function(`${glue}\nreturn wasm_bindgen;`)();
 await wasmBindgen({ module_or_path: readFileSync(join(dir, "wirediff-worker_bg.wasm")) });

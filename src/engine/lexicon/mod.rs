@@ -203,15 +203,16 @@ impl Lexicon {
     /// The lexicon with the built-in tables (WordNet synonyms plus the hand-written news
     /// classes, irregular forms, frequencies).
     pub fn new() -> Self {
-        Lexicon::with_synonym_text(synonyms::SYNONYMS)
+        Lexicon::with_tables(synonyms::SYNONYMS, synonyms::WORDFREQ)
     }
 
-    /// The built-in lexicon with `wordnet`, the text of `data/synonyms.txt`, in place of the
-    /// embedded [`synonyms::SYNONYMS`]: the web worker's build (cargo feature `lazy-synonyms`)
-    /// does not embed the table but loads it at run time (see `src/worker.rs`).
-    pub fn with_synonym_text(wordnet: &str) -> Self {
+    /// The built-in lexicon with `wordnet` and `wordfreq`, the texts of `data/synonyms.txt` and
+    /// `data/wordfreq.txt`, in place of the embedded [`synonyms::SYNONYMS`] and
+    /// [`synonyms::WORDFREQ`]: the web worker's build (cargo feature `lazy-word-tables`) does
+    /// not embed those generated tables but loads them at run time (see `src/worker.rs`).
+    pub fn with_tables(wordnet: &str, wordfreq: &str) -> Self {
         let table = [wordnet, synonyms::NEWS_SYNONYMS].join("\n");
-        Lexicon::bare().with_synonyms(&table).with_frequencies(synonyms::WORDFREQ)
+        Lexicon::bare().with_synonyms(&table).with_frequencies(wordfreq)
     }
 
     /// A lexicon without synonym or frequency tables: stems, numbers and variants only.
@@ -716,16 +717,17 @@ mod tests {
     }
 
     #[test]
-    fn the_lazily_loaded_table_gives_the_built_in_lexicon() {
-        // The web worker builds its lexicon from data/synonyms.txt fetched at run time.
-        let lazy = Lexicon::with_synonym_text(include_str!("data/synonyms.txt"));
+    fn the_lazily_loaded_tables_give_the_built_in_lexicon() {
+        // The web worker builds its lexicon from data/synonyms.txt and wordfreq.txt fetched at run time.
+        let lazy = Lexicon::with_tables(include_str!("data/synonyms.txt"), include_str!("data/wordfreq.txt"));
         let built_in = Lexicon::new();
         assert_eq!(format!("{lazy:?}"), format!("{built_in:?}"));
         assert_eq!(lazy.word_classes("bought", "bought"), built_in.word_classes("bought", "bought"));
         assert!(!built_in.classes(&built_in.stem_word("purchase")).is_empty());
         // Without it, only the hand-written news classes are left.
-        let bare = Lexicon::with_synonym_text("");
+        let bare = Lexicon::with_tables("", "");
         assert!(bare.table.classes.len() < built_in.table.classes.len() / 5);
+        assert!(bare.bands.is_empty() && !built_in.bands.is_empty());
     }
 
     fn norms(text: &str) -> Vec<String> {
