@@ -22,18 +22,26 @@ if (!existsSync(join(DIST, "index.html"))) {
     process.exit(1);
 }
 
-/** Records, in the page, when a heatmap with `rows` rows is first painted (ms since navigation). */
+/**
+ * Records, in the page, when a heatmap of `n` documents is first painted (ms since navigation;
+ * the figure says how many documents it shows in `data-documents`, in both its table and its
+ * picture form), the progress bar's stages, and every long task (over 50 ms) of the page.
+ */
 function watchHeatmap() {
     window.__heatmapAt = {};
     window.__status = { shown: null, hidden: null };
     window.__stages = [];
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
     new MutationObserver(() => {
         const stage = document.querySelector(".analysis-status.running")?.getAttribute("data-stage");
         if (stage !== undefined && stage !== null && window.__stages.at(-1)?.[0] !== stage) window.__stages.push([stage, performance.now()]);
-        const rows = document.querySelectorAll(".heatmap tbody tr").length;
-        if (rows > 0 && document.querySelector(".heatmap .cell") && !(rows in window.__heatmapAt)) {
-            window.__heatmapAt[rows] = -1;
-            requestAnimationFrame(() => (window.__heatmapAt[rows] = performance.now()));
+        const n = document.querySelector(".heatmap-figure")?.getAttribute("data-documents");
+        if (n && !(n in window.__heatmapAt)) {
+            window.__heatmapAt[n] = -1;
+            requestAnimationFrame(() => (window.__heatmapAt[n] = performance.now()));
         }
         const running = !!document.querySelector(".analysis-status.running");
         if (running && window.__status.shown === null) window.__status.shown = performance.now();
@@ -61,7 +69,11 @@ const server = await startServer();
 const first = [];
 const total = [];
 const worker = [];
+const beforeWorker = [];
+const afterWorker = [];
+const longest = [];
 const addOne = [];
+const addOneLongest = [];
 const stageTimes = {};
 try {
     for (let run = 0; run < RUNS; run++) {
@@ -82,8 +94,14 @@ try {
         await waitFor(page, (n) => window.__heatmapAt[n] > 0, DOCUMENTS + 5);
         const at = await page.evaluate((n) => [window.__heatmapAt[n], window.__status], DOCUMENTS + 5);
         total.push(at[0] - start);
+        // The page's longest task from the drop to the painted heatmap: what a key typed then waits at most.
+        const longestIn = (from, to) => page.evaluate(([a, b]) =>
+            Math.max(0, ...window.__longTasks.filter(([t, d]) => t + d > a && t < b).map(([, d]) => d)), [from, to]);
+        longest.push(await longestIn(start, at[0]));
         if (at[1].shown !== null && at[1].hidden !== null) {
             worker.push(at[1].hidden - at[1].shown);
+            beforeWorker.push(at[1].shown - start);
+            afterWorker.push(at[0] - at[1].hidden);
             // Time in each stage, as the progress bar showed it.
             const marks = [...(await page.evaluate(() => window.__stages)), ["end", at[1].hidden]];
             for (let k = 0; k + 1 < marks.length; k++) (stageTimes[marks[k][0]] ??= []).push(marks[k + 1][1] - marks[k][1]);
@@ -93,7 +111,9 @@ try {
         const again = await page.evaluate(() => performance.now());
         await page.locator("#file-input").setInputFiles(files.slice(DOCUMENTS, DOCUMENTS + 1));
         await waitFor(page, (n) => window.__heatmapAt[n] > 0, DOCUMENTS + 6);
-        addOne.push((await page.evaluate((n) => window.__heatmapAt[n], DOCUMENTS + 6)) - again);
+        const addedAt = await page.evaluate((n) => window.__heatmapAt[n], DOCUMENTS + 6);
+        addOne.push(addedAt - again);
+        addOneLongest.push(await longestIn(again, addedAt));
         await context.close();
         process.stderr.write(`run ${run + 1}/${RUNS}: first heatmap ${first.at(-1).toFixed(0)} ms, ${DOCUMENTS} documents ${total.at(-1).toFixed(0)} ms\n`);
     }
@@ -106,11 +126,17 @@ const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`wirediff bench-browser, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs`);
 console.log(summary("first heatmap, seeds, cold load", first, BUDGET.firstHeatmap));
 console.log(summary(`${DOCUMENTS} documents: drop → heatmap painted`, total, BUDGET.documents));
-if (worker.length) console.log(summary(`${DOCUMENTS} documents: progress bar shown`, worker));
+if (worker.length) {
+    console.log(summary("  drop → progress bar shown (page: read, add)", beforeWorker));
+    console.log(summary("  progress bar shown (worker)", worker));
+    console.log(summary("  progress bar hidden → heatmap painted", afterWorker));
+}
 const STAGE_NAMES = ["clean+segment", "profiles+index", "align", "cluster+diff", "passages", "quotes", "facts+credits"];
 for (const [stage, xs] of Object.entries(stageTimes)) {
     // After the last stage: the report's transfer (bincode in the worker, decode in the page) and the render.
     const name = STAGE_NAMES[Number(stage)] ? `  worker stage ${Number(stage) + 1}/7 ${STAGE_NAMES[Number(stage)]}` : "  report to the page + render";
     console.log(summary(name, xs));
 }
+console.log(summary(`${DOCUMENTS} documents: longest page task`, longest));
 console.log(summary(`add 1 document to ${DOCUMENTS}: drop → heatmap`, addOne));
+console.log(summary(`add 1 document: longest page task`, addOneLongest));

@@ -3,8 +3,15 @@
 //! stay responsive while 200 articles are compared; the page sees only [`Response`]s.
 //!
 //! - [`Request`] / [`Response`] are the serde messages between the page and the worker.
-//! - [`run_request`] is what the worker does with a request; it keeps an engine
-//!   [`Workspace`], so adding or removing one document prepares only that one.
+//! - [`answer`] is what the worker does with a request; it keeps an engine [`Workspace`], so
+//!   adding or removing one document prepares only that one.
+//! - The report that crosses to the page leaves out every link's word ops ([`for_page`]):
+//!   they are most of its bytes (5.8 of 16.5 MB bincode for the seeds and 200 synthetic
+//!   articles), and a reader looks at one pair at a time. The page asks for one pair's ops
+//!   when it opens that pair ([`DiffsOf::Pair`]), or for all of them for the JSON export
+//!   ([`DiffsOf::Report`]), sending the linked sentences' text; the worker diffs them again
+//!   ([`diff_links`]: the same function on the same text as the analysis, so the same ops),
+//!   and needs no memory of the report, so a cancelled, replaced worker can answer too.
 //! - [`progress_label`] and [`progress_fraction`] turn [`Progress`] into what the progress bar shows.
 //! - On wasm32: [`AnalysisWorker`] (the worker side, on `gloo::worker`), [`Analyst`] (the
 //!   page side: spawn, send, cancel by terminating, respawn) and the [`use_analysis`] hook.
@@ -13,25 +20,157 @@
 //! `gloo::worker::WorkerSpawner`, because gloo's bridge cannot terminate a busy worker: a
 //! cancelled analysis would keep a core busy until it finished.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::engine::report::Report;
-use crate::engine::{Config, Input, Progress, Workspace, STAGES};
+use crate::engine::diff::diff_link;
+use crate::engine::lexicon::Lexicon;
+use crate::engine::report::{
+    Derivation, Divergence, Document, Fact, Facts, Pair, Passage, Quote, Report, Stats, WordOp,
+};
+use crate::engine::{Config, Input, Progress, SentenceProfile, Workspace, STAGES};
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Analyse these documents.
+    Analyse(Analyse),
+    /// The word ops of these links (see [`for_page`]).
+    Diffs(DiffsRequest),
+}
 
 /// One analysis asked of the worker. `generation` tells a stale answer from the current one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
+pub struct Analyse {
     pub generation: u32,
     pub inputs: Vec<Input>,
     /// Lines the user restored, as (input id, 1-based line).
     pub restored: Vec<(String, usize)>,
 }
 
-/// What the worker sends back: progress while it runs, then the report.
+/// Which links of a report a [`DiffsRequest`] is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DiffsOf {
+    /// The links of one pair, named as the report names it (`left`, `right`).
+    Pair(String, String),
+    /// Every link of the report, pair after pair (for the JSON export).
+    Report,
+}
+
+/// The text of some links, for the worker to diff: see [`texts_of`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffsRequest {
+    /// The generation of the report the links come from (echoed in the answer).
+    pub generation: u32,
+    pub of: DiffsOf,
+    pub links: Vec<LinkTexts>,
+}
+
+/// The sentences on each side of one link, in the link's order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkTexts {
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+/// What the worker sends back: progress while it runs, then the report in parts, then done;
+/// or asked-for word ops.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
-    Progress { generation: u32, progress: Progress },
-    Done { generation: u32, report: Box<Report> },
+    Progress {
+        generation: u32,
+        progress: Progress,
+    },
+    /// One part of the report, without word ops ([`for_page`], [`split`]).
+    Part {
+        generation: u32,
+        part: Box<Part>,
+    },
+    /// Every part of the report has been sent.
+    Done {
+        generation: u32,
+    },
+    /// One list of word ops per link of the request, in its order.
+    Diffs {
+        generation: u32,
+        of: DiffsOf,
+        ops: Vec<Vec<WordOp>>,
+    },
+}
+
+/// A piece of a report. The report crosses to the page in pieces of about [`PART_BYTES`]: the
+/// page decodes each message in a task of its own, so a key pressed meanwhile waits for one
+/// piece (a few milliseconds), not for the whole report (about 10 MB for 200 documents, which
+/// took 200 to 500 ms to decode in one go).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Part {
+    Head { version: u32, derivation: Derivation, stats: Stats },
+    Documents(Vec<Document>),
+    Pairs(Vec<Pair>),
+    Passages(Vec<Passage>),
+    Quotes(Vec<Quote>),
+    Facts(Vec<Fact>),
+    Divergences(Vec<Divergence>),
+}
+
+/// The size a [`Part`] aims at, in bincode bytes (one item may exceed it).
+pub const PART_BYTES: u64 = 200_000;
+
+/// `report` in parts of about [`PART_BYTES`] each, in an order [`Assembly`] puts back together.
+pub fn split(report: Report) -> Vec<Part> {
+    let Report { version, documents, pairs, passages, derivation, quotes, facts, stats } = report;
+    let Facts { items, divergences } = facts;
+    let mut parts = vec![Part::Head { version, derivation, stats }];
+    chunk(documents, &mut parts, Part::Documents);
+    chunk(pairs, &mut parts, Part::Pairs);
+    chunk(passages, &mut parts, Part::Passages);
+    chunk(quotes, &mut parts, Part::Quotes);
+    chunk(items, &mut parts, Part::Facts);
+    chunk(divergences, &mut parts, Part::Divergences);
+    parts
+}
+
+/// Cuts `items` into runs of about [`PART_BYTES`], each made a part by `make`.
+fn chunk<T: Serialize>(items: Vec<T>, parts: &mut Vec<Part>, make: fn(Vec<T>) -> Part) {
+    let mut run = Vec::new();
+    let mut bytes = 0;
+    for item in items {
+        bytes += bincode::serialized_size(&item).unwrap_or(0);
+        run.push(item);
+        if bytes >= PART_BYTES {
+            parts.push(make(std::mem::take(&mut run)));
+            bytes = 0;
+        }
+    }
+    if !run.is_empty() {
+        parts.push(make(run));
+    }
+}
+
+/// Puts the [`Part`]s of one report back together, in the order they come.
+#[derive(Debug, Default)]
+pub struct Assembly(Report);
+
+impl Assembly {
+    pub fn add(&mut self, part: Part) {
+        let r = &mut self.0;
+        match part {
+            Part::Head { version, derivation, stats } => {
+                (r.version, r.derivation, r.stats) = (version, derivation, stats);
+            }
+            Part::Documents(v) => r.documents.extend(v),
+            Part::Pairs(v) => r.pairs.extend(v),
+            Part::Passages(v) => r.passages.extend(v),
+            Part::Quotes(v) => r.quotes.extend(v),
+            Part::Facts(v) => r.facts.items.extend(v),
+            Part::Divergences(v) => r.facts.divergences.extend(v),
+        }
+    }
+
+    pub fn finish(self) -> Report {
+        self.0
+    }
 }
 
 /// The configuration of an analysis with the user's restored lines kept.
@@ -46,18 +185,104 @@ pub fn run(inputs: &[Input], restored: &[(String, usize)]) -> Report {
     crate::engine::analyze(inputs, &config(restored))
 }
 
-/// What the worker does with one request: analyse with its `workspace`'s cache, sending each
-/// [`Response::Progress`] to `respond` as it goes and returning the [`Response::Done`].
-pub fn run_request(
-    workspace: &mut Workspace,
-    request: &Request,
-    respond: &mut dyn FnMut(Response),
-) -> Response {
-    let generation = request.generation;
-    let report = workspace.analyze_observed(&request.inputs, &config(&request.restored), &mut |progress| {
-        respond(Response::Progress { generation, progress })
-    });
-    Response::Done { generation, report: Box::new(report) }
+/// What the worker does with one request. An analysis uses the `workspace`'s cache, sends each
+/// [`Response::Progress`] to `respond` as it goes, then the report's [`Response::Part`]s, and
+/// returns the [`Response::Done`].
+pub fn answer(workspace: &mut Workspace, request: &Request, respond: &mut dyn FnMut(Response)) -> Response {
+    match request {
+        Request::Analyse(a) => {
+            let generation = a.generation;
+            let mut report = workspace.analyze_observed(&a.inputs, &config(&a.restored), &mut |progress| {
+                respond(Response::Progress { generation, progress })
+            });
+            for_page(&mut report);
+            for part in split(report) {
+                respond(Response::Part { generation, part: Box::new(part) });
+            }
+            Response::Done { generation }
+        }
+        Request::Diffs(d) => {
+            Response::Diffs { generation: d.generation, of: d.of.clone(), ops: diff_links(&d.links) }
+        }
+    }
+}
+
+/// Leaves out every link's word ops: the report the page receives. Its views need the ops of
+/// the pair on screen only, and they are the bulk of a large report.
+pub fn for_page(report: &mut Report) {
+    for link in report.pairs.iter_mut().flat_map(|p| p.links.iter_mut()) {
+        link.diff = Vec::new();
+    }
+}
+
+/// The word ops of each link, as the analysis computes them (same lexicon, same diff config).
+pub fn diff_links(links: &[LinkTexts]) -> Vec<Vec<WordOp>> {
+    let lexicon = Lexicon::shared();
+    let config = Config::default().diff;
+    let profiles =
+        |texts: &[String]| texts.iter().map(|t| SentenceProfile::new(lexicon, t)).collect::<Vec<_>>();
+    links
+        .iter()
+        .map(|l| {
+            let (left, right) = (profiles(&l.left), profiles(&l.right));
+            let (left, right): (Vec<_>, Vec<_>) = (left.iter().collect(), right.iter().collect());
+            diff_link(lexicon, &left, &right, &config).ops
+        })
+        .collect()
+}
+
+/// The pair `of` names in `report` (either order for [`DiffsOf::Pair`]).
+fn pairs_of<'r>(report: &'r Report, of: &DiffsOf) -> Vec<&'r Pair> {
+    match of {
+        DiffsOf::Pair(l, r) => {
+            report.pairs.iter().filter(|p| &p.left == l && &p.right == r).take(1).collect()
+        }
+        DiffsOf::Report => report.pairs.iter().collect(),
+    }
+}
+
+/// The sentence text of the links `of` names, for a [`DiffsRequest`]; `None` when the report
+/// has no such pair.
+pub fn texts_of(report: &Report, of: &DiffsOf) -> Option<Vec<LinkTexts>> {
+    let pairs = pairs_of(report, of);
+    if pairs.is_empty() && matches!(of, DiffsOf::Pair(..)) {
+        return None;
+    }
+    let wanted: Vec<&str> = pairs.iter().flat_map(|p| [p.left.as_str(), p.right.as_str()]).collect();
+    let text: HashMap<&str, &str> = report
+        .documents
+        .iter()
+        .filter(|d| matches!(of, DiffsOf::Report) || wanted.contains(&d.id.as_str()))
+        .flat_map(|d| &d.sentences)
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect();
+    let side =
+        |ids: &[String]| ids.iter().map(|id| text.get(id.as_str()).unwrap_or(&"").to_string()).collect();
+    Some(
+        pairs
+            .iter()
+            .flat_map(|p| &p.links)
+            .map(|l| LinkTexts { left: side(&l.left), right: side(&l.right) })
+            .collect(),
+    )
+}
+
+/// `pair` with each link's word ops put back (`ops` in link order; missing ones stay empty).
+pub fn with_pair_ops(pair: &Pair, ops: &[Vec<WordOp>]) -> Pair {
+    let mut pair = pair.clone();
+    for (link, ops) in pair.links.iter_mut().zip(ops) {
+        link.diff = ops.clone();
+    }
+    pair
+}
+
+/// The full report again: `report` (from [`for_page`]) with the ops of [`DiffsOf::Report`].
+pub fn with_ops(report: &Report, ops: Vec<Vec<WordOp>>) -> Report {
+    let mut full = report.clone();
+    for (link, ops) in full.pairs.iter_mut().flat_map(|p| p.links.iter_mut()).zip(ops) {
+        link.diff = ops;
+    }
+    full
 }
 
 /// Plain-language names of the engine's [`STAGES`], in order.
@@ -142,11 +367,12 @@ enum FromWorker {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{prespawn, use_analysis, Analysis, AnalysisHandle, AnalysisWorker, Analyst};
+pub use web::{prespawn, use_analysis, Analysis, AnalysisHandle, AnalysisWorker, Analyst, PairOps};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
     use std::cell::RefCell;
+    use std::collections::HashMap;
     use std::rc::Rc;
 
     use gloo::worker::{HandlerId, Worker, WorkerScope};
@@ -154,9 +380,12 @@ mod web {
     use wasm_bindgen::JsCast;
     use yew::prelude::*;
 
-    use super::{FromWorker, Request, Response, ToWorker};
-    use crate::engine::report::Report;
+    use super::{
+        texts_of, with_ops, Analyse, Assembly, DiffsOf, DiffsRequest, FromWorker, Request, Response, ToWorker,
+    };
+    use crate::engine::report::{Report, WordOp};
     use crate::engine::{Input, Progress, Workspace};
+    use crate::ui::ptr::Ptr;
 
     /// The worker side: one [`Workspace`] kept across requests.
     pub struct AnalysisWorker {
@@ -175,7 +404,7 @@ mod web {
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
         fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
-            let done = super::run_request(&mut self.workspace, &request, &mut |r| scope.respond(id, r));
+            let done = super::answer(&mut self.workspace, &request, &mut |r| scope.respond(id, r));
             scope.respond(id, done);
         }
     }
@@ -268,21 +497,16 @@ mod web {
             Ok(Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error })
         }
 
-        /// `on_response` receives the worker's answers, `on_error` its failure (also one that
-        /// happened before this call).
-        pub fn connect(&self, on_response: Callback<Response>, on_error: Callback<String>) {
-            let early = {
-                let mut h = self.handlers.borrow_mut();
-                h.on_response = Some(on_response);
-                h.on_error = Some(on_error.clone());
-                h.early_error.take()
-            };
-            if let Some(message) = early {
-                on_error.emit(message);
-            }
+        /// `on_response` receives the worker's answers and `on_error` its failures from now on;
+        /// returns a failure that happened before this call, if one did.
+        pub fn connect(&self, on_response: Callback<Response>, on_error: Callback<String>) -> Option<String> {
+            let mut h = self.handlers.borrow_mut();
+            h.on_response = Some(on_response);
+            h.on_error = Some(on_error);
+            h.early_error.take()
         }
 
-        /// Asks for an analysis; answers come to the `on_response` given to [`Analyst::spawn`].
+        /// Asks the worker; answers come to the `on_response` given to [`Analyst::connect`].
         pub fn send(&self, request: Request) {
             match self.queue.borrow_mut().as_mut() {
                 Some(queue) => queue.push(request),
@@ -305,17 +529,31 @@ mod web {
         let _ = worker.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
     }
 
+    /// The word ops of one pair's links, in the report's order of the pair and its links.
+    pub type PairOps = Ptr<Vec<Vec<WordOp>>>;
+
     /// What the page knows about the analysis.
     #[derive(Clone, PartialEq, Default)]
     pub struct Analysis {
-        /// The latest complete report; it stays shown while a new analysis runs or after a cancel.
-        pub report: Option<Rc<Report>>,
+        /// The latest complete report, without word ops (see [`super::for_page`]); it stays
+        /// shown while a new analysis runs or after a cancel.
+        pub report: Option<Ptr<Report>>,
+        /// Word ops fetched for pairs of `report`, by (left, right) as the report names them.
+        pub ops: Ptr<HashMap<(String, String), PairOps>>,
         /// Progress of the analysis under way, if one is.
         pub progress: Option<Progress>,
         /// True when the last analysis was cancelled (the report, if any, is older than the library).
         pub cancelled: bool,
         /// Why the worker could not run, if it could not.
         pub error: Option<String>,
+    }
+
+    impl Analysis {
+        /// The word ops of the pair of documents `a` and `b` (either order), once fetched.
+        pub fn pair_ops(&self, a: &str, b: &str) -> Option<PairOps> {
+            let key = |l: &str, r: &str| (l.to_string(), r.to_string());
+            self.ops.get(&key(a, b)).or_else(|| self.ops.get(&key(b, a))).cloned()
+        }
     }
 
     #[derive(Clone, PartialEq)]
@@ -325,28 +563,178 @@ mod web {
         pub cancel: Callback<()>,
         /// Runs the analysis of the current library again.
         pub rerun: Callback<()>,
+        /// Asks for the word ops of the pair of documents (a, b), either order; they arrive in
+        /// `state.ops`.
+        pub want_ops: Callback<(String, String)>,
+        /// Calls back with the full report, word ops included (fetched once per report).
+        pub full_report: Callback<Callback<Rc<Report>>>,
     }
 
     enum Change {
         /// An analysis of this many documents was asked for.
         Started(usize),
-        Response(Response),
+        Progress(Progress),
+        Report(Ptr<Report>),
+        Ops(String, String, PairOps),
         Cancelled,
         Failed(String),
     }
 
     struct Shared {
         analyst: Option<Analyst>,
-        /// The generation of the latest request: only its report is shown.
+        /// The generation of the latest analysis asked for: only its report is shown.
         generation: u32,
-        /// The latest request (for "Analyse again").
-        request: Option<Request>,
-        /// Whether the worker is analysing; a request made meanwhile waits in `pending`, and
-        /// only the latest waits (a burst of edits costs one extra analysis, not one each).
+        /// The latest analysis asked for (for "Analyse again").
+        request: Option<Analyse>,
+        /// Whether the worker is analysing; an analysis asked for meanwhile waits in `pending`,
+        /// and only the latest waits (a burst of edits costs one extra analysis, not one each).
         busy: bool,
-        pending: Option<Request>,
+        pending: Option<Analyse>,
         /// The worker reported an error; the next request starts a new one.
         broken: bool,
+        /// The report shown, with its generation.
+        shown: Option<(u32, Ptr<Report>)>,
+        /// Word-op requests for `shown` not answered yet: sent again to the worker that
+        /// replaces a cancelled one.
+        asked: Vec<DiffsRequest>,
+        /// The parts of the report under way, with its generation.
+        assembly: Option<(u32, Assembly)>,
+        /// The full report of `shown`, once fetched, and who waits for it.
+        full: Option<Rc<Report>>,
+        waiting: Vec<Callback<Rc<Report>>>,
+    }
+
+    type Dispatcher = UseReducerDispatcher<AnalysisState>;
+
+    /// Makes sure a live worker is connected (adopting the prespawned one if there is one).
+    fn ensure_analyst(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Result<(), String> {
+        {
+            let mut s = shared.borrow_mut();
+            if s.broken {
+                s.analyst = None;
+                s.broken = false;
+            }
+            if s.analyst.is_some() {
+                return Ok(());
+            }
+        }
+        let analyst = SPARE.with(|spare| spare.borrow_mut().take()).map_or_else(Analyst::spawn, Ok)?;
+        let early = analyst.connect(on_response(shared, dispatcher), on_error(shared, dispatcher));
+        shared.borrow_mut().analyst = Some(analyst);
+        if let Some(message) = early {
+            on_error(shared, dispatcher).emit(message);
+        }
+        Ok(())
+    }
+
+    /// Sends `request` to the worker, starting one if needed.
+    fn send(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, request: Request) {
+        match ensure_analyst(shared, dispatcher) {
+            Ok(()) => {
+                if let Some(analyst) = &shared.borrow().analyst {
+                    analyst.send(request);
+                }
+            }
+            Err(e) => dispatcher.dispatch(Change::Failed(e)),
+        }
+    }
+
+    fn on_response(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Callback<Response> {
+        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
+        Callback::from(move |r: Response| match r {
+            // The analysis under way, even a superseded one, shows its progress.
+            Response::Progress { progress, .. } => dispatcher.dispatch(Change::Progress(progress)),
+            Response::Part { generation, part } => {
+                let mut s = shared.borrow_mut();
+                if generation == s.generation {
+                    match &mut s.assembly {
+                        Some((g, assembly)) if *g == generation => assembly.add(*part),
+                        _ => {
+                            let mut assembly = Assembly::default();
+                            assembly.add(*part);
+                            s.assembly = Some((generation, assembly));
+                        }
+                    }
+                }
+            }
+            Response::Done { generation } => {
+                let mut s = shared.borrow_mut();
+                s.busy = false;
+                if let (Some(next), Some(analyst)) = (s.pending.take(), &s.analyst) {
+                    analyst.send(Request::Analyse(next));
+                    s.busy = true;
+                }
+                let assembly = s.assembly.take();
+                if generation != s.generation {
+                    return;
+                }
+                let Some((_, assembly)) = assembly.filter(|(g, _)| *g == generation) else { return };
+                let report = Ptr::new(assembly.finish());
+                s.shown = Some((generation, report.clone()));
+                s.asked.clear();
+                s.full = None;
+                let export_waits = !s.waiting.is_empty();
+                drop(s);
+                dispatcher.dispatch(Change::Report(report));
+                if export_waits {
+                    ask(&shared, &dispatcher, DiffsOf::Report);
+                }
+            }
+            Response::Diffs { generation, of, ops } => {
+                let mut s = shared.borrow_mut();
+                let Some((shown, report)) = s.shown.clone() else { return };
+                if generation != shown {
+                    return;
+                }
+                s.asked.retain(|a| a.of != of);
+                match of {
+                    DiffsOf::Pair(left, right) => {
+                        drop(s);
+                        dispatcher.dispatch(Change::Ops(left, right, Ptr::new(ops)));
+                    }
+                    DiffsOf::Report => {
+                        let full = Rc::new(with_ops(&report, ops));
+                        s.full = Some(full.clone());
+                        let waiting = std::mem::take(&mut s.waiting);
+                        drop(s);
+                        for callback in waiting {
+                            callback.emit(full.clone());
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    fn on_error(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Callback<String> {
+        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
+        Callback::from(move |e: String| {
+            // A worker that failed is replaced by the next request (not dropped here: this
+            // closure belongs to it).
+            let mut s = shared.borrow_mut();
+            s.broken = true;
+            s.busy = false;
+            s.pending = None;
+            s.asked.clear();
+            drop(s);
+            dispatcher.dispatch(Change::Failed(e))
+        })
+    }
+
+    /// Asks the worker for the word ops `of` names in the report shown, unless already asked.
+    fn ask(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, of: DiffsOf) {
+        let request = {
+            let mut s = shared.borrow_mut();
+            let Some((generation, report)) = s.shown.clone() else { return };
+            if s.asked.iter().any(|a| a.of == of) {
+                return;
+            }
+            let Some(links) = texts_of(&report, &of) else { return };
+            let request = DiffsRequest { generation, of, links };
+            s.asked.push(request.clone());
+            request
+        };
+        send(shared, dispatcher, Request::Diffs(request));
     }
 
     /// Runs the analysis of `inputs` in the worker whenever they or `restored` change.
@@ -360,74 +748,37 @@ mod web {
             busy: false,
             pending: None,
             broken: false,
+            shown: None,
+            assembly: None,
+            asked: Vec::new(),
+            full: None,
+            waiting: Vec::new(),
         });
 
         let start = {
             let (shared, dispatcher) = (shared.clone(), state.dispatcher());
             Rc::new(move |inputs: Vec<Input>, restored: Vec<(String, usize)>| {
-                let mut s = shared.borrow_mut();
-                s.generation = s.generation.wrapping_add(1);
-                let request = Request { generation: s.generation, inputs, restored };
-                s.request = Some(request.clone());
-                if s.broken {
-                    s.analyst = None;
-                    s.broken = false;
-                }
+                let request = {
+                    let mut s = shared.borrow_mut();
+                    s.generation = s.generation.wrapping_add(1);
+                    let request = Analyse { generation: s.generation, inputs, restored };
+                    s.request = Some(request.clone());
+                    request
+                };
                 let documents = request.inputs.len();
-                if s.analyst.is_none() {
-                    let on_response = {
-                        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
-                        Callback::from(move |r: Response| {
-                            let mut s = shared.borrow_mut();
-                            let current = match &r {
-                                // The analysis under way, even a superseded one, shows its progress.
-                                Response::Progress { .. } => true,
-                                Response::Done { generation, .. } => {
-                                    s.busy = false;
-                                    if let (Some(next), Some(analyst)) = (s.pending.take(), &s.analyst) {
-                                        analyst.send(next);
-                                        s.busy = true;
-                                    }
-                                    *generation == s.generation
-                                }
-                            };
-                            drop(s);
-                            if current {
-                                dispatcher.dispatch(Change::Response(r));
-                            }
-                        })
-                    };
-                    let on_error = {
-                        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
-                        Callback::from(move |e: String| {
-                            // A worker that failed is replaced by the next analysis (not dropped
-                            // here: this closure belongs to it).
-                            let mut s = shared.borrow_mut();
-                            s.broken = true;
-                            s.busy = false;
-                            s.pending = None;
-                            drop(s);
-                            dispatcher.dispatch(Change::Failed(e))
-                        })
-                    };
-                    match SPARE.with(|spare| spare.borrow_mut().take()).map_or_else(Analyst::spawn, Ok) {
-                        Ok(analyst) => {
-                            analyst.connect(on_response, on_error);
-                            s.analyst = Some(analyst);
-                        }
-                        Err(e) => {
-                            dispatcher.dispatch(Change::Failed(e));
-                            return;
-                        }
+                if let Err(e) = ensure_analyst(&shared, &dispatcher) {
+                    dispatcher.dispatch(Change::Failed(e));
+                    return;
+                }
+                {
+                    let mut s = shared.borrow_mut();
+                    if s.busy {
+                        s.pending = Some(request);
+                    } else if let Some(analyst) = &s.analyst {
+                        analyst.send(Request::Analyse(request));
+                        s.busy = true;
                     }
                 }
-                if s.busy {
-                    s.pending = Some(request);
-                } else if let Some(analyst) = &s.analyst {
-                    analyst.send(request);
-                    s.busy = true;
-                }
-                drop(s);
                 dispatcher.dispatch(Change::Started(documents));
             })
         };
@@ -440,13 +791,19 @@ mod web {
         let cancel = {
             let (shared, dispatcher) = (shared.clone(), state.dispatcher());
             Callback::from(move |()| {
-                let mut s = shared.borrow_mut();
-                s.analyst = None; // Drop terminates the worker.
-                s.generation = s.generation.wrapping_add(1);
-                s.busy = false;
-                s.pending = None;
-                drop(s);
+                let resend = {
+                    let mut s = shared.borrow_mut();
+                    s.analyst = None; // Drop terminates the worker.
+                    s.generation = s.generation.wrapping_add(1);
+                    s.busy = false;
+                    s.pending = None;
+                    s.asked.clone()
+                };
                 prespawn(); // ready for "Analyse again"
+                            // Word ops asked of the terminated worker are asked of its successor.
+                for request in resend {
+                    send(&shared, &dispatcher, Request::Diffs(request));
+                }
                 dispatcher.dispatch(Change::Cancelled);
             })
         };
@@ -459,7 +816,43 @@ mod web {
                 }
             })
         };
-        AnalysisHandle { state: state.0.clone(), cancel, rerun }
+        let want_ops = {
+            let (shared, dispatcher) = (shared.clone(), state.dispatcher());
+            Callback::from(move |(a, b): (String, String)| {
+                let of = {
+                    let s = shared.borrow();
+                    let Some((_, report)) = &s.shown else { return };
+                    let has =
+                        |l: &String, r: &String| report.pairs.iter().any(|p| &p.left == l && &p.right == r);
+                    if has(&a, &b) {
+                        DiffsOf::Pair(a, b)
+                    } else if has(&b, &a) {
+                        DiffsOf::Pair(b, a)
+                    } else {
+                        return;
+                    }
+                };
+                ask(&shared, &dispatcher, of);
+            })
+        };
+        let full_report = {
+            let (shared, dispatcher) = (shared.clone(), state.dispatcher());
+            Callback::from(move |callback: Callback<Rc<Report>>| {
+                let (full, shown) = {
+                    let s = shared.borrow();
+                    (s.full.clone(), s.shown.is_some())
+                };
+                match full {
+                    Some(full) => callback.emit(full),
+                    None if !shown => callback.emit(Rc::default()),
+                    None => {
+                        shared.borrow_mut().waiting.push(callback);
+                        ask(&shared, &dispatcher, DiffsOf::Report);
+                    }
+                }
+            })
+        };
+        AnalysisHandle { state: state.0.clone(), cancel, rerun, want_ops, full_report }
     }
 
     #[derive(Default, PartialEq)]
@@ -476,10 +869,16 @@ mod web {
                     next.cancelled = false;
                     next.error = None;
                 }
-                Change::Response(Response::Progress { progress, .. }) => next.progress = Some(progress),
-                Change::Response(Response::Done { report, .. }) => {
-                    next.report = Some(Rc::new(*report));
+                Change::Progress(progress) => next.progress = Some(progress),
+                Change::Report(report) => {
+                    next.report = Some(report);
+                    next.ops = Ptr::default();
                     next.progress = None;
+                }
+                Change::Ops(left, right, ops) => {
+                    let mut all = (*next.ops).clone();
+                    all.insert((left, right), ops);
+                    next.ops = Ptr::new(all);
                 }
                 Change::Cancelled => {
                     next.progress = None;
@@ -504,34 +903,127 @@ mod tests {
         SEEDS.iter().map(|s| Input { id: s.name.to_string(), text: s.text.to_string() }).collect()
     }
 
+    fn analyse(generation: u32, inputs: Vec<Input>) -> Request {
+        Request::Analyse(Analyse { generation, inputs, restored: vec![] })
+    }
+
     #[test]
-    fn a_request_gives_progress_then_the_same_report_as_a_direct_run() {
-        let request = Request { generation: 7, inputs: seeds(), restored: vec![] };
+    fn an_analysis_gives_progress_then_the_direct_report_without_word_ops() {
+        let request = analyse(7, seeds());
         let mut seen = Vec::new();
-        let done = run_request(&mut Workspace::new(), &request, &mut |r| seen.push(r));
-        assert_eq!(done, Response::Done { generation: 7, report: Box::new(run(&request.inputs, &[])) });
-        assert!(seen.len() >= STAGES.len(), "{seen:?}");
-        assert!(seen.iter().all(|r| matches!(r, Response::Progress { generation: 7, .. })));
+        let done = answer(&mut Workspace::new(), &request, &mut |r| seen.push(r));
+        assert_eq!(done, Response::Done { generation: 7 });
+        let mut want = run(&seeds(), &[]);
+        assert!(want.pairs.iter().flat_map(|p| &p.links).any(|l| !l.diff.is_empty()));
+        for_page(&mut want);
+        assert!(want.pairs.iter().flat_map(|p| &p.links).all(|l| l.diff.is_empty()));
+        let progress = seen.iter().take_while(|r| matches!(r, Response::Progress { generation: 7, .. }));
+        assert!(progress.count() >= STAGES.len(), "{seen:?}");
+        let mut assembly = Assembly::default();
+        let mut parts = 0;
+        for r in seen.into_iter().skip_while(|r| matches!(r, Response::Progress { .. })) {
+            match r {
+                Response::Part { generation: 7, part } => assembly.add(*part),
+                other => panic!("only parts after the progress: {other:?}"),
+            }
+            parts += 1;
+        }
+        assert!(parts > 1, "the seeds' report comes in {parts} parts");
+        assert_eq!(assembly.finish(), want);
+    }
+
+    #[test]
+    fn a_large_report_comes_in_parts_of_bounded_size_that_add_up() {
+        let inputs = crate::engine::synth::corpus(&crate::engine::synth::SynthConfig {
+            documents: 30,
+            ..crate::engine::synth::SynthConfig::default()
+        });
+        let report = run(&inputs, &[]);
+        let parts = split(report.clone());
+        let sizes: Vec<u64> = parts.iter().map(|p| bincode::serialized_size(p).expect("size")).collect();
+        let whole = bincode::serialized_size(&report).expect("size");
+        assert!(parts.len() as u64 >= whole / PART_BYTES, "{} parts of {whole} bytes", parts.len());
+        assert!(sizes.iter().all(|&s| s < 2 * PART_BYTES + 100_000), "{sizes:?}");
+        let mut assembly = Assembly::default();
+        for part in parts {
+            assembly.add(part);
+        }
+        assert_eq!(assembly.finish(), report);
+        assert_eq!(split(Report::default()).len(), 1, "an empty report is its head");
+    }
+
+    /// The page gets the word ops back from the sentences' text alone: the same ops as the
+    /// analysis, for one pair and for the whole report.
+    fn word_ops_come_back_the_same(inputs: &[Input]) {
+        let full = run(inputs, &[]);
+        let mut page = full.clone();
+        for_page(&mut page);
+        let mut workspace = Workspace::new();
+        let mut ask = |generation, of: DiffsOf| {
+            let links = texts_of(&page, &of).expect("the pair is in the report");
+            let request = Request::Diffs(DiffsRequest { generation, of: of.clone(), links });
+            match answer(&mut workspace, &request, &mut |r| panic!("no progress for diffs: {r:?}")) {
+                Response::Diffs { generation: g, of: back, ops } if g == generation && back == of => ops,
+                other => panic!("unexpected {other:?}"),
+            }
+        };
+        let all = ask(4, DiffsOf::Report);
+        assert_eq!(with_ops(&page, all), full, "the full report again");
+        let busiest = full.pairs.iter().max_by_key(|p| p.links.len()).expect("a pair");
+        let ops = ask(5, DiffsOf::Pair(busiest.left.clone(), busiest.right.clone()));
+        let page_pair = page.pairs.iter().find(|p| p.left == busiest.left && p.right == busiest.right);
+        assert_eq!(&with_pair_ops(page_pair.expect("the pair"), &ops), busiest);
+        assert!(!busiest.links.is_empty());
+        assert_eq!(
+            texts_of(&page, &DiffsOf::Pair(busiest.right.clone(), busiest.left.clone())),
+            None,
+            "report order only"
+        );
+    }
+
+    #[test]
+    fn word_ops_come_back_the_same_for_the_seeds() {
+        word_ops_come_back_the_same(&seeds());
+    }
+
+    #[test]
+    fn word_ops_come_back_the_same_for_a_synthetic_corpus() {
+        let inputs = crate::engine::synth::corpus(&crate::engine::synth::SynthConfig {
+            documents: 12,
+            ..crate::engine::synth::SynthConfig::default()
+        });
+        word_ops_come_back_the_same(&inputs);
     }
 
     #[test]
     fn messages_survive_bincode_inside_the_gloo_envelope() {
-        let request =
-            Request { generation: 3, inputs: seeds()[..2].to_vec(), restored: vec![("a".into(), 2)] };
+        let request = Request::Analyse(Analyse {
+            generation: 3,
+            inputs: seeds()[..2].to_vec(),
+            restored: vec![("a".into(), 2)],
+        });
         // The page writes gloo's ToWorker::ProcessInput(handler, input): variant 1, then a u64, then the input.
         let bytes = bincode::serialize(&ToWorker::ProcessInput(0, &request)).expect("serializes");
         assert_eq!(&bytes[..4], &1u32.to_le_bytes());
         assert_eq!(bincode::deserialize::<Request>(&bytes[12..]).expect("decodes"), request);
 
         // The worker writes FromWorker::ProcessOutput(handler, output): variant 1, a u64, the output.
-        let report = run(&request.inputs, &request.restored);
-        let response = Response::Done { generation: 3, report: Box::new(report) };
-        let mut wire = 1u32.to_le_bytes().to_vec();
-        wire.extend(5u64.to_le_bytes());
-        wire.extend(bincode::serialize(&response).expect("serializes"));
-        match bincode::deserialize::<FromWorker>(&wire).expect("decodes") {
-            FromWorker::ProcessOutput(5, back) => assert_eq!(back, response),
-            other => panic!("unexpected {other:?}"),
+        let report = run(&seeds()[..2], &[("a".into(), 2)]);
+        let pair = &report.pairs[0];
+        let of = DiffsOf::Pair(pair.left.clone(), pair.right.clone());
+        let ops = pair.links.iter().map(|l| l.diff.clone()).collect();
+        for response in [
+            Response::Part { generation: 3, part: Box::new(split(report.clone()).remove(1)) },
+            Response::Done { generation: 3 },
+            Response::Diffs { generation: 3, of, ops },
+        ] {
+            let mut wire = 1u32.to_le_bytes().to_vec();
+            wire.extend(5u64.to_le_bytes());
+            wire.extend(bincode::serialize(&response).expect("serializes"));
+            match bincode::deserialize::<FromWorker>(&wire).expect("decodes") {
+                FromWorker::ProcessOutput(5, back) => assert_eq!(back, response),
+                other => panic!("unexpected {other:?}"),
+            }
         }
         let loaded = bincode::deserialize::<FromWorker>(&0u32.to_le_bytes()).expect("decodes");
         assert!(matches!(loaded, FromWorker::WorkerLoaded));

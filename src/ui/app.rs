@@ -12,6 +12,7 @@ use super::components::{
     overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
     synopsis::Synopsis,
 };
+use super::ptr::Ptr;
 use super::route::Route;
 use super::state::{Action, State};
 use super::storage;
@@ -67,7 +68,7 @@ pub fn app() -> Html {
     // The analysis runs in a web worker; the views show the latest complete report meanwhile.
     let analysis = analysis::use_analysis(state.inputs(), state.restored_lines());
     let analysed = analysis.state.report.is_some();
-    let report: Rc<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
+    let report: Ptr<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
     let labels = Rc::new(state.labels(&report));
     let dispatch = use_callback(state.dispatcher(), |action: Action, d| d.dispatch(action));
     let navigate = dispatch.reform(Action::Navigate);
@@ -86,6 +87,7 @@ pub fn app() -> Html {
             }
             Route::Pair { left, right, passage } => html! {
                 <PairView report={report.clone()} labels={labels.clone()} left={left.clone()} right={right.clone()}
+                    ops={analysis.state.pair_ops(left, right)} on_want_ops={analysis.want_ops.clone()}
                     passage={passage.clone()} hidden={state.hidden.clone()} on_action={dispatch.clone()} />
             },
             Route::Synopsis => {
@@ -108,7 +110,7 @@ pub fn app() -> Html {
                     <h1 class="brand">{ "wirediff" }</h1>
                     <p class="tagline">{ "How one news story was reworded across outlets. Nothing leaves your browser." }</p>
                 </div>
-                <ExportMenu report={report.clone()} labels={labels.clone()} />
+                <ExportMenu report={report.clone()} labels={labels.clone()} full_report={analysis.full_report.clone()} />
             </header>
             <div class="shell">
                 <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}

@@ -7,8 +7,10 @@
 pub mod analysis;
 pub mod export;
 pub mod files;
+pub mod heat;
 pub mod markup;
 pub mod panic;
+pub mod ptr;
 pub mod route;
 pub mod rows;
 pub mod state;

@@ -165,3 +165,24 @@ export function synthCorpus(n) {
     return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().slice(0, n)
         .map((name) => ({ name, mimeType: "text/plain", buffer: readFileSync(join(dir, name)) }));
 }
+
+/** Above this many documents the heatmap is a picture, not a table (src/ui/heat.rs). */
+export const TABLE_MAX_DOCUMENTS = 40;
+
+/**
+ * Waits until the overview's heatmap shows `n` documents and checks its form: up to
+ * TABLE_MAX_DOCUMENTS a table of n × n cell buttons; above it a canvas of n × n pixels beside a
+ * list with one row per document.
+ */
+export async function heatmapShows(page, n, timeout = 30_000) {
+    await page.locator(`.heatmap-figure[data-documents="${n}"]`).waitFor({ timeout });
+    if (n <= TABLE_MAX_DOCUMENTS) {
+        assert.equal(await page.locator(".heatmap .cell").count(), n * n, "heatmap cells");
+        assert.equal(await page.locator(".heatmap tbody tr").count(), n, "heatmap rows");
+    } else {
+        const canvas = page.locator(".heatmap-figure .heat-canvas");
+        assert.deepEqual([await canvas.getAttribute("width"), await canvas.getAttribute("height")], [String(n), String(n)], "one pixel per pair");
+        assert.equal(await page.locator(".closest-table tbody tr").count(), n, "a closest match per document");
+        assert.equal(await page.locator(".heatmap .cell").count(), 0, "no table of buttons");
+    }
+}

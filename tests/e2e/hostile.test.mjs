@@ -3,7 +3,7 @@
 // Runs against the release build in dist/ in headless Chromium.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { SEED_TITLE_OPENINGS, openForSuite, screenshot, watch } from "./helpers.mjs";
+import { SEED_TITLE_OPENINGS, heatmapShows, openForSuite, screenshot, watch } from "./helpers.mjs";
 
 /** A 1×1 PNG (the classic smallest valid one). */
 const PNG = Buffer.from(
@@ -69,7 +69,7 @@ describe("hostile input through the file picker", () => {
 
     /** Waits until the analysis (in its worker) is done with `n` documents. */
     async function settle(page, n) {
-        await page.locator(".heatmap .cell").nth(n * n - 1).waitFor({ timeout: 30_000 });
+        await heatmapShows(page, n);
         await page.locator(".analysis-status.running").waitFor({ state: "detached", timeout: 30_000 });
     }
 
@@ -82,8 +82,7 @@ describe("hostile input through the file picker", () => {
             await page.evaluate((h) => { location.hash = h; }, hash);
             await page.locator(".view-title", { hasText: title }).waitFor({ timeout: 20_000 });
         }
-        await page.locator(".heatmap .cell").nth(compared * compared - 1).waitFor({ timeout: 30_000 });
-        assert.equal(await page.locator(".heatmap .cell").count(), compared * compared, "heatmap cells");
+        await heatmapShows(page, compared);
     }
 
     /** Opens a library document's text and returns its paragraphs. */

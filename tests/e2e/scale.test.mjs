@@ -1,14 +1,22 @@
 // Scale in the browser: 200 synthetic articles are analysed in the web worker while the user
-// types, and the page stays responsive. The corpus comes from the CLI (`wirediff synth`), the
-// same one `wirediff bench scale` uses. No timing is asserted on the analysis itself.
+// types, and the page stays responsive throughout: during the analysis, while the report
+// crosses to the page and while the overview renders. The corpus comes from the CLI
+// (`wirediff synth`), the same one `wirediff bench scale` uses. No timing is asserted on the
+// analysis itself.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { SCREENSHOTS, openForSuite, synthCorpus, watch } from "./helpers.mjs";
+import { SCREENSHOTS, heatmapShows, openForSuite, synthCorpus, watch } from "./helpers.mjs";
 
 const DOCUMENTS = 200;
-/** Longest time from a key press to the next frame after its character reached the input. */
+/**
+ * Longest time from a key press to the next frame after its character reached the input.
+ * Input waits at most for the page task under way: the report arrives in parts of about
+ * 200 KB, each decoded in its own task, and the largest task left, rendering the overview of
+ * 205 documents, took 85 ms on the loaded 2-core test machine. 200 ms is where a delay starts
+ * to be felt while typing.
+ */
 const ECHO_BUDGET_MS = 200;
 
 describe("wirediff at scale", () => {
@@ -22,84 +30,127 @@ describe("wirediff at scale", () => {
         mkdirSync(SCREENSHOTS, { recursive: true });
     });
 
-    test("typing stays prompt while 200 documents are analysed, with progress shown", async (t) => {
+    test("typing stays prompt while 200 documents are analysed and their report arrives, with progress shown", async (t) => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         t.after(() => context.close());
         const seen = watch(context, server.origin);
         const page = await context.newPage();
         await page.goto(`${server.origin}/`);
-        await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+        await heatmapShows(page, 5, 20_000);
 
         // In-page: each key's latency from its keydown (the event's own time stamp, taken when
-        // the browser received the key) to the first frame after the input event echoed it,
-        // and whether the analysis was running when the key arrived.
-        await page.evaluate(() => {
+        // the browser received the key) to the first frame after the input event echoed it;
+        // and when the analysis's last step began and when the large heatmap was painted, so
+        // that the keys typed while the report arrived are known.
+        await page.evaluate((n) => {
             const input = document.querySelector("#paste-title");
             window.keyLog = [];
+            window.marks = { lastStep: null, painted: null };
             const pending = [];
-            input.addEventListener("keydown", (e) => pending.push({
-                key: e.key,
-                down: e.timeStamp,
-                running: !!document.querySelector(".analysis-status.running"),
-            }));
+            input.addEventListener("keydown", (e) => pending.push({ key: e.key, down: e.timeStamp }));
             input.addEventListener("input", () => {
                 const entry = pending.shift();
                 if (!entry) return;
                 requestAnimationFrame(() => {
                     entry.latency = performance.now() - entry.down;
-                    // Still analysing when the key was echoed (not held up by the report's arrival).
-                    entry.runningAtEcho = !!document.querySelector(".analysis-status.running");
                     window.keyLog.push(entry);
                 });
             });
-        });
+            new MutationObserver(() => {
+                const stage = document.querySelector(".analysis-status.running")?.getAttribute("data-stage");
+                if (stage === "7" && window.marks.lastStep === null) window.marks.lastStep = performance.now();
+                if (document.querySelector(`.heatmap-figure[data-documents="${n}"]`) && window.marks.painted === null) {
+                    requestAnimationFrame(() => (window.marks.painted ??= performance.now()));
+                }
+            }).observe(document, { subtree: true, childList: true, attributes: true });
+        }, DOCUMENTS + 5);
 
         await page.locator("#file-input").setInputFiles(files);
         const status = page.locator(".analysis-status.running");
         await status.waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: join(SCREENSHOTS, "scale-progress.png") }); // the viewport: the page is huge
         const stages = new Set();
         const labels = [];
-        const typed = "the wire copy was reworded";
         await page.locator("#paste-title").focus();
-        for (const key of typed) {
+        // Type until the large heatmap is painted, and a few keys more.
+        const words = "the wire copy was reworded and then reworded again ";
+        let typed = "";
+        let after = 0;
+        const deadline = Date.now() + 120_000;
+        while (after < 4 && Date.now() < deadline) {
+            const key = words[typed.length % words.length];
             await page.keyboard.type(key);
+            typed += key;
             const running = await status.getAttribute("data-stage", { timeout: 50 }).catch(() => null);
             if (running !== null) {
                 stages.add(running);
-                labels.push(await status.locator(".analysis-label").innerText().catch(() => ""));
+                if (labels.length < 30) labels.push(await status.locator(".analysis-label").innerText().catch(() => ""));
             }
+            if (await page.evaluate(() => window.marks.painted !== null)) after += 1;
             await page.waitForTimeout(40);
         }
-        await page.screenshot({ path: join(SCREENSHOTS, "scale-progress.png") }); // the viewport: the page is huge
+        await page.waitForTimeout(300); // the last keys' frames
 
-        // The analysis finishes and the heatmap shows every document.
-        const rows = page.locator(".heatmap tbody tr");
-        const deadline = Date.now() + 120_000;
-        while ((await rows.count()) !== DOCUMENTS + 5 && Date.now() < deadline) await page.waitForTimeout(250);
-        assert.equal(await rows.count(), DOCUMENTS + 5, "the heatmap has a row per document");
+        // The analysis finished and the heatmap shows every document, as a picture.
+        await heatmapShows(page, DOCUMENTS + 5);
         assert.equal(await status.count(), 0, "no progress bar once done");
         await page.screenshot({ path: join(SCREENSHOTS, "scale-done.png") });
+        const figure = await page.locator(".overview-grid").boundingBox();
+        await page.screenshot({ path: join(SCREENSHOTS, "scale-heatmap.png"), fullPage: true,
+            clip: { x: figure.x, y: figure.y, width: figure.width, height: Math.min(figure.height, 1300) } });
 
         const log = await page.evaluate(() => window.keyLog);
+        const marks = await page.evaluate(() => window.marks);
         assert.equal(await page.locator("#paste-title").inputValue(), typed, "every key reached the input");
         assert.equal(log.length, typed.length, "every key was echoed");
-        // The requirement: typing stays prompt *during* the analysis. A key that arrives as the
-        // finished report is decoded and the 205-row heatmap rendered can wait longer (known,
-        // README "Benchmarks"); it is logged, not asserted.
-        const during = log.filter((k) => k.running && k.runningAtEcho);
-        assert.ok(during.length >= typed.length / 2, `most keys were typed and echoed during the analysis (${during.length} of ${typed.length})`);
-        const slow = during.filter((k) => k.latency > ECHO_BUDGET_MS);
-        const worst = Math.max(...during.map((k) => k.latency));
-        const worstAll = Math.max(...log.map((k) => k.latency));
-        assert.deepEqual(slow, [], `every key during the analysis echoed within ${ECHO_BUDGET_MS} ms (worst ${worst.toFixed(0)} ms)`);
+        assert.ok(marks.lastStep !== null && marks.painted !== null, "the last step and the painted heatmap were seen");
+        // Keys were typed all along: before the report was sent, and after the heatmap was painted.
+        const downs = log.map((k) => k.down);
+        assert.ok(Math.min(...downs) < marks.lastStep, "keys were typed during the analysis");
+        assert.ok(Math.max(...downs) > marks.painted, "keys were typed after the heatmap was painted");
+        const arriving = log.filter((k) => k.down >= marks.lastStep && k.down <= marks.painted);
+        const gap = Math.max(...downs.slice(1).map((d, k) => d - downs[k]));
+        if (marks.painted - marks.lastStep > 2 * gap) assert.ok(arriving.length > 0, "some keys were typed while the report arrived");
+        // The requirement: every key, whenever it was typed, echoes promptly.
+        const slow = log.filter((k) => k.latency > ECHO_BUDGET_MS);
+        const worst = Math.max(...log.map((k) => k.latency));
+        const worstArriving = Math.max(0, ...arriving.map((k) => k.latency));
+        assert.deepEqual(slow, [], `every key echoed within ${ECHO_BUDGET_MS} ms (worst ${worst.toFixed(0)} ms)`);
         assert.ok(stages.size >= 1, "the progress bar showed a stage");
         assert.ok(labels.some((l) => /\(step [1-7] of 7\)/.test(l) && /200|205 documents/.test(l)),
             `the progress label names the stage and counts: ${labels.join(" | ")}`);
+
+        // Every document has its row among the closest matches, and a click on the picture
+        // opens the pair under the pointer.
+        const rows = await page.locator(".closest-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.dataset.doc));
+        const ids = await page.locator(".share-row").evaluateAll((rs) => rs.map((r) => r.dataset.doc));
+        assert.equal(ids.length, DOCUMENTS + 5, "a share bar per document");
+        assert.deepEqual([...rows].sort(), [...ids].sort(), "each document of the report once");
+        const open = page.locator(".closest-open").first();
+        const [left, right] = [await open.getAttribute("data-row"), await open.getAttribute("data-col")];
+        const [a, b] = [ids.indexOf(left), ids.indexOf(right)];
+        assert.ok(a >= 0 && b >= 0, "the closest pair's documents are in the report");
+        // Playwright's positions, like the page's offsets, start at the canvas's padding box.
+        const [width, height] = await page.locator(".heat-canvas").evaluate((c) => [c.clientWidth, c.clientHeight]);
+        const n = DOCUMENTS + 5;
+        const position = { x: (b + 0.5) * width / n, y: (a + 0.5) * height / n };
+        await page.locator(".heat-canvas").hover({ position });
+        assert.match(await page.locator(".heat-readout").innerText(), new RegExp(`^${a + 1}\\. .+ → ${b + 1}\\. .+: \\d+\\.\\d% of it is found there`));
+        await page.locator(".heat-canvas").click({ position });
+        await page.locator(".view.pair[data-ops='ready']").waitFor({ timeout: 20_000 });
+        assert.equal(decodeURIComponent(new URL(page.url()).hash), `#/pair/${left}/${right}`);
+        assert.ok(await page.locator(".link-row").count() > 0, "the pair has links");
+        assert.ok(await page.locator(".link-row [data-op]").count() > 0, "and its word changes are marked");
+        await page.goBack();
+        await page.locator(".closest-open").first().click();
+        await page.locator(".view.pair[data-ops='ready']").waitFor({ timeout: 20_000 });
+        assert.equal(decodeURIComponent(new URL(page.url()).hash), `#/pair/${left}/${right}`, "the list opens the same pair");
+
         assert.deepEqual(seen.pageErrors, [], "page errors");
         assert.deepEqual(seen.consoleErrors, [], "console errors");
         assert.deepEqual(seen.foreignRequests, [], "requests to other origins");
 
-        console.log(`# ${DOCUMENTS} documents: ${during.length}/${log.length} keys during the analysis, worst echo ${worst.toFixed(0)} ms (${worstAll.toFixed(0)} ms counting keys held up by the report's arrival); stages seen ${[...stages].sort().join(",")}`);
+        console.log(`# ${DOCUMENTS} documents: ${log.length} keys, worst echo ${worst.toFixed(0)} ms; ${arriving.length} keys while the report arrived (${(marks.painted - marks.lastStep).toFixed(0)} ms, worst ${worstArriving.toFixed(0)} ms); stages seen ${[...stages].sort().join(",")}`);
     });
 
     test("Cancel stops the analysis and keeps the previous report", async (t) => {
@@ -108,21 +159,23 @@ describe("wirediff at scale", () => {
         const seen = watch(context, server.origin);
         const page = await context.newPage();
         await page.goto(`${server.origin}/`);
-        await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+        await heatmapShows(page, 5, 20_000);
         await page.locator("#file-input").setInputFiles(files.slice(0, 100));
         await page.locator(".analysis-status.running .analysis-cancel").click({ timeout: 20_000 });
         const cancelled = page.locator(".analysis-status.cancelled");
         await cancelled.waitFor();
         assert.match(await cancelled.innerText(), /previous result/);
-        assert.equal(await page.locator(".heatmap tbody tr").count(), 5, "the seeds' report stays");
+        await heatmapShows(page, 5);
         await page.waitForTimeout(300);
-        assert.equal(await page.locator(".heatmap tbody tr").count(), 5, "no late report from the cancelled worker");
+        await heatmapShows(page, 5); // no late report from the cancelled worker
+        // The seeds' pairs still open with their word changes (from the worker that replaced it).
+        await page.locator(".heatmap .cell:not(.self)").first().click();
+        await page.locator(".view.pair[data-ops='ready']").waitFor({ timeout: 20_000 });
+        assert.ok(await page.locator(".link-row [data-op]").count() > 0, "word changes are marked");
+        await page.goBack();
         // A new worker runs it again.
         await page.locator(".analysis-rerun").click();
-        const rows = page.locator(".heatmap tbody tr");
-        const deadline = Date.now() + 60_000;
-        while ((await rows.count()) !== 105 && Date.now() < deadline) await page.waitForTimeout(250);
-        assert.equal(await rows.count(), 105);
+        await heatmapShows(page, 105, 60_000);
         assert.deepEqual(seen.pageErrors, [], "page errors");
         assert.deepEqual(seen.consoleErrors, [], "console errors");
     });

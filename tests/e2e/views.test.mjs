@@ -98,6 +98,9 @@ describe("wirediff views", () => {
             await cell.click();
             await page.locator(".view.pair").waitFor();
             assert.match(decodeURIComponent(page.url()), /#\/pair\/\d{3}_[0-9a-f]+\.txt\/\d{3}_[0-9a-f]+\.txt$/);
+            // The report comes without word ops: the pair's arrive from the worker.
+            await page.locator(".view.pair[data-ops='ready']").waitFor({ timeout: 20_000 });
+            assert.equal(await page.locator(".ops-loading").count(), 0, "no loading note once they are in");
             const swap = page.locator('.link-row [data-op="synonym"]');
             if (await swap.count() > 0) {
                 found = true;

@@ -10,7 +10,9 @@
 //!   protocol every runner of the comparison follows (`scripts/bench-peers.mjs`): one warm-up
 //!   pass, then 5 rounds of whole passes lasting at least 0.4 s each; the median round's
 //!   pairs per second is reported. When the warm-up pass alone takes over 0.8 s, one more
-//!   pass is the measurement. `--once`: one pass over each set, untimed (for a profiler);
+//!   pass is the measurement. `--once`: one pass over each set, untimed (for a profiler;
+//!   `--passes N` makes it N passes, `--set sentences|articles` one set only);
+//!   `--dump OUT.jsonl`: every pair's ops and summary, to compare the output across changes;
 //!   `--cached-only`: only the shared lexicon, whose word cache is warm after the first pass.
 
 use std::time::Instant;
@@ -100,10 +102,33 @@ pub fn pairs_per_second(pairs: usize, min_round: f64, mut pass: impl FnMut() -> 
     rates[2]
 }
 
+/// `--dump OUT.jsonl`: each pair's ops and summary, one JSON line per pair (sentences, then
+/// articles), to check that a change to the diff keeps its output.
+fn dump(file: &str, out: &str) -> Result<(), String> {
+    use std::fmt::Write;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let set: PairSet = serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    let mut lines = String::new();
+    for (a, b) in set.sentences.iter().chain(&set.articles) {
+        let d = diff_texts(Lexicon::shared(), a, b, &DiffConfig::default());
+        let line = serde_json::json!({ "ops": d.ops, "summary": d.summary });
+        let _ = writeln!(lines, "{line}");
+    }
+    std::fs::write(out, lines).map_err(|e| format!("{out}: {e}"))
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let file = args.first().ok_or("usage: wirediff bench diff FILE.json [--json]")?;
     let json = args.iter().any(|a| a == "--json");
     let once = args.iter().any(|a| a == "--once");
+    let passes: usize = match args.iter().position(|a| a == "--passes") {
+        Some(k) => args.get(k + 1).and_then(|n| n.parse().ok()).ok_or("--passes N")?,
+        None => 1,
+    };
+    let only_set = args.iter().position(|a| a == "--set").and_then(|k| args.get(k + 1)).map(String::as_str);
+    if let Some(k) = args.iter().position(|a| a == "--dump") {
+        return dump(file, args.get(k + 1).ok_or("--dump OUT.jsonl")?);
+    }
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let set: PairSet = serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
     let config = DiffConfig::default();
@@ -116,10 +141,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (name, set_name, pairs) in
         runs.iter().flat_map(|(n, _)| [(*n, "sentences", &set.sentences), (*n, "articles", &set.articles)])
     {
+        if only_set.is_some_and(|s| s != set_name) {
+            continue;
+        }
         let lexicon = runs.iter().find(|(n, _)| *n == name).map(|(_, l)| *l).unwrap_or(Lexicon::shared());
         let pass = || pairs.iter().map(|(a, b)| diff_texts(lexicon, a, b, &config).ops.len()).sum();
         if once {
-            let ops: usize = pass();
+            let ops: usize = (0..passes).map(|_| pass()).last().unwrap_or(0);
             println!("{name} {set_name}: {ops} ops");
             continue;
         }

@@ -597,14 +597,24 @@ struct Raw {
 fn scan(text: &str) -> Vec<Raw> {
     // (byte offset, folded char), and whether each char is a letter or digit, computed once.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    if text.is_ascii() {
-        // No UTF-8 decoding; the only ASCII char `fold_char` changes is the backtick.
-        chars
-            .extend(text.bytes().enumerate().map(|(i, b)| (i, if b == b'`' { '\'' } else { char::from(b) })));
-    } else {
-        chars.extend(text.char_indices().map(|(i, c)| (i, fold_char(c))));
+    let mut is_alnum: Vec<bool> = Vec::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // No UTF-8 decoding for ASCII (most chars even of text with curly quotes); the
+            // only ASCII char `fold_char` changes is the backtick, which stays no letter.
+            chars.push((i, if b == b'`' { '\'' } else { char::from(b) }));
+            is_alnum.push(b.is_ascii_alphanumeric());
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            let folded = fold_char(c);
+            chars.push((i, folded));
+            is_alnum.push(folded.is_alphanumeric());
+            i += c.len_utf8();
+        }
     }
-    let is_alnum: Vec<bool> = chars.iter().map(|&(_, c)| c.is_alphanumeric()).collect();
     let n = chars.len();
     let pos = |k: usize| if k < n { chars[k].0 } else { text.len() };
     let alnum = |k: usize| is_alnum.get(k).copied().unwrap_or(false);
@@ -655,8 +665,11 @@ fn scan(text: &str) -> Vec<Raw> {
             j += 1;
         }
         let (s, e) = (pos(start), pos(j));
-        let digits_end =
-            text[s..e].find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(e - s);
+        // (By bytes: a non-ASCII char's first byte is no digit, and a char boundary.)
+        let digits_end = bytes[s..e]
+            .iter()
+            .position(|&b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
+            .unwrap_or(e - s);
         if numeric_seps && numbers::parse_digits(&text[s..s + digits_end]).is_none() {
             // "1,2,3": split at the separators
             let mut piece = s;

@@ -6,11 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Doc, Label};
 
 #[derive(Properties, PartialEq)]
 pub struct CleaningProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
     pub docs: Vec<Doc>,
     pub restored: Vec<(Rc<str>, usize)>,

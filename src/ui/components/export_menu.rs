@@ -1,4 +1,6 @@
 //! Downloads: the JSON report, a CSV of the links, a self-contained HTML report; and print.
+//! The JSON holds everything, word ops included, so it waits for the worker to send them
+//! (the button says so meanwhile); the CSV and the HTML report need no word ops.
 
 use std::rc::Rc;
 
@@ -7,23 +9,36 @@ use yew::prelude::*;
 use super::library::download;
 use crate::engine::report::Report;
 use crate::ui::export;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub report: Rc<Report>,
+    /// The report the views show (without word ops).
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
+    /// Calls back with the full report, word ops included, for the JSON export.
+    pub full_report: Callback<Callback<Rc<Report>>>,
 }
 
 #[function_component(ExportMenu)]
 pub fn export_menu(props: &ExportProps) -> Html {
+    let preparing = use_state(|| false);
     let make = |kind: &'static str| {
         let (report, labels) = (props.report.clone(), props.labels.clone());
+        let (full_report, preparing) = (props.full_report.clone(), preparing.clone());
         Callback::from(move |_: MouseEvent| {
             let name =
                 |id: &str| labels.iter().find(|l| l.id == id).map_or(id.to_string(), |l| l.short.clone());
             match kind {
-                "json" => download("wirediff-report.json", "application/json", &export::json(&report)),
+                "json" => {
+                    preparing.set(true);
+                    let preparing = preparing.clone();
+                    full_report.emit(Callback::from(move |full: Rc<Report>| {
+                        preparing.set(false);
+                        download("wirediff-report.json", "application/json", &export::json(&full))
+                    }))
+                }
                 "csv" => download("wirediff-links.csv", "text/csv", &export::links_csv(&report)),
                 _ => download("wirediff-report.html", "text/html", &export::html(&report, &name)),
             }
@@ -37,7 +52,10 @@ pub fn export_menu(props: &ExportProps) -> Html {
     html! {
         <div class="export" role="group" aria-label="Export">
             <span class="export-label">{ "Export" }</span>
-            <button type="button" onclick={make("json")}>{ "JSON" }</button>
+            <button type="button" onclick={make("json")} aria-busy={preparing.then_some("true")}>
+                { "JSON" }
+                if *preparing { <span class="preparing">{ " (preparing…)" }</span> }
+            </button>
             <button type="button" onclick={make("csv")}>{ "CSV of links" }</button>
             <button type="button" onclick={make("html")}>{ "HTML report" }</button>
             <button type="button" onclick={print}>{ "Print" }</button>

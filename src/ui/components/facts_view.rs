@@ -7,11 +7,12 @@ use yew::prelude::*;
 
 use crate::engine::facts::{DivergenceKind, FactKind};
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
 #[derive(Properties, PartialEq)]
 pub struct FactsProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
 }
 

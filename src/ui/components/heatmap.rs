@@ -1,17 +1,23 @@
 //! The containment heatmap: cell (row, column) is the share of the row's document found in the
-//! column's. Every cell is a button with its percentage as text; it opens that pair.
+//! column's. Up to [`TABLE_MAX_DOCUMENTS`] every cell is a button with its percentage as text;
+//! it opens that pair. Above it the matrix is a picture ([`HeatCanvas`]) beside each document's
+//! closest match ([`ClosestList`]).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::closest_list::ClosestList;
+use super::heat_canvas::HeatCanvas;
 use crate::engine::report::Report;
+use crate::ui::heat::{level, TABLE_MAX_DOCUMENTS};
+use crate::ui::ptr::Ptr;
 use crate::ui::route::Route;
 use crate::ui::state::{Action, Label};
 
 #[derive(Properties, PartialEq)]
 pub struct HeatmapProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
     pub on_action: Callback<Action>,
 }
@@ -34,7 +40,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
         let (text, level, title) = match value {
             Some(v) => (
                 format!("{:.0}%", v * 100.0),
-                v.clamp(0.0, 1.0).sqrt(),
+                level(v),
                 format!("{:.1}% of {} is found in {}. Open the pair.", v * 100.0, row.short, col.short),
             ),
             None => (
@@ -57,9 +63,20 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
         }
     };
     let n = labels.len().min(r.documents.len());
+    if n > TABLE_MAX_DOCUMENTS {
+        return html! {
+            <figure class="heatmap-figure large" data-documents={n.to_string()}>
+                <figcaption>
+                    <h3 class="section-title">{ "How much of each document is found in the others" }</h3>
+                    <p class="hint">{ format!("{n} documents: one dot per pair, darker where more of the row’s document is found in the column’s. Click a dot, or a closest match below, to compare the two.") }</p>
+                </figcaption>
+                <HeatCanvas report={props.report.clone()} labels={props.labels.clone()} on_action={props.on_action.clone()} />
+                <ClosestList report={props.report.clone()} labels={props.labels.clone()} on_action={props.on_action.clone()} />
+            </figure>
+        };
+    }
     html! {
-        <figure class="heatmap-figure">
-            <figcaption>
+        <figure class="heatmap-figure" data-documents={n.to_string()}>            <figcaption>
                 <h3 class="section-title">{ "How much of each document is found in the others" }</h3>
                 <p class="hint">{ "Row’s document found in the column’s. Click a cell to compare the two." }</p>
             </figcaption>

@@ -2,10 +2,12 @@
 
 pub mod add_docs;
 pub mod cleaning;
+pub mod closest_list;
 pub mod doc_item;
 pub mod explain;
 pub mod export_menu;
 pub mod facts_view;
+pub mod heat_canvas;
 pub mod heatmap;
 pub mod kinds;
 pub mod library;

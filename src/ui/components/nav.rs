@@ -1,17 +1,16 @@
 //! The view tabs: plain links to the routes' hashes, so they work with the keyboard, open in a
 //! new tab, and survive a reload.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
     pub route: Route,
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
 }
 
 #[function_component(Nav)]

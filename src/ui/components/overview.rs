@@ -10,11 +10,12 @@ use super::share_bars::ShareBars;
 use crate::engine::facts::DivergenceKind;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Label};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
     pub on_action: Callback<Action>,
 }

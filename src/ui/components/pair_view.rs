@@ -1,6 +1,7 @@
 //! The pair view: two documents in aligned rows, links coloured and labelled by kind, moved
 //! links badged, unlinked sentences highlighted, filters by kind, and an explanation panel for
-//! the link under focus or the pointer.
+//! the link under focus or the pointer. The report comes without word ops: the view asks the
+//! worker for its pair's and shows the sentences plainly, marked busy, until they arrive.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -12,15 +13,21 @@ use super::kinds::{link_class, link_glyph, link_label, LINK_KINDS};
 use super::link_row::LinkRow;
 use super::unique_run::{Lone, UniqueRun};
 use crate::engine::report::{Report, Sentence};
+use crate::ui::analysis::{with_pair_ops, PairOps};
+use crate::ui::ptr::Ptr;
 use crate::ui::rows::{flip, rows, Row};
 use crate::ui::state::{Action, Filter, Label};
 
 #[derive(Properties, PartialEq)]
 pub struct PairViewProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
     pub left: String,
     pub right: String,
+    /// The pair's word ops, once fetched (in the report's order of the pair and its links).
+    pub ops: Option<PairOps>,
+    /// Asks for the word ops of (left, right).
+    pub on_want_ops: Callback<(String, String)>,
     pub passage: Option<String>,
     pub hidden: Vec<Filter>,
     pub on_action: Callback<Action>,
@@ -44,8 +51,21 @@ pub fn pair_view(props: &PairViewProps) -> Html {
             }
         }
     });
+    let loading = found.is_some() && props.ops.is_none();
+    use_effect_with((props.report.clone(), props.left.clone(), props.right.clone(), loading), {
+        let want = props.on_want_ops.clone();
+        move |(_, left, right, loading)| {
+            if *loading {
+                want.emit((left.clone(), right.clone()));
+            }
+        }
+    });
+    let with_ops = |p: &crate::engine::report::Pair| match &props.ops {
+        Some(ops) => with_pair_ops(p, ops),
+        None => p.clone(),
+    };
     // The route's left document goes on the left (the heatmap's row), whatever the report's order.
-    let oriented = found.map(|p| if p.left == props.left { p.clone() } else { flip(p) });
+    let oriented = found.map(|p| if p.left == props.left { with_ops(p) } else { flip(&with_ops(p)) });
     let found = oriented.as_ref();
     let (Some(pair), Some(ldoc), Some(rdoc)) = (
         found,
@@ -135,7 +155,7 @@ pub fn pair_view(props: &PairViewProps) -> Html {
     flush(&mut run, &mut out);
     let active_link = (*active).and_then(|k| pair.links.get(k));
     html! {
-        <section class="view pair" aria-labelledby="view-title">
+        <section class="view pair" aria-labelledby="view-title" data-ops={if loading { "loading" } else { "ready" }}>
             <h2 id="view-title" class="view-title">{ format!("{lshort} ⇄ {rshort}") }</h2>
             <p class="pair-summary">
                 { format!("{:.0}% of {lshort} is found in {rshort}; {:.0}% of {rshort} is found in {lshort}. {} links, {} sentences only on one side.",
@@ -151,7 +171,10 @@ pub fn pair_view(props: &PairViewProps) -> Html {
                 <div class="mid"></div>
                 <div class="col right" title={rname.as_ref().map(|l| l.title.clone())}>{ rshort.clone() }</div>
             </div>
-            <ol class="rows">{ for out }</ol>
+            if loading {
+                <p class="notice ops-loading" role="status">{ "Marking the changed words…" }</p>
+            }
+            <ol class="rows" aria-busy={loading.then_some("true")}>{ for out }</ol>
             <Explain link={active_link.cloned()} left={lshort} right={rshort} />
         </section>
     }

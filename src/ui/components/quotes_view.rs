@@ -7,11 +7,12 @@ use yew::prelude::*;
 
 use crate::engine::quotes::{Quote, QuoteStatus};
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
 #[derive(Properties, PartialEq)]
 pub struct QuotesProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
 }
 

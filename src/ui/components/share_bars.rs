@@ -1,23 +1,26 @@
 //! One bar per document splitting its sentences into verbatim, reworded and unique shares,
-//! with the counts written out (the bar's hatching is a second cue besides colour).
+//! with the counts written out (the bar's hatching is a second cue besides colour). A large
+//! library's bars scroll in a box of their own, as its closest matches do.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use crate::ui::heat::TABLE_MAX_DOCUMENTS;
+use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarsProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
 }
 
 #[function_component(ShareBars)]
 pub fn share_bars(props: &ShareBarsProps) -> Html {
     html! {
-        <figure class="shares-figure">
+        <figure class={classes!("shares-figure", (props.report.documents.len() > TABLE_MAX_DOCUMENTS).then_some("large"))}>
             <figcaption>
                 <h3 class="section-title">{ "What each document shares" }</h3>
                 <p class="legend">

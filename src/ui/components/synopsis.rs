@@ -7,12 +7,13 @@ use yew::prelude::*;
 
 use super::kinds::{link_class, link_label};
 use crate::engine::report::Report;
+use crate::ui::ptr::Ptr;
 use crate::ui::route::Route;
 use crate::ui::state::Label;
 
 #[derive(Properties, PartialEq)]
 pub struct SynopsisProps {
-    pub report: Rc<Report>,
+    pub report: Ptr<Report>,
     pub labels: Rc<Vec<Label>>,
     pub on_navigate: Callback<Route>,
 }
