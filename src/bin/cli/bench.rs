@@ -4,12 +4,6 @@
 //! - `bench scale [N...]`: synthetic corpora of N documents × ~40 sentences (default 25 50 100
 //!   200), one timed run each, each size in a child process of its own (`bench scale --one N`)
 //!   whose peak resident memory (`VmHWM`: lexicon, corpus text, report) is its row's `RSS MB`.
-//!   The children run with `MIMALLOC_PURGE_DELAY=-1` unless the variable is set already:
-//!   mimalloc then keeps the pages it freed, as a wasm heap does, instead of returning them to
-//!   the kernel after 10 ms and faulting them back in, each a 2 MB transparent huge page the
-//!   kernel zeroes again (at 200 documents 1,100–1,400 such faults against ~220, and
-//!   20–45% more on-CPU time in paired runs on the loaded 2-core machine).
-//!   `MIMALLOC_PURGE_DELAY=10 wirediff bench scale` measures mimalloc's default.
 
 use std::time::Instant;
 
@@ -135,12 +129,10 @@ fn scale(sizes: &[usize]) -> Result<(), String> {
     // Each size runs in a child process of its own, so that its peak memory is its own.
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     for &n in sizes {
-        let mut child = std::process::Command::new(&exe);
-        child.args(["bench", "scale", "--one", &n.to_string()]);
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-            child.env("MIMALLOC_PURGE_DELAY", "-1");
-        }
-        let out = child.output().map_err(|e| format!("{}: {e}", exe.display()))?;
+        let out = std::process::Command::new(&exe)
+            .args(["bench", "scale", "--one", &n.to_string()])
+            .output()
+            .map_err(|e| format!("{}: {e}", exe.display()))?;
         if !out.status.success() {
             return Err(format!("bench scale {n}: {}", String::from_utf8_lossy(&out.stderr)));
         }
