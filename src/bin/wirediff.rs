@@ -22,7 +22,7 @@ mod peers;
 #[path = "cli/text_bench.rs"]
 mod text_bench;
 
-const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K] | compare FILE... [--json] \
+const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase FILE.tsv [--verbose] [--folds K [--fold-seed S]] | compare FILE... [--json] \
                      | synth N DIR \
                      | bench similarity [FILE.tsv] | bench text [COPIES] | bench seeds [RUNS] | bench scale [N...] \
                      | bench pairs OUT.json | bench diff PAIRS.json [--json]>";

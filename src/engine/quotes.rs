@@ -1104,28 +1104,29 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
-        let prev_alpha = prev.is_some_and(char::is_alphanumeric);
-        let next_alpha = next.is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                cur.extend(c.to_lowercase());
+        // The neighbours matter only around punctuation: letters and digits never look at them.
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else {
+            let next = chars.peek().copied();
+            let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+            let prev_alpha = prev.is_some_and(char::is_alphanumeric);
+            let next_alpha = next.is_some_and(char::is_alphanumeric);
+            if (c == ',' || c == '.') && prev_digit && next_digit {
+                if c == '.' {
+                    cur.push('.');
+                }
+            } else if matches!(c, '\'' | '’') && prev_alpha && next_alpha {
+                // apostrophe inside a word: dropped
+            } else if c == '.' && prev_alpha && next_alpha {
+                // U.S. → us
+            } else if !cur.is_empty() {
+                f(&cur);
+                cur.clear();
             }
-        } else if (c == ',' || c == '.') && prev_digit && next_digit {
-            if c == '.' {
-                cur.push('.');
-            }
-        } else if matches!(c, '\'' | '’') && prev_alpha && next_alpha {
-            // apostrophe inside a word: dropped
-        } else if c == '.' && prev_alpha && next_alpha {
-            // U.S. → us
-        } else if !cur.is_empty() {
-            f(&cur);
-            cur.clear();
         }
         prev = Some(c);
     }

@@ -47,8 +47,9 @@ fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Optio
     }
 }
 
-/// `wirediff paraphrase FILE.tsv [--verbose] [--folds K]`: decides each pair with the shipped
-/// model, or with `--folds K` refits per fold and reports the cross-validated mean.
+/// `wirediff paraphrase FILE.tsv [--verbose] [--folds K [--fold-seed S]]`: decides each pair
+/// with the shipped model, or with `--folds K` refits per fold and reports the cross-validated
+/// mean (`--fold-seed` picks another split).
 pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     let path = args.first().filter(|a| !a.starts_with("--")).ok_or(super::USAGE)?;
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -66,7 +67,10 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     }
     if let Some(k) = folds.filter(|k| *k >= 2) {
         let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
-        let results = fit::cross_validate_with(&x, &gold, k, &*fitter(args)?);
+        let results = match flag_value::<u64>(args, "--fold-seed")? {
+            Some(seed) => fit::cross_validate_seeded(&x, &gold, k, seed, &*fitter(args)?),
+            None => fit::cross_validate_with(&x, &gold, k, &*fitter(args)?),
+        };
         for (i, (acc, f1)) in results.iter().enumerate() {
             out!("fold {} accuracy {acc:.3} f1 {f1:.3}", i + 1);
         }
@@ -105,7 +109,8 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
 }
 
 /// The fitting procedure of the flags (hidden, for experiments): `--logistic` for the linear
-/// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`.
+/// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`, and
+/// `--members M` for the average of M networks (seeds S, S + 1, …).
 fn fitter(args: &[String]) -> Result<Box<fit::Fitter>, String> {
     let rule =
         flag_value::<f64>(args, "--slack")?.map(|slack| fit::ThresholdRule::F1WithinAccuracy { slack });
@@ -121,6 +126,12 @@ fn fitter(args: &[String]) -> Result<Box<fit::Fitter>, String> {
         }));
     }
     let config = mlp_config(args, rule)?;
+    if let Some(members) = flag_value::<usize>(args, "--members")?.filter(|m| *m > 1) {
+        return Ok(Box::new(move |x, y| {
+            let e = fit::fit_ensemble(x, y, &config, members);
+            Box::new(move |r| e.probability(r) >= e.threshold)
+        }));
+    }
     Ok(Box::new(move |x, y| {
         let m = fit::fit_mlp(x, y, &config);
         Box::new(move |r| m.probability(r) >= m.threshold)

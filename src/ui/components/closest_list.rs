@@ -26,7 +26,7 @@ pub fn closest_list(props: &ClosestListProps) -> Html {
     let best = use_memo(props.report.clone(), |r| closest(&r.derivation.containment));
     let mut order: Vec<usize> = (0..n).collect();
     if *by_share {
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
             let share = |k: usize| best.get(k).copied().flatten().map_or(-1.0, |(_, v)| v);
             share(b).total_cmp(&share(a)).then(a.cmp(&b))
         });
