@@ -306,6 +306,10 @@ fn is_open_context(prev: Option<char>) -> bool {
 /// Finds the top-level quotations of one paragraph. Nested ‘ ’ (and nested straight quotes
 /// inside curly ones) stay inside the outer quotation's text.
 fn scan_quotes(text: &str) -> Vec<Span> {
+    // Only `"`, `“` and `‘‘` open a quotation: most sentences hold none of them.
+    if !text.contains(['"', '“', '‘']) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
