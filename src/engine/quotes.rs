@@ -306,6 +306,10 @@ fn is_open_context(prev: Option<char>) -> bool {
 /// Finds the top-level quotations of one paragraph. Nested ‘ ’ (and nested straight quotes
 /// inside curly ones) stay inside the outer quotation's text.
 fn scan_quotes(text: &str) -> Vec<Span> {
+    // Only `"`, `“` and `‘‘` open a quotation: most sentences hold none of them.
+    if !text.contains(['"', '“', '‘']) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
@@ -1651,16 +1655,18 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
             }
         }
     }
+    // Each group's status: the strongest of the links from its members (one pass over links).
+    let mut group_status: Vec<Option<QuoteStatus>> = vec![None; groups.len()];
+    for &(i, _, st) in &links {
+        if let Some(g) = root_of.get(uf.find(i)).copied().flatten() {
+            group_status[g] = group_status[g].max(Some(st));
+        }
+    }
     let mut out = Vec::new();
-    for mut g in groups {
+    for (gi, mut g) in groups.into_iter().enumerate() {
         // Variants in document order, then text order (indices already follow text order).
         g.sort_by(|&a, &b| variants[a].doc.cmp(&variants[b].doc).then(a.cmp(&b)));
-        let status = links
-            .iter()
-            .filter(|(i, _, _)| g.contains(i))
-            .map(|(_, _, s)| *s)
-            .max()
-            .unwrap_or(QuoteStatus::Unique);
+        let status = group_status[gi].unwrap_or(QuoteStatus::Unique);
         let speaker_var = g
             .iter()
             .map(|&i| &variants[i])
