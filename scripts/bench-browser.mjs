@@ -2,6 +2,10 @@
 //
 // 1. First heatmap: navigation to the first painted heatmap cell on a cold load with the seeds
 //    (a fresh browser context each run: no HTTP cache, no service worker, no stored library).
+//    It is painted from the build's report of the seeds (seeds-report.bin); the same loads also
+//    give when the worker's own report arrived, and further loads with seeds-report.bin blocked
+//    give the first heatmap from the worker alone. The `wirediff:*` timing marks (src/ui/marks.rs)
+//    say where the time goes.
 // 2. 200 documents: from dropping the 200-article synthetic corpus (`wirediff synth 200`, the
 //    one `wirediff bench scale` uses) on the page to the painted 205-row heatmap; also the part
 //    spent in the worker (progress bar shown → hidden), and adding one more article to those.
@@ -75,6 +79,19 @@ const longest = [];
 const addOne = [];
 const addOneLongest = [];
 const stageTimes = {};
+const workerSeeds = [];
+const alone = [];
+const marks = {};
+/** The `wirediff:*` marks of the page and its worker, in ms since the page's navigation. */
+async function marksOf(page) {
+    const own = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]));
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    for (const worker of page.workers()) {
+        const [theirs, start] = await worker.evaluate(() => [performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]), performance.timeOrigin]);
+        own.push(...theirs.map(([name, t]) => [name, t + start - origin]));
+    }
+    return own.filter(([name]) => name.startsWith("wirediff:"));
+}
 try {
     for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -83,6 +100,10 @@ try {
         await page.goto(`${server.origin}/`);
         await waitFor(page, () => window.__heatmapAt[5] > 0);
         first.push(await page.evaluate(() => window.__heatmapAt[5]));
+        // The worker's own report of the seeds (it replaces the build's): also before the drop below.
+        await waitFor(page, () => performance.getEntriesByName("wirediff:page-worker-done").length > 0);
+        for (const [name, t] of await marksOf(page)) (marks[name] ??= []).push(t);
+        workerSeeds.push(await page.evaluate(() => performance.getEntriesByName("wirediff:page-worker-done")[0].startTime));
 
         // 200 documents dropped at once.
         await page.evaluate(() => {
@@ -117,6 +138,17 @@ try {
         await context.close();
         process.stderr.write(`run ${run + 1}/${RUNS}: first heatmap ${first.at(-1).toFixed(0)} ms, ${DOCUMENTS} documents ${total.at(-1).toFixed(0)} ms\n`);
     }
+    // The first heatmap without the build's report: the worker analyses the seeds while the page loads.
+    for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        await context.route("**/seeds-report.bin", (route) => route.abort());
+        const page = await context.newPage();
+        await page.addInitScript(watchHeatmap);
+        await page.goto(`${server.origin}/`);
+        await waitFor(page, () => window.__heatmapAt[5] > 0);
+        alone.push(await page.evaluate(() => window.__heatmapAt[5]));
+        await context.close();
+    }
 } finally {
     await browser.close();
     await server.close();
@@ -125,6 +157,11 @@ try {
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`wirediff bench-browser, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs`);
 console.log(summary("first heatmap, seeds, cold load", first, BUDGET.firstHeatmap));
+console.log(summary("  the worker's own report of the seeds arrived", workerSeeds));
+console.log(summary("first heatmap without the build's report", alone, BUDGET.firstHeatmap));
+for (const [name, xs] of Object.entries(marks).sort((a, b) => median(a[1]) - median(b[1]))) {
+    if (xs.length === RUNS) console.log(summary(`  mark ${name.slice("wirediff:".length)}`, xs));
+}
 console.log(summary(`${DOCUMENTS} documents: drop → heatmap painted`, total, BUDGET.documents));
 if (worker.length) {
     console.log(summary("  drop → progress bar shown (page: read, add)", beforeWorker));

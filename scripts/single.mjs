@@ -3,7 +3,8 @@
 //
 // - the wasm-bindgen JS glue goes inline in a module script, its exports turned into locals;
 // - the .wasm goes inline as base64 and is handed to the glue's init as bytes;
-// - the analysis worker (glue + base64 wasm) goes inline too and starts from a blob: URL;
+// - the analysis worker (glue + base64 wasm + the word tables it would fetch) goes inline too
+//   and starts from a blob: URL;
 // - stylesheets go inline, the icon becomes a data: URL, preload hints and the
 //   service-worker registration (service workers do not apply to file://) are dropped;
 // - the Content-Security-Policy is recomputed for the inline scripts and styles (scripts/csp.mjs).
@@ -57,6 +58,9 @@ const workerLoader = read(workerMeta[1], "utf8");
 const workerParts = workerLoader.match(/importScripts\("([^"]+\.js)"\);\s*wasm_bindgen\("([^"]+\.wasm)"\);/);
 if (!workerParts) fail(`${workerMeta[1]} is not a Trunk no-modules loader shim`);
 const workerSource = [
+    // The worker's wasm leaves out the word tables and loads them (src/worker.rs): here they are inline.
+    `self.wirediffSynonyms = ${JSON.stringify(read("synonyms.txt", "utf8"))};`,
+    `self.wirediffWordfreq = ${JSON.stringify(read("wordfreq.txt", "utf8"))};`,
     read(workerParts[1], "utf8"),
     `wasm_bindgen({ module_or_path: Uint8Array.from(atob("${read(workerParts[2]).toString("base64")}"), (c) => c.charCodeAt(0)) });`,
 ].join("\n");

@@ -244,6 +244,9 @@ pub const REPORTING_WORDS: &[&str] = &[
 /// Snowball stems of refusal verbs ("reject", "rejected", "denying", "refuses", "rules out").
 pub const REFUSAL_STEMS: &[&str] = &["reject", "deni", "deny", "refus", "declin", "oppos", "dismiss"];
 
+/// Maps keyed by index keys, which are hashes already: they pass through unhashed.
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<super::similarity::KeyHasher>>;
+
 /// All sentences of all documents, prepared once: profiles, keys and weights.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -266,7 +269,7 @@ pub struct Corpus {
     pub weighed: Vec<Weighed>,
     pub idf: Idf,
     /// key → sentences carrying it, in increasing sentence order.
-    postings: HashMap<u64, Vec<u32>>,
+    postings: KeyMap<Vec<u32>>,
 }
 
 /// One chosen correspondence, by global sentence indices.
@@ -374,7 +377,7 @@ impl Corpus {
                 k
             })
             .collect();
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: KeyMap<Vec<u32>> = KeyMap::default();
         for (s, ks) in keys.iter().enumerate() {
             for &k in ks {
                 postings.entry(k).or_default().push(s as u32);
@@ -391,7 +394,7 @@ impl Corpus {
             let f = (((n + 1) as f64 / (df + 1) as f64).ln() + 1.0) / top;
             (f * f) as f32
         };
-        let df: HashMap<u64, usize> = postings.iter().map(|(k, p)| (*k, p.len())).collect();
+        let df: KeyMap<usize> = postings.iter().map(|(k, p)| (*k, p.len())).collect();
         postings.retain(|_, p| p.len() <= limit);
         for ks in &mut keys {
             ks.retain(|k| postings.contains_key(k));
@@ -1141,14 +1144,16 @@ pub fn align_pair_with(
             .then(x.left.cmp(&y.left))
             .then(x.right.cmp(&y.right))
     });
-    let mut used: HashMap<usize, ()> = HashMap::new();
+    let mut used: Vec<usize> = Vec::new();
     let mut chosen = Vec::new();
     for (_, prop) in proposals {
-        if prop.left.iter().chain(&prop.right).any(|s| used.contains_key(s)) {
+        if prop.left.iter().chain(&prop.right).any(|s| used.binary_search(s).is_ok()) {
             continue;
         }
         for &s in prop.left.iter().chain(&prop.right) {
-            used.insert(s, ());
+            if let Err(at) = used.binary_search(&s) {
+                used.insert(at, s);
+            }
         }
         chosen.push(prop);
     }

@@ -213,6 +213,21 @@ fn words_after(text: &str, at: usize, n: usize) -> String {
     text[at..].split_whitespace().take(n).collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// [`OUTLETS`] indices by the first word of the name (up to a space or hyphen), built once:
+/// a sentence looks up its capitalised words instead of testing every outlet.
+fn outlets_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<usize>> = std::collections::HashMap::new();
+        for (k, (name, _)) in OUTLETS.iter().enumerate() {
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            index.entry(first).or_default().push(k);
+        }
+        index
+    })
+}
+
 /// Credits in one piece of text (a sentence or a removed line).
 fn credits_in(text: &str) -> Vec<(String, String, CreditKind)> {
     let mut out: Vec<(String, String, CreditKind)> = Vec::new();
@@ -223,11 +238,13 @@ fn credits_in(text: &str) -> Vec<(String, String, CreditKind)> {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
-    for (name, canonical) in OUTLETS {
-        let first = name.split([' ', '-']).next().unwrap_or(name);
-        if !capitalised.contains(&first) {
-            continue;
-        }
+    // The outlets (in list order) whose first word is one of the text's capitalised words.
+    let by_first = outlets_by_first_word();
+    let mut candidates: Vec<usize> =
+        capitalised.iter().filter_map(|w| by_first.get(w)).flatten().copied().collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (name, canonical) in candidates.iter().filter_map(|&k| OUTLETS.get(k)) {
         let mut from = 0;
         while let Some(pos) = text.get(from..).and_then(|t| t.find(name)) {
             let start = from + pos;

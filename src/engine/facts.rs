@@ -279,15 +279,15 @@ word_set!(is_org_word, ORG_WORDS);
 
 /// True for title and role words ("Secretary", "President", "U.S.").
 pub(crate) fn is_title_word(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    is_title(w) || (word.ends_with('.') && is_title(&word.to_lowercase()))
+    let lw = lower(word);
+    let w = lw.trim_end_matches('.');
+    is_title(w) || (word.ends_with('.') && is_title(&lw))
 }
 
 /// True for names of institutions: gazetteer organisations and runs holding an organisation
 /// word ("Interior Ministry", "White House").
 pub(crate) fn is_organisation(name: &str) -> bool {
-    let l = name.to_lowercase();
+    let l = lower(name);
     let l = l.strip_prefix("the ").unwrap_or(&l);
     is_org(l) || l.split(' ').any(is_org_word)
 }
@@ -546,6 +546,15 @@ const ORG_WORDS: &[&str] = &[
     "guard",
 ];
 
+/// `s.to_lowercase()`, without an allocation when `s` is lower-case ASCII already (most words).
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn bare(word: &str) -> &str {
     // Most words are plain letters or digits already: nothing to trim, no dot to keep.
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -602,7 +611,7 @@ fn is_name_word(word: &str) -> bool {
 /// "Russia and Ukraine" stays two names.
 fn cap_runs(words: &[(usize, &str)]) -> Vec<(usize, usize)> {
     let known = |w: &str| {
-        let l = bare(w).to_lowercase();
+        let l = lower(bare(w));
         is_place(&l) || is_org(&l)
     };
     let mut out = Vec::new();
@@ -712,7 +721,7 @@ fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKin
     for (s, e) in cap_runs(&words) {
         let mut s = s;
         // Drop sentence starters and other non-names at the front.
-        while s < e && is_not_name(&bare(words[s].1).to_lowercase()) {
+        while s < e && is_not_name(&lower(bare(words[s].1))) {
             s += 1;
         }
         if s >= e {
@@ -862,7 +871,7 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 fn unit_of(word: &str) -> Option<&'static str> {
-    let w = bare(word).to_lowercase();
+    let w = lower(bare(word));
     if word.ends_with('%') {
         return Some("percent");
     }
@@ -944,7 +953,7 @@ fn context(words: &[(usize, &str)], s: usize, e: usize, n: usize) -> Vec<String>
 /// Outcome words that turn "25 people" into "people killed".
 fn outcome(words: &[(usize, &str)], from: usize) -> Option<&'static str> {
     for (_, w) in words.iter().skip(from).take(10) {
-        match bare(w).to_lowercase().as_str() {
+        match lower(bare(w)).as_ref() {
             "killed" | "dead" | "died" | "deaths" | "slain" => return Some("killed"),
             "injured" | "wounded" | "hurt" => return Some("injured"),
             "captured" | "detained" | "arrested" => return Some("detained"),
@@ -978,15 +987,15 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
         let mut i = 0;
         while i < words.len() {
             let (off, w) = words[i];
-            let lw = bare(w).to_lowercase();
+            let lw = lower(bare(w));
             // Dates: weekdays, months, relative days.
-            if WEEKDAYS.contains(&lw.as_str())
-                || (MONTHS.contains(&lw.as_str()) && lw != "may" && lw != "march")
+            if WEEKDAYS.contains(&lw.as_ref())
+                || (MONTHS.contains(&lw.as_ref()) && lw != "may" && lw != "march")
                 || ((lw == "may" || lw == "march")
                     && is_cap(w)
                     && i > 0
                     && matches!(
-                        bare(words[i - 1].1).to_lowercase().as_str(),
+                        lower(bare(words[i - 1].1)).as_ref(),
                         "in" | "on" | "since" | "last" | "early" | "late" | "until" | "by"
                     ))
             {
@@ -996,7 +1005,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                         "last" | "next" | "late" | "early" | "this" | "on" | "since" | "in" | "until" | "by"
                     )
                 });
-                let unit = if WEEKDAYS.contains(&lw.as_str()) { "weekday" } else { "month" };
+                let unit = if WEEKDAYS.contains(&lw.as_ref()) { "weekday" } else { "month" };
                 let start = off + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
                 let end = off + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
                 out.push(Fact {
@@ -1007,7 +1016,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                     label: String::new(),
                     start,
                     end,
-                    value: lw.clone(),
+                    value: lw.to_string(),
                     number: None,
                     unit: Some(unit.to_string()),
                     qualifier: q.filter(|q| !matches!(q.as_str(), "on" | "in")),
@@ -1017,8 +1026,8 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 i += 1;
                 continue;
             }
-            let rel = match lw.as_str() {
-                "yesterday" | "today" | "tomorrow" | "overnight" | "tonight" => Some((lw.clone(), 1)),
+            let rel = match lw.as_ref() {
+                "yesterday" | "today" | "tomorrow" | "overnight" | "tonight" => Some((lw.to_string(), 1)),
                 "last" | "next" | "this" | "recent" | "coming" | "past" => {
                     let nxt = words.get(i + 1).map(|x| bare(x.1).to_lowercase()).unwrap_or_default();
                     if matches!(
@@ -1062,7 +1071,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             let mut end_word = i + 1;
             // Scale words: "5 million".
             if let Some((_, sc)) = words.get(i + 1).and_then(|x| {
-                let b = bare(x.1).to_lowercase();
+                let b = lower(bare(x.1));
                 SCALES.iter().find(|(k, _)| *k == b)
             }) {
                 value *= sc;
@@ -1106,7 +1115,7 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                         break;
                     }
                     if matches!(
-                        b.to_lowercase().as_str(),
+                        lower(b).as_ref(),
                         "of" | "to"
                             | "and"
                             | "or"

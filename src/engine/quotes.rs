@@ -306,6 +306,10 @@ fn is_open_context(prev: Option<char>) -> bool {
 /// Finds the top-level quotations of one paragraph. Nested ‘ ’ (and nested straight quotes
 /// inside curly ones) stay inside the outer quotation's text.
 fn scan_quotes(text: &str) -> Vec<Span> {
+    // Only `"`, `“` and `‘‘` open a quotation: most sentences hold none of them.
+    if !text.contains(['"', '“', '‘']) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
@@ -1104,28 +1108,29 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
-        let prev_alpha = prev.is_some_and(char::is_alphanumeric);
-        let next_alpha = next.is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                cur.extend(c.to_lowercase());
+        // The neighbours matter only around punctuation: letters and digits never look at them.
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else {
+            let next = chars.peek().copied();
+            let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+            let prev_alpha = prev.is_some_and(char::is_alphanumeric);
+            let next_alpha = next.is_some_and(char::is_alphanumeric);
+            if (c == ',' || c == '.') && prev_digit && next_digit {
+                if c == '.' {
+                    cur.push('.');
+                }
+            } else if matches!(c, '\'' | '’') && prev_alpha && next_alpha {
+                // apostrophe inside a word: dropped
+            } else if c == '.' && prev_alpha && next_alpha {
+                // U.S. → us
+            } else if !cur.is_empty() {
+                f(&cur);
+                cur.clear();
             }
-        } else if (c == ',' || c == '.') && prev_digit && next_digit {
-            if c == '.' {
-                cur.push('.');
-            }
-        } else if matches!(c, '\'' | '’') && prev_alpha && next_alpha {
-            // apostrophe inside a word: dropped
-        } else if c == '.' && prev_alpha && next_alpha {
-            // U.S. → us
-        } else if !cur.is_empty() {
-            f(&cur);
-            cur.clear();
         }
         prev = Some(c);
     }
@@ -1650,16 +1655,18 @@ pub fn match_quotes(variants: Vec<QuoteVariant>, docs: &[DocSentences], config: 
             }
         }
     }
+    // Each group's status: the strongest of the links from its members (one pass over links).
+    let mut group_status: Vec<Option<QuoteStatus>> = vec![None; groups.len()];
+    for &(i, _, st) in &links {
+        if let Some(g) = root_of.get(uf.find(i)).copied().flatten() {
+            group_status[g] = group_status[g].max(Some(st));
+        }
+    }
     let mut out = Vec::new();
-    for mut g in groups {
+    for (gi, mut g) in groups.into_iter().enumerate() {
         // Variants in document order, then text order (indices already follow text order).
         g.sort_by(|&a, &b| variants[a].doc.cmp(&variants[b].doc).then(a.cmp(&b)));
-        let status = links
-            .iter()
-            .filter(|(i, _, _)| g.contains(i))
-            .map(|(_, _, s)| *s)
-            .max()
-            .unwrap_or(QuoteStatus::Unique);
+        let status = group_status[gi].unwrap_or(QuoteStatus::Unique);
         let speaker_var = g
             .iter()
             .map(|&i| &variants[i])

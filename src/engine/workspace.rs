@@ -13,7 +13,10 @@
 //!
 //! The report is the same as [`super::analyze`]'s: only the per-document work is cached; the
 //! cross-document stages (the key index and IDF, alignment, passages, quotes, facts) depend on
-//! the whole library and always run. Cost: one FNV hash of each input text per analysis, plus
+//! the whole library and always run. Alignment results are not cached per document pair
+//! either: the IDF weights and the index's kept keys are corpus-wide, so adding one document
+//! changes the weights of every pair, and a cached pair could differ from a fresh analysis.
+//! Cost: one FNV hash of each input text per analysis, plus
 //! cloning the cached sentences and profiles into the corpus, which is several times cheaper
 //! than cleaning and tokenizing them again. Memory: the cache holds the documents of the last
 //! two analyses (so removing a document and adding it back costs nothing).

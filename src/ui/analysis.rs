@@ -404,8 +404,10 @@ mod web {
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
         fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+            crate::ui::marks::mark("worker-request");
             let done = super::answer(&mut self.workspace, &request, &mut |r| scope.respond(id, r));
             scope.respond(id, done);
+            crate::ui::marks::mark("worker-posted");
         }
     }
 
@@ -452,9 +454,23 @@ mod web {
     impl Analyst {
         /// Starts a worker; [`Analyst::connect`] says where its answers go.
         pub fn spawn() -> Result<Analyst, String> {
+            if let Some((worker, messages, errors)) = early::take_worker() {
+                let analyst = Analyst::with_worker(worker);
+                // What the worker said before the page's wasm ran, in order.
+                let call = |f: &JsValue, event: &JsValue| {
+                    let _ = f.unchecked_ref::<js_sys::Function>().call1(&JsValue::NULL, event);
+                };
+                messages.iter().for_each(|e| call(analyst._on_message.as_ref(), e));
+                errors.iter().for_each(|e| call(analyst._on_error.as_ref(), e));
+                return Ok(analyst);
+            }
             let url = worker_url().ok_or("this page has no analysis worker")?;
             let worker = web_sys::Worker::new(&url)
                 .map_err(|e| format!("the analysis worker did not start: {e:?}"))?;
+            Ok(Analyst::with_worker(worker))
+        }
+
+        fn with_worker(worker: web_sys::Worker) -> Analyst {
             let queue: Rc<RefCell<Option<Vec<Request>>>> = Rc::new(RefCell::new(Some(Vec::new())));
             let handlers: Rc<RefCell<Handlers>> = Rc::default();
             let on_message = {
@@ -468,6 +484,9 @@ mod web {
                             }
                         }
                         Ok(FromWorker::ProcessOutput(_, response)) => {
+                            if matches!(response, Response::Done { .. }) {
+                                crate::ui::marks::mark("page-worker-done");
+                            }
                             let on_response = handlers.borrow().on_response.clone();
                             if let Some(on_response) = on_response {
                                 on_response.emit(response);
@@ -494,7 +513,7 @@ mod web {
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            Ok(Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error })
+            Analyst { worker, queue, handlers, _on_message: on_message, _on_error: on_error }
         }
 
         /// `on_response` receives the worker's answers and `on_error` its failures from now on;
@@ -521,6 +540,81 @@ mod web {
             self.worker.set_onmessage(None);
             self.worker.set_onerror(None);
             self.worker.terminate();
+        }
+    }
+
+    /// What index.html's first script started before this wasm ran (`window.wirediffEarly`):
+    /// the analysis worker, with the messages and errors it sent meanwhile, and the build's
+    /// answer for the seeds (`seeds-report.bin`, written by scripts/seeds-report.mjs).
+    mod early {
+        use wasm_bindgen::{JsCast, JsValue};
+
+        use super::super::{Analyse, Assembly, FromWorker, Request, Response, ToWorker};
+        use crate::engine::report::Report;
+
+        fn early() -> Option<JsValue> {
+            let window = web_sys::window()?;
+            js_sys::Reflect::get(&window, &"wirediffEarly".into()).ok().filter(|v| v.is_object())
+        }
+
+        fn take(from: &JsValue, key: &str) -> Option<JsValue> {
+            let value =
+                js_sys::Reflect::get(from, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())?;
+            let _ = js_sys::Reflect::set(from, &key.into(), &JsValue::NULL);
+            Some(value)
+        }
+
+        fn events(from: &JsValue, key: &str) -> Vec<JsValue> {
+            take(from, key).map(|list| js_sys::Array::from(&list).to_vec()).unwrap_or_default()
+        }
+
+        /// The worker index.html started, once.
+        pub fn take_worker() -> Option<(web_sys::Worker, Vec<JsValue>, Vec<JsValue>)> {
+            let early = early()?;
+            let worker: web_sys::Worker = take(&early, "worker")?.dyn_into().ok()?;
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            Some((worker, events(&early, "messages"), events(&early, "errors")))
+        }
+
+        /// The build's report for `request`, if it has arrived and was made for exactly this
+        /// request (the same bytes on the wire); once.
+        pub fn take_answer(request: &Analyse) -> Option<Report> {
+            let bytes = js_sys::Uint8Array::new(&take(&early()?, "seeds")?).to_vec();
+            answer(&bytes, request)
+        }
+
+        /// The file: u32 n, the n bytes of the request, then the answer's messages (the report's
+        /// parts, then done), each as u32 length and bytes.
+        fn answer(bytes: &[u8], request: &Analyse) -> Option<Report> {
+            let asked =
+                bincode::serialize(&ToWorker::ProcessInput(0, &Request::Analyse(request.clone()))).ok()?;
+            let word = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize);
+            let n = word(0)?;
+            if bytes.get(4..4 + n)? != asked.as_slice() {
+                return None;
+            }
+            let mut assembly = Assembly::default();
+            let mut at = 4 + n;
+            while at < bytes.len() {
+                let len = word(at)?;
+                let message = bytes.get(at + 4..at + 4 + len)?;
+                at += 4 + len;
+                match bincode::deserialize::<FromWorker>(message).ok()? {
+                    FromWorker::ProcessOutput(_, Response::Part { generation, part })
+                        if generation == request.generation =>
+                    {
+                        assembly.add(*part)
+                    }
+                    FromWorker::ProcessOutput(_, Response::Done { generation })
+                        if generation == request.generation =>
+                    {
+                        return (at == bytes.len()).then(|| assembly.finish());
+                    }
+                    _ => return None,
+                }
+            }
+            None
         }
     }
 
@@ -602,6 +696,10 @@ mod web {
         /// The full report of `shown`, once fetched, and who waits for it.
         full: Option<Rc<Report>>,
         waiting: Vec<Callback<Rc<Report>>>,
+        /// The generation the build's report of the seeds answered (see [`early`]): the
+        /// worker's progress for it is not shown, and its report replaces the build's only if
+        /// it differs (it never should: tests/e2e/app.test.mjs checks they are the same bytes).
+        precomputed: Option<u32>,
     }
 
     type Dispatcher = UseReducerDispatcher<AnalysisState>;
@@ -642,8 +740,13 @@ mod web {
     fn on_response(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Callback<Response> {
         let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
         Callback::from(move |r: Response| match r {
-            // The analysis under way, even a superseded one, shows its progress.
-            Response::Progress { progress, .. } => dispatcher.dispatch(Change::Progress(progress)),
+            // The analysis under way, even a superseded one, shows its progress (unless the
+            // build's report answered it already).
+            Response::Progress { generation, progress } => {
+                if shared.borrow().precomputed != Some(generation) {
+                    dispatcher.dispatch(Change::Progress(progress))
+                }
+            }
             Response::Part { generation, part } => {
                 let mut s = shared.borrow_mut();
                 if generation == s.generation {
@@ -669,7 +772,14 @@ mod web {
                     return;
                 }
                 let Some((_, assembly)) = assembly.filter(|(g, _)| *g == generation) else { return };
-                let report = Ptr::new(assembly.finish());
+                let report = assembly.finish();
+                if s.precomputed == Some(generation) {
+                    s.precomputed = None;
+                    if s.shown.as_ref().is_some_and(|(g, shown)| *g == generation && **shown == report) {
+                        return; // the build's report, shown already, is the worker's
+                    }
+                }
+                let report = Ptr::new(report);
                 s.shown = Some((generation, report.clone()));
                 s.asked.clear();
                 s.full = None;
@@ -740,15 +850,29 @@ mod web {
     /// Runs the analysis of `inputs` in the worker whenever they or `restored` change.
     #[hook]
     pub fn use_analysis(inputs: Vec<Input>, restored: Vec<(String, usize)>) -> AnalysisHandle {
-        let state = use_reducer_eq(AnalysisState::default);
+        // On a cold load with the seeds, the build's report of them answers the first request
+        // (generation 1) before the worker does, so the first render already has the heatmap.
+        let answer = use_mut_ref(|| {
+            let first = Analyse { generation: 1, inputs: inputs.clone(), restored: restored.clone() };
+            early::take_answer(&first).map(Ptr::new)
+        });
+        let answer = answer.borrow_mut().take();
+        let state = use_reducer_eq(|| match &answer {
+            Some(report) => {
+                crate::ui::marks::mark("page-precomputed");
+                AnalysisState(Rc::new(Analysis { report: Some(report.clone()), ..Analysis::default() }))
+            }
+            None => AnalysisState::default(),
+        });
         let shared = use_mut_ref(|| Shared {
+            precomputed: answer.is_some().then_some(1),
             analyst: None,
             generation: 0,
             request: None,
             busy: false,
             pending: None,
             broken: false,
-            shown: None,
+            shown: answer.map(|report| (1, report)),
             assembly: None,
             asked: Vec::new(),
             full: None,
@@ -766,6 +890,7 @@ mod web {
                     request
                 };
                 let documents = request.inputs.len();
+                let answered = shared.borrow().precomputed == Some(request.generation);
                 if let Err(e) = ensure_analyst(&shared, &dispatcher) {
                     dispatcher.dispatch(Change::Failed(e));
                     return;
@@ -779,7 +904,10 @@ mod web {
                         s.busy = true;
                     }
                 }
-                dispatcher.dispatch(Change::Started(documents));
+                // Answered already: the worker's analysis runs without a progress bar.
+                if !answered {
+                    dispatcher.dispatch(Change::Started(documents));
+                }
             })
         };
 

@@ -33,6 +33,7 @@ pub fn app() -> Html {
     use_effect_with((), {
         let dispatcher = state.dispatcher();
         move |_| {
+            super::marks::mark("page-rendered");
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "hashchange", move |_| {
                 // Debug builds only: `#panic` panics, to test the error panel (src/ui/panic.rs).

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod export;
 pub mod files;
 pub mod heat;
+pub mod marks;
 pub mod markup;
 pub mod panic;
 pub mod ptr;
@@ -24,6 +25,7 @@ mod components;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    marks::mark("page-main");
     panic::install();
     analysis::prespawn();
     yew::Renderer::<app::App>::new().render();

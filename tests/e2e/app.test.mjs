@@ -37,6 +37,11 @@ async function until(check, what) {
 }
 
 /** The service worker controls the page's scope and has cached the build. */
+/** Waits until the page has the analysis worker's own report (`wirediff:page-worker-done`, src/ui/analysis.rs). */
+function workerDone(page) {
+    return page.waitForFunction(() => performance.getEntriesByName("wirediff:page-worker-done").length > 0, null, { timeout: 20_000 });
+}
+
 function workerReady(page) {
     return page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
@@ -110,7 +115,9 @@ describe("wirediff in Chromium", () => {
             await workerReady(page);
             // The visit is over once the analysis worker has loaded its wasm and reported:
             // cutting the server earlier fails the worker's fetch (a page error), not the test's point.
+            // (The first heatmap comes earlier, from the build's seeds report.)
             await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+            await workerDone(page);
 
             // Nothing can come from the network now: the server is gone and the context offline.
             await own.close();
@@ -130,6 +137,7 @@ describe("wirediff in Chromium", () => {
         await readArticles(page);
         await workerReady(page);
         await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+        await workerDone(page);
         const [oldCache] = await page.evaluate(() => caches.keys());
         assert.match(oldCache, /^wirediff:http:\/\/127\.0\.0\.1:\d+\/:[0-9a-f]{16}$/);
 
@@ -154,6 +162,45 @@ describe("wirediff in Chromium", () => {
         await page.reload();
         assertSeedList(await readArticles(page));
         assert.equal(await page.title(), "wirediff, new build", "offline, the new build is served");
+        assertClean(seen);
+    });
+
+    test("the build's report of the seeds paints first and is the worker's own, byte for byte", async (t) => {
+        const { seen, page } = await open(t, server.origin);
+        // Every message any worker of the page sends, as bytes.
+        await page.addInitScript(() => {
+            window.__fromWorkers = [];
+            const Native = window.Worker;
+            window.Worker = class extends Native {
+                constructor(...args) {
+                    super(...args);
+                    this.addEventListener("message", (event) => window.__fromWorkers.push([...new Uint8Array(event.data)]));
+                }
+            };
+        });
+        await page.goto(`${server.origin}/`);
+        await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
+        await workerDone(page);
+        const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => m.name));
+        assert.ok(marks.includes("wirediff:page-precomputed"), `the build's report was used on a cold load: ${marks}`);
+        assert.ok(marks.indexOf("wirediff:page-precomputed") < marks.indexOf("wirediff:page-worker-done"));
+
+        // The worker's answer but its progress: ProcessOutput (tag 1) of a Response that is not Progress (tag 0).
+        const fromWorker = (await page.evaluate(() => window.__fromWorkers))
+            .map((m) => Buffer.from(m))
+            .filter((m) => m.length >= 16 && m.readUInt32LE(0) === 1 && m.readUInt32LE(12) !== 0);
+        const built = readFileSync(join(DIST, "seeds-report.bin"));
+        const answer = [];
+        for (let at = 4 + built.readUInt32LE(0); at < built.length; at += 4 + built.readUInt32LE(at)) {
+            answer.push(built.subarray(at + 4, at + 4 + built.readUInt32LE(at)));
+        }
+        const bytes = (list) => list.reduce((n, m) => n + m.length, 0);
+        assert.ok(bytes(fromWorker) > 50_000, `the worker sent its report (${bytes(fromWorker)} bytes)`);
+        assert.equal(answer.length, fromWorker.length, "as many messages");
+        assert.ok(answer.every((m, k) => m.equals(fromWorker[k])),
+            `the build's answer (${bytes(answer)} bytes) is the worker's (${bytes(fromWorker)} bytes)`);
+        // No progress bar for an analysis already answered.
+        assert.equal(await page.locator(".analysis-status.running").count(), 0);
         assertClean(seen);
     });
 

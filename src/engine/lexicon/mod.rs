@@ -197,12 +197,22 @@ impl Default for Lexicon {
     }
 }
 
+static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+
 impl Lexicon {
     /// The lexicon with the built-in tables (WordNet synonyms plus the hand-written news
     /// classes, irregular forms, frequencies).
     pub fn new() -> Self {
-        let table = [synonyms::SYNONYMS, synonyms::NEWS_SYNONYMS].join("\n");
-        Lexicon::bare().with_synonyms(&table).with_frequencies(synonyms::WORDFREQ)
+        Lexicon::with_tables(synonyms::SYNONYMS, synonyms::WORDFREQ)
+    }
+
+    /// The built-in lexicon with `wordnet` and `wordfreq`, the texts of `data/synonyms.txt` and
+    /// `data/wordfreq.txt`, in place of the embedded [`synonyms::SYNONYMS`] and
+    /// [`synonyms::WORDFREQ`]: the web worker's build (cargo feature `lazy-word-tables`) does
+    /// not embed those generated tables but loads them at run time (see `src/worker.rs`).
+    pub fn with_tables(wordnet: &str, wordfreq: &str) -> Self {
+        let table = [wordnet, synonyms::NEWS_SYNONYMS].join("\n");
+        Lexicon::bare().with_synonyms(&table).with_frequencies(wordfreq)
     }
 
     /// A lexicon without synonym or frequency tables: stems, numbers and variants only.
@@ -238,10 +248,16 @@ impl Lexicon {
         self
     }
 
-    /// The shared default lexicon, built once.
+    /// The shared default lexicon, built once (or the one given to [`Lexicon::install_shared`]).
     pub fn shared() -> &'static Lexicon {
-        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEXICON.get_or_init(Lexicon::new)
+        SHARED.get_or_init(Lexicon::new)
+    }
+
+    /// Makes `lexicon` the [`Lexicon::shared`] one. Call it before any analysis; false (and no
+    /// change) when the shared lexicon was already built. The web worker installs the lexicon
+    /// built from its lazily loaded synonym table this way.
+    pub fn install_shared(lexicon: Lexicon) -> bool {
+        SHARED.set(lexicon).is_ok()
     }
 
     /// The Snowball stem of a case-folded word, after irregular forms ("bought" → "buy").
@@ -698,6 +714,20 @@ mod tests {
 
     fn lex() -> &'static Lexicon {
         Lexicon::shared()
+    }
+
+    #[test]
+    fn the_lazily_loaded_tables_give_the_built_in_lexicon() {
+        // The web worker builds its lexicon from data/synonyms.txt and wordfreq.txt fetched at run time.
+        let lazy = Lexicon::with_tables(include_str!("data/synonyms.txt"), include_str!("data/wordfreq.txt"));
+        let built_in = Lexicon::new();
+        assert_eq!(format!("{lazy:?}"), format!("{built_in:?}"));
+        assert_eq!(lazy.word_classes("bought", "bought"), built_in.word_classes("bought", "bought"));
+        assert!(!built_in.classes(&built_in.stem_word("purchase")).is_empty());
+        // Without it, only the hand-written news classes are left.
+        let bare = Lexicon::with_tables("", "");
+        assert!(bare.table.classes.len() < built_in.table.classes.len() / 5);
+        assert!(bare.bands.is_empty() && !built_in.bands.is_empty());
     }
 
     fn norms(text: &str) -> Vec<String> {

@@ -4,12 +4,23 @@
 use std::collections::HashMap;
 
 /// The synonym table shipped with the crate: 1,145 WordNet classes and 788 irregular forms.
+#[cfg(not(feature = "lazy-word-tables"))]
 pub const SYNONYMS: &str = include_str!("data/synonyms.txt");
+/// Empty in the web worker's build (cargo feature `lazy-word-tables`): the worker fetches
+/// `data/synonyms.txt` and `data/wordfreq.txt` (copied into `dist/`) and installs the lexicon
+/// built from them with [`Lexicon::install_shared`](super::Lexicon::install_shared), so the
+/// generated tables are not in its wasm.
+#[cfg(feature = "lazy-word-tables")]
+pub const SYNONYMS: &str = "";
 /// Hand-written classes for news copy ("rose" / "jumped", "cut" / "reduce"), parsed with
 /// [`SYNONYMS`].
 pub const NEWS_SYNONYMS: &str = include_str!("data/news_synonyms.txt");
 /// The word-frequency bands shipped with the crate (4,151 words).
+#[cfg(not(feature = "lazy-word-tables"))]
 pub const WORDFREQ: &str = include_str!("data/wordfreq.txt");
+/// Empty in the web worker's build, like [`SYNONYMS`].
+#[cfg(feature = "lazy-word-tables")]
+pub const WORDFREQ: &str = "";
 
 /// Parsed synonym table, keyed by Snowball stem.
 #[derive(Debug, Clone, Default)]
