@@ -26,9 +26,9 @@
 //! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
 //! From text ([`diff_texts`]), the peer benchmark's 1,466 sentence pairs (~25 words a side,
-//! 780 of them verbatim) take ~63,000 instructions a pair natively (callgrind; ~6 µs on an idle
-//! core), about half tokenizing and a quarter `similar`; a pair of ~760-word articles ~20 M
-//! instructions, ~1 ms (`make bench-peers`).
+//! 780 of them verbatim) take ~54,000 instructions a pair natively (callgrind; ~5 µs on an idle
+//! core), about 40% tokenizing and a quarter `similar`, and ~143,000 in wasm (opt-level z); a
+//! pair of ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
