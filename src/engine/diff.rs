@@ -35,7 +35,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::lexicon::{FnvHasher, Lexicon, MatchKind, SharedToken, Token, TokenKind};
+use super::lexicon::{Lexicon, MatchKind, SharedToken, Token, TokenKind, WordHasher};
 use super::report::{DiffSummary, OpKind, Piece, WordOp};
 use super::similarity::SentenceProfile;
 
@@ -141,7 +141,7 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
 /// Ids of the words' folded forms, equal exactly when the forms are: `similar` then compares
 /// and hashes integers, not strings.
 fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: HashMap<&'a str, u32, BuildHasherDefault<FnvHasher>> =
+    let mut ids: HashMap<&'a str, u32, BuildHasherDefault<WordHasher>> =
         HashMap::with_capacity_and_hasher(lw.len() + rw.len(), BuildHasherDefault::default());
     let mut id = |w: &Word<'a>| -> u32 {
         let next = ids.len() as u32;

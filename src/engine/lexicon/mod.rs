@@ -138,7 +138,58 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+/// A hasher for short string keys (words), eight bytes at a time: a word of up to eight
+/// bytes costs one multiply where [`FnvHasher`] costs one a byte. Bytes are read as
+/// little-endian words (the last one overlapping the one before, so no byte is padded or
+/// read twice into one word), each xor-ed in and mixed by a multiply whose high half is
+/// folded into the low half (hash maps index by the low bits). Used by the word cache,
+/// looked up for every word tokenized, and by the word diff's form ids. Keys are compared
+/// in full on a hash match, so the hash's quality only affects speed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    #[inline(always)]
+    fn mix(x: u64) -> u64 {
+        let y = x.wrapping_mul(Self::K);
+        y ^ (y >> 29)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        Self::mix(self.0)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+        let half = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or_default()));
+        let mut h = self.0 ^ bytes.len() as u64;
+        let mut rest = bytes;
+        while rest.len() > 8 {
+            h = Self::mix(h ^ word(&rest[..8]));
+            rest = &rest[8..];
+        }
+        let n = rest.len();
+        let last = match n {
+            8 => word(rest),
+            4..=7 => half(&rest[..4]) << 32 | half(&rest[n - 4..]),
+            1..=3 => u64::from(rest[0]) << 16 | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]),
+            _ => 0,
+        };
+        self.0 = Self::mix(h ^ last);
+    }
+
+    /// The end marker `str` hashing adds after its bytes: the length, mixed in by `write`,
+    /// already keeps "ab" + "c" apart from "a" + "bc".
+    #[inline]
+    fn write_u8(&mut self, _: u8) {}
+}
+
+type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// The forms of each word spelling seen so far ("Russia's" → norm "russia", stem "russia",
 /// variant, classes …), so that a spelling is folded, stemmed and looked up once, not at each
@@ -148,7 +199,7 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
 /// ~900 spellings; their profiles took ~230,000 instructions a sentence before the cache.
 #[derive(Debug, Default)]
 pub struct WordCache {
-    words: std::sync::Mutex<FnvMap<String, Arc<Token>>>,
+    words: std::sync::Mutex<WordMap<String, Arc<Token>>>,
 }
 
 impl WordCache {
@@ -392,8 +443,10 @@ impl Lexicon {
                     1
                 }
             };
-            for t in fresh.drain(..) {
-                out.push(SharedToken { start: t.start, end: t.end, token: Arc::new(t) });
+            if !fresh.is_empty() {
+                for t in fresh.drain(..) {
+                    out.push(SharedToken { start: t.start, end: t.end, token: Arc::new(t) });
+                }
             }
             i += consumed.max(1);
         }
@@ -459,10 +512,25 @@ impl Lexicon {
     }
 
     /// Joins "United States" & co. into one token whose variant is shared with "U.S.".
+    /// (Inlined: most words are ruled out by their length and first letter alone, before the
+    /// call. No char outside ASCII lower-cases into these ASCII first words, so the checks
+    /// are exact.)
+    #[inline(always)]
     fn multiword_token(&self, text: &str, raws: &[Raw], i: usize, out: &mut Vec<Token>) -> Option<usize> {
+        let (shortest, longest, letters) = variants::MULTIWORD_FIRST;
+        let raw = raws.get(i)?;
+        let len = raw.end - raw.start;
+        let letter = text.as_bytes().get(raw.start).map_or(0, |b| b.to_ascii_lowercase().wrapping_sub(b'a'));
+        if len < shortest || len > longest || letter >= 26 || letters & (1 << letter) == 0 {
+            return None;
+        }
+        self.join_multiword(text, raws, i, out)
+    }
+
+    #[inline(never)]
+    fn join_multiword(&self, text: &str, raws: &[Raw], i: usize, out: &mut Vec<Token>) -> Option<usize> {
         let next = raws.get(i + 1)?;
-        // Most words start no multiword name: skip the join without allocating. (No char
-        // outside ASCII lower-cases into these ASCII first words, so the check is exact.)
+        // Most words start no multiword name: skip the join without allocating.
         let first = &text[raws[i].start..raws[i].end];
         let starts = |m: &&str| {
             m.as_bytes().get(first.len()) == Some(&b' ')
@@ -610,77 +678,82 @@ struct Raw {
 /// letters ("didn't"), a comma or point between digits ("900,000", "2.5"), and the points
 /// of a dotted abbreviation ("U.S."). Hyphens split ("US-backed" → "US", "backed").
 /// A digit run that is not a well-formed number ("1,2,3") is split at its separators.
+///
+/// Walks the bytes once: an ASCII byte is its own char (no decoding, no char table), and only
+/// a non-ASCII char is decoded and folded, where it is met. Chars are compared folded (a
+/// backtick or curly apostrophe joins "didn't" as "'" does).
 fn scan(text: &str) -> Vec<Raw> {
-    // (byte offset, folded char), and whether each char is a letter or digit, computed once.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    let mut is_alnum: Vec<bool> = Vec::with_capacity(text.len());
     let bytes = text.as_bytes();
+    let at = |i: usize| char_at(text, i);
+    let alnum = |i: usize| at(i).is_some_and(|(_, _, a)| a);
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // No UTF-8 decoding for ASCII (most chars even of text with curly quotes); the
-            // only ASCII char `fold_char` changes is the backtick, which stays no letter.
-            chars.push((i, if b == b'`' { '\'' } else { char::from(b) }));
-            is_alnum.push(b.is_ascii_alphanumeric());
+    loop {
+        // Skip to the next letter or digit; ASCII bytes in a tight loop.
+        while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
             i += 1;
-        } else {
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
-            let folded = fold_char(c);
-            chars.push((i, folded));
-            is_alnum.push(folded.is_alphanumeric());
-            i += c.len_utf8();
         }
-    }
-    let n = chars.len();
-    let pos = |k: usize| if k < n { chars[k].0 } else { text.len() };
-    let alnum = |k: usize| is_alnum.get(k).copied().unwrap_or(false);
-    let mut out = Vec::with_capacity(n / 5 + 1);
-    let mut k = 0;
-    while k < n {
-        if !alnum(k) {
-            k += 1;
+        let Some((_, len, is_alnum)) = at(i) else { break };
+        if !is_alnum {
+            i += len;
             continue;
         }
-        let start = k;
-        let mut seg_start = k;
-        let mut j = k;
+        let start = i;
+        // The segment since the last joining separator, and the last char before `j`.
+        let mut seg_start = i;
+        let mut prev_start = i;
+        let mut j = i;
         let mut dotted = false;
         let mut numeric_seps = false;
         loop {
-            while alnum(j) {
-                j += 1;
+            // The run of letters and digits; ASCII ones in a tight loop.
+            while let Some(&b) = bytes.get(j) {
+                let len = if b.is_ascii_alphanumeric() {
+                    1
+                } else if b.is_ascii() {
+                    break;
+                } else {
+                    match wide_char_at(text, j) {
+                        Some((_, len, true)) => len,
+                        _ => break,
+                    }
+                };
+                prev_start = j;
+                j += len;
             }
-            if j < n && alnum(j + 1) && j > 0 {
-                let (sep, prev, next) = (chars[j].1, chars[j - 1].1, chars[j + 1].1);
-                if sep == '\'' && prev.is_alphabetic() && next.is_alphabetic() {
-                    j += 1;
-                    seg_start = j;
-                    continue;
-                }
-                if (sep == '.' || sep == ',') && prev.is_ascii_digit() && next.is_ascii_digit() {
-                    j += 1;
-                    seg_start = j;
-                    numeric_seps = true;
-                    continue;
-                }
-                if sep == '.'
-                    && j - seg_start == 1
-                    && prev.is_alphabetic()
-                    && next.is_alphabetic()
-                    && !alnum(j + 2)
-                {
-                    j += 1;
-                    seg_start = j;
-                    dotted = true;
-                    continue;
+            let prev = at(prev_start).map_or('\0', |(c, _, _)| c);
+            if let Some((sep, sep_len, _)) = at(j) {
+                if let Some((next, next_len, true)) = at(j + sep_len) {
+                    if sep == '\'' && prev.is_alphabetic() && next.is_alphabetic() {
+                        j += sep_len;
+                        seg_start = j;
+                        continue;
+                    }
+                    if (sep == '.' || sep == ',') && prev.is_ascii_digit() && next.is_ascii_digit() {
+                        j += sep_len;
+                        seg_start = j;
+                        numeric_seps = true;
+                        continue;
+                    }
+                    if sep == '.'
+                        && prev_start == seg_start
+                        && prev.is_alphabetic()
+                        && next.is_alphabetic()
+                        && !alnum(j + sep_len + next_len)
+                    {
+                        j += sep_len;
+                        seg_start = j;
+                        dotted = true;
+                        continue;
+                    }
                 }
             }
             break;
         }
-        if dotted && j < n && chars[j].1 == '.' {
+        if dotted && bytes.get(j) == Some(&b'.') {
             j += 1;
         }
-        let (s, e) = (pos(start), pos(j));
+        let (s, e) = (start, j);
         // (By bytes: a non-ASCII char's first byte is no digit, and a char boundary.)
         let digits_end = bytes[s..e]
             .iter()
@@ -703,9 +776,29 @@ fn scan(text: &str) -> Vec<Raw> {
         } else {
             out.push(Raw { start: s, end: e, dotted });
         }
-        k = j.max(k + 1);
+        i = j;
     }
     out
+}
+
+/// The folded char starting at byte `i` of `text` (a char boundary), its length in bytes, and
+/// whether it is a letter or digit; `None` at the end. Inlined for ASCII, the common case.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> Option<(char, usize, bool)> {
+    let &b = text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        // The only ASCII char `fold_char` changes is the backtick, which stays no letter.
+        let c = if b == b'`' { '\'' } else { char::from(b) };
+        return Some((c, 1, b.is_ascii_alphanumeric()));
+    }
+    wide_char_at(text, i)
+}
+
+#[inline(never)]
+fn wide_char_at(text: &str, i: usize) -> Option<(char, usize, bool)> {
+    let c = text.get(i..)?.chars().next()?;
+    let folded = fold_char(c);
+    Some((folded, c.len_utf8(), folded.is_alphanumeric()))
 }
 
 #[cfg(test)]

@@ -192,6 +192,30 @@ pub const MULTIWORD: &[&str] = &[
     "russian federation",
 ];
 
+/// The shortest and longest first word of a [`MULTIWORD`] name, in bytes, and the set of
+/// their first letters (bit `c - b'a'`), computed from the list: the tokenizer rules most
+/// words out as a name's start by these alone.
+pub const MULTIWORD_FIRST: (usize, usize, u32) = {
+    let (mut shortest, mut longest, mut letters) = (usize::MAX, 0, 0u32);
+    let mut i = 0;
+    while i < MULTIWORD.len() {
+        let name = MULTIWORD[i].as_bytes();
+        let mut len = 0;
+        while name[len] != b' ' {
+            len += 1;
+        }
+        if len < shortest {
+            shortest = len;
+        }
+        if len > longest {
+            longest = len;
+        }
+        letters |= 1 << (name[0] - b'a');
+        i += 1;
+    }
+    (shortest, longest, letters)
+};
+
 /// The key shared by an acronym's spellings: "U.S.", "US" and "us." all give "us.".
 pub fn acronym_key(surface: &str) -> String {
     let mut key: String =
