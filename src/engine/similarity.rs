@@ -105,6 +105,16 @@ pub struct SentenceProfile {
     pub namelike: Vec<u32>,
     /// Indices of the tokens with synonym classes.
     pub with_classes: Vec<u32>,
+    /// Sorted hashes of consecutive variant-key quadruples.
+    pub fourgrams: Vec<u64>,
+    /// The tokens' folded forms joined by single spaces: the character features' text.
+    pub chars: Vec<u8>,
+    /// Sorted character trigrams of `chars`, three bytes to a number.
+    pub char_trigrams: Vec<u32>,
+    /// The distinct bytes of `chars`, sorted, and for each its positions in `chars` as a bit
+    /// mask of `chars.len().div_ceil(64)` words: the bit-parallel character LCS table.
+    pub char_set: Vec<u8>,
+    pub char_masks: Vec<u64>,
 }
 
 /// FNV-1a, 64 bit: a stable hash for interning forms without shared state.
@@ -217,7 +227,38 @@ impl SentenceProfile {
             keys.iter().enumerate().filter(|(_, k)| k.flags & flag != 0).map(|(i, _)| i as u32).collect()
         };
         let (namelike, with_classes) = (having(F_NAMELIKE), having(F_CLASSES));
+        let mut fourgrams: Vec<u64> = keys
+            .windows(4)
+            .map(|w| mix(mix(mix(w[0].variant, w[1].variant), w[2].variant), w[3].variant))
+            .collect();
+        fourgrams.sort_unstable();
+        let mut chars = Vec::with_capacity(text.len());
+        for (i, t) in tokens.iter().enumerate() {
+            if i > 0 {
+                chars.push(b' ');
+            }
+            chars.extend_from_slice(t.norm.as_bytes());
+        }
+        let mut char_trigrams: Vec<u32> = chars
+            .windows(3)
+            .map(|w| u32::from(w[0]) << 16 | u32::from(w[1]) << 8 | u32::from(w[2]))
+            .collect();
+        char_trigrams.sort_unstable();
+        let mut char_set = chars.clone();
+        char_set.sort_unstable();
+        char_set.dedup();
+        let words = chars.len().div_ceil(64);
+        let mut char_masks = vec![0u64; char_set.len() * words];
+        for (j, c) in chars.iter().enumerate() {
+            let s = char_set.binary_search(c).unwrap_or(0);
+            char_masks[s * words + j / 64] |= 1 << (j % 64);
+        }
         SentenceProfile {
+            fourgrams,
+            chars,
+            char_trigrams,
+            char_set,
+            char_masks,
             text: text.to_string(),
             tokens,
             keys,
@@ -409,7 +450,7 @@ pub struct Similarity {
 }
 
 /// The names of the paraphrase model's features, in order.
-pub const FEATURES: [&str; 67] = [
+pub const FEATURES: [&str; 79] = [
     "exact_min",
     "exact_max",
     "stem_min",
@@ -477,7 +518,22 @@ pub const FEATURES: [&str; 67] = [
     "inversions",
     "slot_min",
     "slot_max",
+    "fourgram_min",
+    "fourgram_max",
+    "bleu_min",
+    "bleu_max",
+    "char_lcs_min",
+    "char_lcs_max",
+    "char3_jaccard",
+    "char_len_diff",
+    "context_share",
+    "longest_run",
+    "modal_unmatched",
+    "date_unmatched",
 ];
+
+/// Number of features [`extra_features`] adds.
+const EXTRA: usize = 12;
 
 /// Compares two profiles and explains the result. Never fails; empty input scores 0.
 ///
@@ -958,6 +1014,7 @@ fn compare_ordered(
         sl.min(sr),
         sl.max(sr),
     ]);
+    features.extend(extra_features(left, right, &lmatch, &left_only, &right_only, &matches));
     let paraphrase = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
     let harmonic = if all_l + all_r > 0.0 { 2.0 * all_l * all_r / (all_l + all_r) } else { 0.0 };
     let score = (harmonic * 0.5f32.powi(number_conflicts.min(8) as i32)).clamp(0.0, 1.0);
@@ -976,6 +1033,176 @@ fn compare_ordered(
         right_names_only: rname,
         features,
     }
+}
+
+/// Modal verbs: one side's "may" against the other's "will" changes the claim.
+const MODAL_WORDS: &[&str] = &["may", "might", "can", "could", "will", "would", "shall", "should", "must"];
+
+/// Words that date a claim: said on one side only, the sentences may report different days.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "month",
+    "year",
+];
+
+/// Longest common subsequence of the profiles' `chars`, bit-parallel over 64-bit words of
+/// `b`'s: O(len(a) · len(b) / 64).
+fn char_lcs(a: &SentenceProfile, b: &SentenceProfile) -> usize {
+    let words = b.chars.len().div_ceil(64);
+    if a.chars.is_empty() || words == 0 {
+        return 0;
+    }
+    let mut slot = [u8::MAX; 256];
+    for (s, c) in b.char_set.iter().enumerate().take(255) {
+        slot[*c as usize] = s as u8;
+    }
+    let mut v = vec![!0u64; words];
+    for &c in &a.chars {
+        let s = slot[c as usize];
+        if s == u8::MAX {
+            continue;
+        }
+        let m = &b.char_masks[s as usize * words..(s as usize + 1) * words];
+        let mut carry = false;
+        for (x, mask) in v.iter_mut().zip(m) {
+            let u = *x & mask;
+            let (sum1, c1) = x.overflowing_add(u);
+            let (sum2, c2) = sum1.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *x = sum2 | (*x & !mask);
+        }
+    }
+    let tail = b.chars.len() % 64;
+    v.iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let bits = if k + 1 == words && tail != 0 { (1u64 << tail) - 1 } else { !0 };
+            (!w & bits).count_ones() as usize
+        })
+        .sum()
+}
+
+/// Size of the multiset intersection of two sorted slices of keyed pairs, by key.
+fn sorted_key_overlap(a: &[(u64, u32)], b: &[(u64, u32)]) -> usize {
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                k += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    k
+}
+
+/// Features added in the third round (see README): n-gram precision and BLEU, character LCS
+/// and trigram overlap, contextual alignment, left-over modals and dates.
+#[allow(clippy::too_many_arguments)]
+fn extra_features(
+    left: &SentenceProfile,
+    right: &SentenceProfile,
+    lmatch: &[Option<(usize, MatchKind)>],
+    left_only: &[usize],
+    right_only: &[usize],
+    matches: &[TokenMatch],
+) -> [f32; EXTRA] {
+    let (n, m) = (left.keys.len(), right.keys.len());
+    // Clipped n-gram precision, n = 1..4, over variant keys.
+    let counts = [
+        (sorted_key_overlap(&left.by_variant, &right.by_variant), n, m),
+        (sorted_overlap(&left.bigrams, &right.bigrams), left.bigrams.len(), right.bigrams.len()),
+        (sorted_overlap(&left.trigrams, &right.trigrams), left.trigrams.len(), right.trigrams.len()),
+        (sorted_overlap(&left.fourgrams, &right.fourgrams), left.fourgrams.len(), right.fourgrams.len()),
+    ];
+    let bleu = |side: usize| {
+        let mut s = 0.0f32;
+        for (o, a, b) in counts {
+            let d = if side == 0 { a } else { b };
+            s += ((o as f32 + 1.0) / (d as f32 + 1.0)).ln();
+        }
+        (s / 4.0).exp()
+    };
+    let (b1, b2) = (bleu(0), bleu(1));
+    let o4 = counts[3].0 as f32;
+    let (p4l, p4r) = (ratio(o4, counts[3].1 as f32), ratio(o4, counts[3].2 as f32));
+    // Characters.
+    let (la, lb) = (left.chars.len() as f32, right.chars.len() as f32);
+    let clcs = char_lcs(left, right) as f32;
+    let (cl, cr) = (ratio(clcs, la), ratio(clcs, lb));
+    let (t1, t2) = (&left.char_trigrams, &right.char_trigrams);
+    let to = sorted_u32_overlap(t1, t2) as f32;
+    let char3 = ratio(to, (t1.len() + t2.len()) as f32 - to);
+    let char_len_diff = ratio((la - lb).abs(), la.max(lb));
+    // Contextual alignment: content matches whose neighbour is matched to the neighbour.
+    let (mut ctx, mut content) = (0usize, 0usize);
+    for mt in matches {
+        if left.keys[mt.left].flags & F_CONTENT == 0 {
+            continue;
+        }
+        content += 1;
+        let before =
+            mt.left > 0 && mt.right > 0 && lmatch[mt.left - 1].is_some_and(|(r, _)| r == mt.right - 1);
+        let after = mt.left + 1 < n && lmatch[mt.left + 1].is_some_and(|(r, _)| r == mt.right + 1);
+        if before || after {
+            ctx += 1;
+        }
+    }
+    let context = ratio(ctx as f32, content as f32);
+    // Longest run of consecutive matched pairs, relative to the shorter sentence.
+    let mut best_run = 0usize;
+    let mut cur = 0usize;
+    let mut prev: Option<(usize, usize)> = None;
+    for mt in matches {
+        cur = if prev.is_some_and(|(pl, pr)| mt.left == pl + 1 && mt.right == pr + 1) { cur + 1 } else { 1 };
+        best_run = best_run.max(cur);
+        prev = Some((mt.left, mt.right));
+    }
+    let run = ratio(best_run as f32, n.min(m) as f32);
+    let listed = |only: &[usize], p: &SentenceProfile, list: &[&str]| {
+        only.iter().filter(|i| list.contains(&p.tokens[**i].norm.as_str())).count()
+    };
+    let modal = (listed(left_only, left, MODAL_WORDS) + listed(right_only, right, MODAL_WORDS)).min(3) as f32;
+    let date = (listed(left_only, left, DATE_WORDS) + listed(right_only, right, DATE_WORDS)).min(3) as f32;
+    [
+        p4l.min(p4r),
+        p4l.max(p4r),
+        b1.min(b2),
+        b1.max(b2),
+        cl.min(cr),
+        cl.max(cr),
+        char3,
+        char_len_diff,
+        context,
+        run,
+        modal,
+        date,
+    ]
 }
 
 /// What a number counts, so that only like figures are set against each other.
@@ -1050,6 +1277,23 @@ fn ratio(a: f32, b: f32) -> f32 {
     } else {
         0.0
     }
+}
+
+/// [`sorted_overlap`] of `u32`s.
+fn sorted_u32_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                k += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    k
 }
 
 /// Size of the multiset intersection of two sorted slices. O(len(a) + len(b)).
@@ -1317,6 +1561,39 @@ mod tests {
         let (pl, ps) = (SentenceProfile::new(lex, &long), SentenceProfile::new(lex, "w1 w2 w3 w8 w0"));
         assert_eq!(lcs_len(&pl, &ps), table(&pl, &ps));
         assert_eq!(lcs_len(&pl, &pl), 70);
+    }
+
+    #[test]
+    fn character_lcs_agrees_with_the_table() {
+        let lex = Lexicon::shared();
+        let table = |a: &[u8], b: &[u8]| {
+            let mut row = vec![0usize; b.len() + 1];
+            for x in a {
+                let mut diag = 0;
+                for (j, y) in b.iter().enumerate() {
+                    let up = row[j + 1];
+                    row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+                    diag = up;
+                }
+            }
+            row[b.len()]
+        };
+        // Across the 64-character word boundary too, where the carry crosses words.
+        let long: String = (0..40).map(|i| format!("w{} ", (i * 7) % 11)).collect();
+        let texts = [
+            "",
+            "a",
+            "Kyiv rejected the plan on Monday.",
+            "Kiev turned down the plan Monday, officials said.",
+            long.as_str(),
+            "w1 w2 w3 w8 w0 w10 w4 w4 w4 w9 w7 w6 w5 w1 w2 w3 w8 w0 w10 w4 w4 w4 w9 w7 w6 w5 w3 w3",
+        ];
+        for a in texts {
+            for b in texts {
+                let (pa, pb) = (SentenceProfile::new(lex, a), SentenceProfile::new(lex, b));
+                assert_eq!(char_lcs(&pa, &pb), table(&pa.chars, &pb.chars), "{a} / {b}");
+            }
+        }
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
         return Ok(());
     }
     if let Some(k) = folds.filter(|k| *k >= 2) {
-        let x: Vec<Vec<f32>> = sims.iter().map(|s| s.features.clone()).collect();
+        let x = columns(args, sims.iter().map(|s| s.features.clone()).collect())?;
         let results = match flag_value::<u64>(args, "--fold-seed")? {
             Some(seed) => fit::cross_validate_seeded(&x, &gold, k, seed, &*fitter(args)?),
             None => fit::cross_validate_with(&x, &gold, k, &*fitter(args)?),
@@ -106,6 +106,27 @@ pub fn paraphrase(args: &[String], read_text: ReadText) -> Result<(), String> {
     let (acc, f1) = fit::accuracy_f1(&pred, &gold);
     out!("accuracy {acc:.3} f1 {f1:.3} pairs {}", rows.len());
     Ok(())
+}
+
+/// Hidden, for feature experiments: `--without NAME,NAME,…` drops those feature columns
+/// (`FIRST..` drops the columns from FIRST on).
+fn columns(args: &[String], x: Vec<Vec<f32>>) -> Result<Vec<Vec<f32>>, String> {
+    let Some(list) = args.iter().position(|a| a == "--without").and_then(|i| args.get(i + 1)) else {
+        return Ok(x);
+    };
+    let mut keep = vec![true; FEATURES.len()];
+    for name in list.split(',').filter(|n| !n.is_empty()) {
+        let (name, from) = match name.strip_suffix("..") {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
+        let k = FEATURES.iter().position(|f| *f == name).ok_or_else(|| format!("no feature {name}"))?;
+        let end = if from { FEATURES.len() } else { k + 1 };
+        keep[k..end].iter_mut().for_each(|b| *b = false);
+    }
+    Ok(x.into_iter()
+        .map(|r| r.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| v).collect())
+        .collect())
 }
 
 /// The fitting procedure of the flags (hidden, for experiments): `--logistic` for the linear
