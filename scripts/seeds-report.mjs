@@ -24,7 +24,7 @@ if (!dir) {
 }
 
 // The seeds in src/seeds.rs's order (the page's library order on a cold load).
-const names = [...readFileSync(join(ROOT, "src/seeds.rs"), "utf8").matchAll(/seed!\("([^"]+)"\)/g)].map((m) => m[1]);
+const names = [...readFileSync(join(ROOT, "src/seeds.rs"), "utf8").matchAll(/seed!\(\s*"([^"]+)"/g)].map((m) => m[1]);
 if (names.length === 0) throw new Error("no seed!(...) entries in src/seeds.rs");
 
 // bincode 1 (fixed-width little-endian integers, u64 lengths, u32 enum tags), as the page writes it.

@@ -849,11 +849,11 @@ mod web {
 
     /// Runs the analysis of `inputs` in the worker whenever they or `restored` change.
     #[hook]
-    pub fn use_analysis(inputs: Vec<Input>, restored: Vec<(String, usize)>) -> AnalysisHandle {
+    pub fn use_analysis(inputs: Rc<Vec<Input>>, restored: Vec<(String, usize)>) -> AnalysisHandle {
         // On a cold load with the seeds, the build's report of them answers the first request
         // (generation 1) before the worker does, so the first render already has the heatmap.
         let answer = use_mut_ref(|| {
-            let first = Analyse { generation: 1, inputs: inputs.clone(), restored: restored.clone() };
+            let first = Analyse { generation: 1, inputs: (*inputs).clone(), restored: restored.clone() };
             early::take_answer(&first).map(Ptr::new)
         });
         let answer = answer.borrow_mut().take();
@@ -913,7 +913,7 @@ mod web {
 
         use_effect_with((inputs, restored), {
             let start = start.clone();
-            move |(inputs, restored)| start(inputs.clone(), restored.clone())
+            move |(inputs, restored)| start((**inputs).clone(), restored.clone())
         });
 
         let cancel = {

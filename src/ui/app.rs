@@ -4,6 +4,9 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::analysis;
@@ -16,9 +19,20 @@ use super::ptr::Ptr;
 use super::route::Route;
 use super::state::{Action, State};
 use super::storage;
+use crate::engine::Input;
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Calls `f` in a task of its own after the next frame has been painted (a timeout set from an
+/// animation frame callback runs after that frame).
+fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return f() };
+    let callback = Closure::once_into_js(move || Timeout::new(0, f).forget());
+    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
+        web_sys::console::error_1(&"no animation frame".into());
+    }
 }
 
 #[function_component(App)]
@@ -29,11 +43,20 @@ pub fn app() -> Html {
         state
     });
 
+    // The first render is the view (on a first visit, the overview with its heatmap); the
+    // library, and the first save, follow in a task after that frame has been painted.
+    let painted = use_state_eq(|| false);
+
     // The hash drives the route (links, back/forward, reload) ...
     use_effect_with((), {
         let dispatcher = state.dispatcher();
+        let painted = painted.setter();
         move |_| {
             super::marks::mark("page-rendered");
+            after_paint(move || {
+                super::marks::mark("page-painted");
+                painted.set(true)
+            });
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "hashchange", move |_| {
                 // Debug builds only: `#panic` panics, to test the error panel (src/ui/panic.rs).
@@ -56,9 +79,12 @@ pub fn app() -> Html {
     });
 
     // Every change to the library is saved; a failure keeps the documents in memory.
-    use_effect_with((state.docs.clone(), state.restored.clone(), state.next), {
+    use_effect_with((storage::Stored::of(&state), *painted), {
         let state = state.clone();
-        move |_| {
+        move |&(_, painted)| {
+            if !painted {
+                return;
+            }
             let result = storage::save(&state).err();
             if result != state.storage_error {
                 state.dispatch(Action::StorageFailed(result));
@@ -66,8 +92,22 @@ pub fn app() -> Html {
         }
     });
 
+    // Documents added or loaded in bulk are described a batch per task (`Doc::about`), so no
+    // task of the page cleans more than a few of them; the worker analyses them meanwhile.
+    let described = state.docs.iter().filter(|d| d.about.is_some()).count();
+    use_effect_with((described, state.undescribed()), {
+        let dispatcher = state.dispatcher();
+        move |&(_, pending)| {
+            let timeout = pending.then(|| Timeout::new(0, move || dispatcher.dispatch(Action::Describe)));
+            move || drop(timeout)
+        }
+    });
+
     // The analysis runs in a web worker; the views show the latest complete report meanwhile.
-    let analysis = analysis::use_analysis(state.inputs(), state.restored_lines());
+    let inputs = use_memo(state.compared(), |compared| {
+        compared.iter().map(|(id, text)| Input { id: id.to_string(), text: text.to_string() }).collect()
+    });
+    let analysis = analysis::use_analysis(inputs, state.restored_lines());
     let analysed = analysis.state.report.is_some();
     let report: Ptr<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
     let labels = Rc::new(state.labels(&report));
@@ -114,10 +154,14 @@ pub fn app() -> Html {
                 <ExportMenu report={report.clone()} labels={labels.clone()} full_report={analysis.full_report.clone()} />
             </header>
             <div class="shell">
-                <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
-                    storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
-                    recovery={state.recovery.clone()}
-                    on_action={dispatch.clone()} />
+                if *painted {
+                    <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
+                        storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
+                        recovery={state.recovery.clone()}
+                        on_action={dispatch.clone()} />
+                } else {
+                    <aside class="library" aria-busy="true"></aside>
+                }
                 <main class="content" id="view" tabindex="-1">
                     <Nav route={state.route.clone()} report={report.clone()} />
                     <AnalysisProgress analysis={analysis.state.clone()} on_cancel={analysis.cancel.clone()}

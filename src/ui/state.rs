@@ -4,6 +4,7 @@
 //! user restored, the pair view's filters and the messages shown next to the inputs. The report
 //! is derived from it (see [`State::inputs`]) and never stored here.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::engine::clean::{clean, CleanConfig};
@@ -26,31 +27,95 @@ pub struct Doc {
     /// The outlet the user gave, if any (else the engine's guess is shown).
     pub outlet: Option<Rc<str>>,
     pub included: bool,
-    /// The headline the engine finds in the cleaned text (the id when there is none).
-    pub auto_title: Rc<str>,
+    /// What the engine finds in the cleaned text; `None` until the document is described.
+    /// Describing means cleaning the whole text (about 1 ms per article natively, several in
+    /// wasm), so one change describes at most [`DESCRIBE_BATCH`] documents and leaves the rest
+    /// to [`Action::Describe`], which the app sends, a batch per page task, until none is left.
+    pub about: Option<About>,
+}
+
+/// A document's headline and word count, as the engine finds them in its cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct About {
+    /// The headline found in the cleaned text (the id when there is none).
+    pub title: Rc<str>,
     pub words: usize,
 }
 
-impl Doc {
-    pub fn new(id: &str, text: &str, seed: bool) -> Self {
+impl About {
+    fn of(id: &str, text: &str) -> About {
+        if let Some(seed) = SEEDS.iter().find(|s| s.text == text) {
+            return About { title: seed.title.into(), words: seed.words };
+        }
         let cleaned = clean(text, &CleanConfig::default());
         let found = title(&cleaned.text, &TitleConfig::default());
-        Doc {
-            id: id.into(),
-            seed,
-            text: text.into(),
-            name: None,
-            outlet: None,
-            included: true,
-            auto_title: if found.is_empty() { id.into() } else { found.into() },
+        About {
+            title: if found.is_empty() { id.into() } else { found.into() },
             words: word_count(&cleaned.text),
         }
     }
+}
 
-    /// The title shown: the user's, else the detected headline.
-    pub fn title(&self) -> &str {
-        self.name.as_deref().unwrap_or(&self.auto_title)
+/// The most documents one change to the library describes (see [`Doc::about`]); more than
+/// [`MAX_ADDED_MESSAGES`], so the messages about an import always name described documents.
+pub const DESCRIBE_BATCH: usize = 8;
+
+impl Doc {
+    /// A described document.
+    pub fn new(id: &str, text: &str, seed: bool) -> Self {
+        Doc { about: Some(About::of(id, text)), ..Doc::pending(id, text, seed) }
     }
+
+    /// A document not described yet (see [`Doc::about`]).
+    pub fn pending(id: &str, text: &str, seed: bool) -> Self {
+        Doc { id: id.into(), seed, text: text.into(), name: None, outlet: None, included: true, about: None }
+    }
+
+    /// The title shown: the user's, else the detected headline; until the document is
+    /// described, the start of its first line.
+    pub fn title(&self) -> &str {
+        if let Some(name) = &self.name {
+            return name;
+        }
+        match &self.about {
+            Some(about) => &about.title,
+            None => first_line(&self.text).unwrap_or(&self.id),
+        }
+    }
+
+    /// The word count of the cleaned text, once described.
+    pub fn words(&self) -> Option<usize> {
+        self.about.as_ref().map(|a| a.words)
+    }
+
+    fn describe(&mut self) {
+        if self.about.is_none() {
+            self.about = Some(About::of(&self.id, &self.text));
+        }
+    }
+}
+
+/// The first line of `text` with a letter or digit, trimmed and cut to at most 90 bytes at a
+/// char boundary: a stand-in title, cheap to find.
+fn first_line(text: &str) -> Option<&str> {
+    let line = text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphanumeric))?;
+    let mut end = line.len().min(90);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(&line[..end])
+}
+
+/// A hash of `text`'s words, blind to spacing: equal for texts that are the same up to spacing
+/// (FNV-1a over the words, each followed by a space).
+fn words_key(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in text.split_whitespace() {
+        for &b in word.as_bytes().iter().chain(b" ") {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// How the views name one document of the report.
@@ -154,6 +219,8 @@ pub enum Action {
     ToggleFilter(Filter),
     /// Open or close a document's text in the library.
     ToggleOpen(Rc<str>),
+    /// Describe the next [`DESCRIBE_BATCH`] documents not described yet (see [`Doc::about`]).
+    Describe,
     StorageFailed(Option<String>),
     DismissMessages,
     DismissRecovery,
@@ -183,6 +250,17 @@ impl State {
             .filter(|d| d.included)
             .take(MAX_COMPARED)
             .map(|d| Input { id: d.id.to_string(), text: d.text.to_string() })
+            .collect()
+    }
+
+    /// The ids and texts of [`State::inputs`], shared: comparing them (by pointer) is cheap,
+    /// so the app rebuilds the inputs only when they change.
+    pub fn compared(&self) -> Vec<(Rc<str>, Rc<str>)> {
+        self.docs
+            .iter()
+            .filter(|d| d.included)
+            .take(MAX_COMPARED)
+            .map(|d| (d.id.clone(), d.text.clone()))
             .collect()
     }
 
@@ -217,10 +295,16 @@ impl State {
         out
     }
 
-    /// The document whose text equals `text` up to spacing, if any.
-    pub fn duplicate_of(&self, text: &str) -> Option<&Doc> {
-        let wanted: Vec<&str> = text.split_whitespace().collect();
-        self.docs.iter().find(|d| d.text.split_whitespace().eq(wanted.iter().copied()))
+    /// Whether some document is not described yet (see [`Doc::about`]).
+    pub fn undescribed(&self) -> bool {
+        self.docs.iter().any(|d| d.about.is_none())
+    }
+
+    /// Describes the first [`DESCRIBE_BATCH`] documents not described yet.
+    pub fn describe_batch(&mut self) {
+        for d in self.docs.iter_mut().filter(|d| d.about.is_none()).take(DESCRIBE_BATCH) {
+            d.describe();
+        }
     }
 
     pub fn doc(&self, id: &str) -> Option<&Doc> {
@@ -243,40 +327,44 @@ impl State {
             Action::Navigate(route) => s.route = route,
             Action::Import(items) => {
                 s.messages.clear();
-                let mut added = 0;
+                // Texts already in the library, by their words (see `words_key`).
+                let mut known: HashMap<u64, Vec<usize>> = HashMap::new();
+                for (k, d) in s.docs.iter().enumerate() {
+                    known.entry(words_key(&d.text)).or_default().push(k);
+                }
+                // The "Added" messages: (message index, document index, source, note).
+                let mut added = Vec::new();
                 for item in items {
                     match item {
                         Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
                             error: true,
                             text: format!("{}: there is no text to add", new.source),
                         }),
-                        Ok(new) if s.duplicate_of(&new.text).is_some() => {
-                            let twin = s.duplicate_of(&new.text).map(Doc::title).unwrap_or_default();
-                            s.messages.push(Message {
-                                error: true,
-                                text: format!(
-                                    "{}: the same text as “{twin}”, already in the library; not added again",
-                                    new.source
-                                ),
-                            })
-                        }
                         Ok(new) => {
+                            let key = words_key(&new.text);
+                            let same = |d: &Doc| d.text.split_whitespace().eq(new.text.split_whitespace());
+                            let twin =
+                                known.get(&key).and_then(|ks| ks.iter().copied().find(|&k| same(&s.docs[k])));
+                            if let Some(twin) = twin {
+                                s.docs[twin].describe();
+                                s.messages.push(Message {
+                                    error: true,
+                                    text: format!(
+                                        "{}: the same text as “{}”, already in the library; not added again",
+                                        new.source,
+                                        s.docs[twin].title()
+                                    ),
+                                });
+                                continue;
+                            }
                             let id = format!("user-{}", s.next);
                             s.next += 1;
-                            let mut doc = Doc::new(&id, &new.text, false);
+                            let mut doc = Doc::pending(&id, &new.text, false);
                             doc.name = clean_name(&new.title);
                             doc.outlet = clean_name(&new.outlet);
-                            let note = new.note.map(|n| format!(" ({n})")).unwrap_or_default();
-                            added += 1;
-                            s.messages.push(Message {
-                                error: false,
-                                text: format!(
-                                    "Added “{}” from {}{note}, {} words",
-                                    doc.title(),
-                                    new.source,
-                                    doc.words
-                                ),
-                            });
+                            known.entry(key).or_default().push(s.docs.len());
+                            added.push((s.messages.len(), s.docs.len(), new.source, new.note));
+                            s.messages.push(Message { error: false, text: String::new() });
                             s.docs.push(doc);
                         }
                         Err((source, why)) => {
@@ -284,9 +372,13 @@ impl State {
                         }
                     }
                 }
-                if added > MAX_ADDED_MESSAGES {
-                    let first = s.docs[s.docs.len() - added].title().to_string();
-                    let mut text = format!("Added {added} documents, from “{}” on", shorten(&first, 40));
+                for &(_, k, ..) in added.iter().take(DESCRIBE_BATCH) {
+                    s.docs[k].describe();
+                }
+                if added.len() > MAX_ADDED_MESSAGES {
+                    let first = s.docs[added[0].1].title().to_string();
+                    let mut text =
+                        format!("Added {} documents, from “{}” on", added.len(), shorten(&first, 40));
                     if let Some(n) = s.over_limit() {
                         text.push_str(&format!(
                             "; {n} are included, and the first {MAX_COMPARED} are compared"
@@ -295,8 +387,19 @@ impl State {
                     let at = s.messages.iter().position(|m| !m.error).unwrap_or(0);
                     s.messages.retain(|m| m.error);
                     s.messages.insert(at, Message { error: false, text });
+                } else {
+                    for (at, k, source, note) in added {
+                        let doc = &s.docs[k];
+                        let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
+                        s.messages[at].text = format!(
+                            "Added “{}” from {source}{note}, {} words",
+                            doc.title(),
+                            doc.words().unwrap_or_default()
+                        );
+                    }
                 }
             }
+            Action::Describe => s.describe_batch(),
             Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
             Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
             Action::SetOutlet(id, outlet) => edit(&mut s, &id, &|d| d.outlet = clean_name(&outlet)),
@@ -382,7 +485,7 @@ mod tests {
         assert_eq!(state.inputs().len(), 5);
         for (doc, seed) in state.docs.iter().zip(SEEDS) {
             assert_eq!((&*doc.id, doc.seed, doc.included), (seed.name, true, true));
-            assert!(!doc.title().is_empty() && doc.words > 0, "{}", seed.name);
+            assert!(!doc.title().is_empty() && doc.words() > Some(0), "{}", seed.name);
         }
     }
 
@@ -425,6 +528,46 @@ mod tests {
     }
 
     #[test]
+    fn a_large_import_is_described_a_batch_at_a_time_to_the_same_titles_and_counts() {
+        let texts: Vec<String> = (0..20)
+            .map(|k| format!("Share this\n\nHeadline number {k}\n\nThe council met on day {k}. It voted.\n"))
+            .collect();
+        let items = texts.iter().map(|t| Ok(pasted("", t))).collect();
+        let mut state = State::with_seeds().apply(Action::Import(items));
+        assert_eq!(state.docs.len(), 25);
+        let described = |s: &State| s.docs.iter().filter(|d| d.about.is_some()).count();
+        assert_eq!(described(&state), 5 + DESCRIBE_BATCH, "the seeds and the first batch");
+        assert_eq!(state.messages[0].text, "Added 20 documents, from “Headline number 0” on");
+        // Until described, a document shows the start of its first line and no word count.
+        let last = state.docs.last().unwrap();
+        assert_eq!((last.title(), last.words()), ("Share this", None));
+        let mut steps = 0;
+        while state.undescribed() {
+            state = state.apply(Action::Describe);
+            steps += 1;
+        }
+        assert_eq!(steps, (20 - DESCRIBE_BATCH).div_ceil(DESCRIBE_BATCH));
+        for (doc, text) in state.docs[5..].iter().zip(&texts) {
+            assert_eq!(
+                doc,
+                &Doc { name: None, outlet: Some("Daily Bugle".into()), ..Doc::new(&doc.id, text, false) }
+            );
+        }
+        assert_eq!(state.docs[24].title(), "Headline number 19");
+        assert_eq!(state.docs[24].words(), Some(11), "“Share this” is not counted");
+        assert_eq!(state.apply(Action::Describe), state, "nothing left to describe");
+
+        // A twin found among documents not described yet is named by its headline.
+        let again = State::with_seeds()
+            .apply(Action::Import(texts.iter().map(|t| Ok(pasted("", t))).collect()))
+            .apply(Action::Import(vec![Ok(pasted("", &texts[19].replace('\n', " \n ")))]));
+        assert_eq!(
+            again.messages[0].text,
+            "pasted text: the same text as “Headline number 19”, already in the library; not added again"
+        );
+    }
+
+    #[test]
     fn the_same_text_twice_is_added_once_with_a_message() {
         let text = "The mayor said the bridge would reopen in May.";
         let state = State::with_seeds().apply(Action::Import(vec![
@@ -458,8 +601,8 @@ mod tests {
         assert_eq!(s2.docs[0], s.docs[0]);
         let edited = s2.apply(Action::Edit(id.clone(), "New headline here\n\nNew body sentence.".into()));
         assert_eq!(
-            (edited.docs[1].auto_title.as_ref(), edited.docs[1].title()),
-            ("New headline here", "The Post story")
+            (edited.docs[1].about.as_ref().map(|a| &*a.title), edited.docs[1].title()),
+            (Some("New headline here"), "The Post story")
         );
         assert_eq!(edited.apply(Action::Edit(id.clone(), "   ".into())), edited, "an empty edit is refused");
         let removed = edited.apply(Action::Remove(id.clone()));

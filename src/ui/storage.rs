@@ -96,7 +96,7 @@ fn into_doc(d: SavedDoc) -> Option<Doc> {
         (None, true) => seed_text(&d.id)?.to_string(),
         (None, false) => return None,
     };
-    let mut doc = Doc::new(&d.id, &text, d.seed);
+    let mut doc = Doc::pending(&d.id, &text, d.seed);
     doc.name = d.name.map(Rc::from);
     doc.outlet = d.outlet.map(Rc::from);
     doc.included = d.included;
@@ -243,7 +243,7 @@ pub fn load_from(store: &mut dyn Store) -> Option<State> {
         if !docs.iter().any(|d| *d.id == **id) {
             if let Some(text) = seed_text(id) {
                 let at = docs.iter().position(|d| listed(&d.id).is_none_or(|p| p > k)).unwrap_or(docs.len());
-                docs.insert(at, Doc::new(id, text, true));
+                docs.insert(at, Doc::pending(id, text, true));
             }
         }
     }
@@ -253,6 +253,8 @@ pub fn load_from(store: &mut dyn Store) -> Option<State> {
     if !docs.is_empty() || unreadable.is_empty() {
         state.docs = docs;
     }
+    // The rest are described a batch per page task (`Action::Describe`).
+    state.describe_batch();
     state.restored = restored
         .into_iter()
         .filter(|(d, _)| state.docs.iter().any(|x| *x.id == *d))
@@ -362,6 +364,24 @@ mod browser {
 
     pub fn local() -> Option<Local> {
         Some(Local(web_sys::window()?.local_storage().ok()??))
+    }
+}
+
+/// What [`save_to`] stores of a state, held by reference: saving again is needed only when it
+/// changes (a document's description, [`crate::ui::state::Doc::about`], is not stored).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// The documents without their descriptions; their `Rc<str>`s compare by pointer first,
+    /// so an unchanged library compares in a few steps per document.
+    docs: Vec<Doc>,
+    restored: Vec<(Rc<str>, usize)>,
+    next: u32,
+}
+
+impl Stored {
+    pub fn of(state: &State) -> Stored {
+        let docs = state.docs.iter().map(|d| Doc { about: None, ..d.clone() }).collect();
+        Stored { docs, restored: state.restored.clone(), next: state.next }
     }
 }
 

@@ -78,14 +78,14 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 } else if let Some(outlet) = &props.detected {
                     <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
                 }
-                <span class="words">{ if doc.words == 1 { "1 word".to_string() } else { format!("{} words", doc.words) } }</span>
+                <span class="words">{ match doc.words() { Some(1) => "1 word".to_string(), Some(n) => format!("{n} words"), None => "… words".to_string() } }</span>
                 <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
                 <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>
                 <button type="button" class="link danger" onclick={on_remove} aria-label={format!("Remove “{}”", doc.title())}>{ "Remove" }</button>
             </p>
             if *editing {
                 <form class="edit-form" onsubmit={on_save}>
-                    <label>{ "Title" }<input ref={title_ref} type="text" value={doc.name.as_deref().unwrap_or_default().to_string()} placeholder={doc.auto_title.to_string()} /></label>
+                    <label>{ "Title" }<input ref={title_ref} type="text" value={doc.name.as_deref().unwrap_or_default().to_string()} placeholder={doc.about.as_ref().map_or(doc.title(), |a| &a.title).to_string()} /></label>
                     <label>{ "Outlet" }<input ref={outlet_ref} type="text" value={doc.outlet.as_deref().unwrap_or_default().to_string()} placeholder="as detected" /></label>
                     <label>{ "Text" }<textarea ref={text_ref} rows="8" defaultvalue={doc.text.to_string()} /></label>
                     <div class="form-actions"><button type="submit" class="primary">{ "Save" }</button><button type="button" onclick={on_cancel}>{ "Cancel" }</button></div>
