@@ -1104,23 +1104,6 @@ fn char_lcs(a: &SentenceProfile, b: &SentenceProfile) -> usize {
         .sum()
 }
 
-/// Size of the multiset intersection of two sorted slices of keyed pairs, by key.
-fn sorted_key_overlap(a: &[(u64, u32)], b: &[(u64, u32)]) -> usize {
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Equal => {
-                k += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    k
-}
-
 /// Features added in the third round (see README): n-gram precision and BLEU, character LCS
 /// and trigram overlap, contextual alignment, left-over modals and dates.
 #[allow(clippy::too_many_arguments)]
@@ -1135,7 +1118,7 @@ fn extra_features(
     let (n, m) = (left.keys.len(), right.keys.len());
     // Clipped n-gram precision, n = 1..4, over variant keys.
     let counts = [
-        (sorted_key_overlap(&left.by_variant, &right.by_variant), n, m),
+        (sorted_overlap_by(&left.by_variant, &right.by_variant, |p| p.0), n, m),
         (sorted_overlap(&left.bigrams, &right.bigrams), left.bigrams.len(), right.bigrams.len()),
         (sorted_overlap(&left.trigrams, &right.trigrams), left.trigrams.len(), right.trigrams.len()),
         (sorted_overlap(&left.fourgrams, &right.fourgrams), left.fourgrams.len(), right.fourgrams.len()),
@@ -1156,7 +1139,7 @@ fn extra_features(
     let clcs = char_lcs(left, right) as f32;
     let (cl, cr) = (ratio(clcs, la), ratio(clcs, lb));
     let (t1, t2) = (&left.char_trigrams, &right.char_trigrams);
-    let to = sorted_u32_overlap(t1, t2) as f32;
+    let to = sorted_overlap(t1, t2) as f32;
     let char3 = ratio(to, (t1.len() + t2.len()) as f32 - to);
     let char_len_diff = ratio((la - lb).abs(), la.max(lb));
     // Contextual alignment: content matches whose neighbour is matched to the neighbour.
@@ -1279,28 +1262,16 @@ fn ratio(a: f32, b: f32) -> f32 {
     }
 }
 
-/// [`sorted_overlap`] of `u32`s.
-fn sorted_u32_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                k += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    k
+/// Size of the multiset intersection of two sorted slices. O(len(a) + len(b)).
+fn sorted_overlap<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    sorted_overlap_by(a, b, |x| *x)
 }
 
-/// Size of the multiset intersection of two sorted slices. O(len(a) + len(b)).
-fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
+/// [`sorted_overlap`] of slices sorted by `key`, comparing keys only.
+fn sorted_overlap_by<T, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K) -> usize {
     let (mut i, mut j, mut k) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+        match key(&a[i]).cmp(&key(&b[j])) {
             std::cmp::Ordering::Equal => {
                 k += 1;
                 i += 1;
