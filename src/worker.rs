@@ -10,6 +10,11 @@
 //! before it tells the page it has loaded, so no analysis ever runs without them; if they
 //! cannot be had, the worker fails with an error the page shows.
 
+/// The allocator (see Cargo.toml): talc, faster than Rust's default dlmalloc on wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     wirediff::ui::marks::mark("worker-main");

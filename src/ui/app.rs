@@ -78,36 +78,42 @@ pub fn app() -> Html {
         }
     });
 
-    // Every change to the library is saved; a failure keeps the documents in memory.
+    // The analysis runs in a web worker; the views show the latest complete report meanwhile.
+    let inputs = use_memo(state.compared(), |compared| {
+        compared.iter().map(|(id, text)| Input { id: id.to_string(), text: text.to_string() }).collect()
+    });
+    let analysis = analysis::use_analysis(inputs, state.restored_lines());
+    let analysing = analysis.state.progress.is_some();
+
+    // Every change to the library is saved; a failure keeps the documents in memory. The save
+    // (about 1.1 MB of JSON for 200 articles) runs in a task of its own after the analysis
+    // request has been posted above, so the worker starts on the documents first.
     use_effect_with((storage::Stored::of(&state), *painted), {
         let state = state.clone();
         move |&(_, painted)| {
-            if !painted {
-                return;
-            }
-            let result = storage::save(&state).err();
-            if result != state.storage_error {
-                state.dispatch(Action::StorageFailed(result));
-            }
+            let timeout = painted.then(|| {
+                Timeout::new(0, move || {
+                    let result = storage::save(&state).err();
+                    if result != state.storage_error {
+                        state.dispatch(Action::StorageFailed(result));
+                    }
+                })
+            });
+            move || drop(timeout)
         }
     });
 
     // Documents added or loaded in bulk are described a batch per task (`Doc::about`), so no
-    // task of the page cleans more than a few of them; the worker analyses them meanwhile.
+    // task of the page cleans more than a few of them. Describing cleans each text again, as
+    // the worker does: it waits until no analysis runs, so it never takes a core from one.
     let described = state.docs.iter().filter(|d| d.about.is_some()).count();
-    use_effect_with((described, state.undescribed()), {
+    use_effect_with((described, state.undescribed() && !analysing), {
         let dispatcher = state.dispatcher();
         move |&(_, pending)| {
             let timeout = pending.then(|| Timeout::new(0, move || dispatcher.dispatch(Action::Describe)));
             move || drop(timeout)
         }
     });
-
-    // The analysis runs in a web worker; the views show the latest complete report meanwhile.
-    let inputs = use_memo(state.compared(), |compared| {
-        compared.iter().map(|(id, text)| Input { id: id.to_string(), text: text.to_string() }).collect()
-    });
-    let analysis = analysis::use_analysis(inputs, state.restored_lines());
     let analysed = analysis.state.report.is_some();
     let report: Ptr<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
     let labels = Rc::new(state.labels(&report));
