@@ -59,8 +59,8 @@
 //! `all_pairs_max_documents`) counts shared keys per document pair from per-document key
 //! counts: the sum over keys of the square of the number of documents holding the key (for
 //! 200 synthetic documents ~540 M instructions less than one pass over a posting list per key
-//! occurrence). A pair costs O(s · k · log p) to gather candidates (s sentences, k keys per
-//! sentence, p postings per key) plus one token matching per candidate
+//! occurrence). A pair costs O(s · k + m) to gather candidates (s sentences, k keys per
+//! sentence, m postings of those keys in the other document) plus one token matching per candidate
 //! ([`match_tokens`](super::similarity::match_tokens): `compare`'s matches and conflicts
 //! without its scores, features and model, about a fifth of its cost), each classified once; the greedy choice is O(c log c) for c candidates. Split/merge groups are profiled
 //! once per analysis ([`GroupProfiles`]), not once per document pair that proposes them.
@@ -268,8 +268,12 @@ pub struct Corpus {
     /// Alignment weights of each sentence's tokens.
     pub weighed: Vec<Weighed>,
     pub idf: Idf,
-    /// key → sentences carrying it, in increasing sentence order.
-    postings: KeyMap<Vec<u32>>,
+    /// Per document, key → the range of `doc_sentences[d]` holding the document's sentences
+    /// that carry the key, in increasing order: one look-up per key and document pair, where a
+    /// global key → sentences list needed a hash look-up and a binary search (that search was
+    /// ~40% of alignment's own time for 200 documents).
+    doc_postings: Vec<KeyMap<(u32, u32)>>,
+    doc_sentences: Vec<Vec<u32>>,
 }
 
 /// One chosen correspondence, by global sentence indices.
@@ -416,7 +420,34 @@ impl Corpus {
             }
         }
         let weighed = profiles.iter().map(|p| weigh(p, &idf, config)).collect();
-        Corpus { profiles, docs, doc_of, keys, key_weights, word_keys, weights, weighed, idf, postings }
+        // The postings cut per document (each document's sentences are one run of indices).
+        let mut doc_postings: Vec<KeyMap<(u32, u32)>> = vec![KeyMap::default(); docs.len()];
+        let mut doc_sentences: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+        for (&k, p) in &postings {
+            let mut at = 0;
+            while at < p.len() {
+                let d = doc_of[p[at] as usize];
+                let run = p[at..].iter().take_while(|&&s| doc_of[s as usize] == d).count();
+                let list = &mut doc_sentences[d];
+                let start = list.len() as u32;
+                list.extend_from_slice(&p[at..at + run]);
+                doc_postings[d].insert(k, (start, list.len() as u32));
+                at += run;
+            }
+        }
+        Corpus {
+            profiles,
+            docs,
+            doc_of,
+            keys,
+            key_weights,
+            word_keys,
+            weights,
+            weighed,
+            idf,
+            doc_postings,
+            doc_sentences,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -439,15 +470,12 @@ impl Corpus {
         // once even when its own key and a class key both occur there.
         let mut last_word = vec![0u32; rb.len()];
         let mut touched = Vec::new();
+        let (index, sentences) = (&self.doc_postings[b], &self.doc_sentences[b]);
         for i in ra.clone() {
             for &(word, k, w) in &self.word_keys[i] {
-                let Some(p) = self.postings.get(&k) else { continue };
-                let lo = p.partition_point(|&s| (s as usize) < rb.start);
-                for &s in &p[lo..] {
+                let Some(&(lo, hi)) = index.get(&k) else { continue };
+                for &s in &sentences[lo as usize..hi as usize] {
                     let s = s as usize;
-                    if s >= rb.end {
-                        break;
-                    }
                     let r = s - rb.start;
                     if last_word[r] == word + 1 && counts[r] > 0 {
                         continue;
