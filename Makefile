@@ -24,8 +24,9 @@ setup-test: ## Install what building and testing need: also Chromium and the npm
 serve: setup ## Build and serve the app on http://127.0.0.1:$(PORT), rebuilding on change
 	trunk serve --port $(PORT) --dist target/serve-dist
 
-build: setup ## Release build of the web app into dist/
+build: setup ## Release build of the web app into dist/, with the seeds' overview prerendered
 	trunk build --release
+	node scripts/prerender.mjs dist
 	@$(MAKE) --no-print-directory size
 
 single: build ## dist/wirediff.html: the whole app in one file that opens from file://

@@ -2,9 +2,10 @@
 # Installs what building (and, with --test, testing) wirediff needs, skipping every tool that is
 # already there at the right version: a warm machine spends seconds here, a fresh one minutes.
 #
-#   scripts/setup.sh          wasm32 target, trunk 0.21.x, wasm-bindgen-cli = Cargo.lock, and Node.js
-#                             with the npm packages (binaryen's wasm-opt 132, playwright-core)
-#   scripts/setup.sh --test   the same, plus Chromium and its driver
+#   scripts/setup.sh          wasm32 target, trunk 0.21.x, wasm-bindgen-cli = Cargo.lock, Node.js
+#                             with the npm packages (binaryen's wasm-opt 132, playwright-core), and
+#                             Chromium (the build prerenders the seeds' overview with it)
+#   scripts/setup.sh --test   the same, plus Chromium's driver
 #
 # Needs rustup and cargo. Runs unattended (CI=true, no stdin); uses sudo for apt when not root.
 # Trunk would download wasm-bindgen and wasm-opt from GitHub, which fails offline: installing
@@ -84,10 +85,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
     echo "$lock_sum" > "$stamp"
 fi
 
-# 5. For the browser tests: Debian's Chromium and its driver (Playwright's own browser download
-#    is never used).
-if $want_test && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-    apt_install chromium chromium-driver
+# 5. Chromium: the build prerenders the seeds' overview with it (scripts/prerender.mjs; $CHROMIUM
+#    names another Chromium-based browser), and the browser tests also need its driver. Debian's
+#    packages: Playwright's own browser download is never used.
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    if $want_test; then apt_install chromium chromium-driver; else apt_install chromium; fi
+elif $want_test && [ ! -x /usr/bin/chromedriver ]; then
+    apt_install chromium-driver
 fi
 
 step "ready: $(trunk --version), wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version), node $(node --version)"

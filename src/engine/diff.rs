@@ -27,8 +27,9 @@
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
 //! From text ([`diff_texts`]), the peer benchmark's 1,466 sentence pairs (~25 words a side,
 //! 780 of them verbatim) take ~54,000 instructions a pair natively (callgrind; ~5 µs on an idle
-//! core), about 40% tokenizing and a quarter `similar`, and ~143,000 in wasm (opt-level z); a
-//! pair of ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
+//! core), about 40% tokenizing and a quarter `similar`, and ~128,000 in wasm (opt-level z, was
+//! ~143,000 before the scan's ASCII loops, one cache lock a text and run-wise `walk`); a pair
+//! of ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -297,7 +298,7 @@ fn diff_words(
     }
 
     let mut merged = Vec::new();
-    walk(&left_pair, &right_moved, &right_taken, |op| merge_into(&mut merged, op, lw, rw));
+    walk(&left_pair, &right_moved, &right_taken, lw, rw, |op| merge_into(&mut merged, op, lw, rw));
     let summary = summarize(&merged);
     let ops = merged.iter().map(|op| to_word_op(op, lw, rw, left, right)).collect();
     LinkDiff { ops, summary }
@@ -356,11 +357,15 @@ struct RawOp {
     right: Option<(usize, usize)>,
 }
 
-/// Walks both sides in left order, emitting token-level ops.
+/// Walks both sides in left order, emitting token-level ops. A run of in-order pairs of one
+/// kind, contiguous on both sides and within one sentence on each, is emitted as one op: the
+/// op [`merge_into`] would join from its one-word ops (one call instead of one a word).
 fn walk(
     left_pair: &[Option<Pairing>],
     right_moved: &[bool],
     right_taken: &[bool],
+    lw: &[Word],
+    rw: &[Word],
     mut emit: impl FnMut(RawOp),
 ) {
     let (n, m) = (left_pair.len(), right_moved.len());
@@ -380,9 +385,20 @@ fn walk(
         }
         if let (true, Some(Some(Pairing::InOrder(t, kind)))) = (j < m, left_pair.get(i)) {
             if *t == j {
-                emit(RawOp { kind: *kind, left: Some((i, i + 1)), right: Some((j, j + 1)) });
+                let (i0, j0, kind) = (i, j, *kind);
                 i += 1;
                 j += 1;
+                while i < n
+                    && j < m
+                    && left_pair[i] == Some(Pairing::InOrder(j, kind))
+                    && !right_moved[j]
+                    && lw[i].part == lw[i - 1].part
+                    && rw[j].part == rw[j - 1].part
+                {
+                    i += 1;
+                    j += 1;
+                }
+                emit(RawOp { kind, left: Some((i0, i)), right: Some((j0, j)) });
                 continue;
             }
         }

@@ -110,6 +110,14 @@ pub fn app() -> Html {
     let analysis = analysis::use_analysis(inputs, state.restored_lines());
     let analysed = analysis.state.report.is_some();
     let report: Ptr<crate::engine::report::Report> = analysis.state.report.clone().unwrap_or_default();
+    // The build's snapshot of this view (if the page has one) gives way once the library is
+    // painted and a report is in, in the same task as that render (src/ui/prerender.rs).
+    let failed = analysis.state.error.is_some();
+    use_effect_with((*painted, analysed, failed), |&(painted, analysed, failed)| {
+        if painted {
+            super::prerender::take_over(analysed || failed);
+        }
+    });
     let labels = Rc::new(state.labels(&report));
     let dispatch = use_callback(state.dispatcher(), |action: Action, d| d.dispatch(action));
     let navigate = dispatch.reform(Action::Navigate);

@@ -138,6 +138,7 @@ mod browser {
         for child in [&title, &what, &details, &actions] {
             panel.append_child(child).ok()?;
         }
+        crate::ui::prerender::drop_snapshot();
         doc.body()?.append_child(&panel).ok()?;
         if let Some(button) = copy.dyn_ref::<web_sys::HtmlElement>() {
             let _ = button.focus();

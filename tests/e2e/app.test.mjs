@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-    DIST, SEED_TITLE_OPENINGS, SUB_PATH, openForSuite, readArticles, screenshot, startServer, watch,
+    DIST, SEED_TITLE_OPENINGS, SUB_PATH, openApp, openForSuite, readArticles, reloadApp, screenshot, startServer, watch,
 } from "./helpers.mjs";
 
 /** The five seeds, in order, each with a title and a word count. */
@@ -69,7 +69,7 @@ describe("wirediff in Chromium", () => {
 
     test("lists the five seed articles at / with no errors and no other origin", async (t) => {
         const { seen, page } = await open(t, server.origin);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         assertSeedList(await readArticles(page));
         await page.waitForLoadState("networkidle");
         await screenshot(page, "home-light");
@@ -79,7 +79,7 @@ describe("wirediff in Chromium", () => {
 
     test("opens an article's text and closes it again", async (t) => {
         const { seen, page } = await open(t, server.origin, { colorScheme: "dark" });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await readArticles(page);
         const button = page.locator(".article-title button").nth(2);
         await button.click();
@@ -96,7 +96,7 @@ describe("wirediff in Chromium", () => {
     test(`works when served under the sub-path ${SUB_PATH}`, async (t) => {
         const { seen, page } = await open(t, server.origin);
         const first = server.requests.length;
-        await page.goto(`${server.origin}${SUB_PATH.slice(0, -1)}`); // redirected to SUB_PATH
+        await openApp(page, `${server.origin}${SUB_PATH.slice(0, -1)}`); // redirected to SUB_PATH
         assert.equal(new URL(page.url()).pathname, SUB_PATH);
         assertSeedList(await readArticles(page));
         await page.waitForLoadState("networkidle");
@@ -110,7 +110,7 @@ describe("wirediff in Chromium", () => {
         test(`reloads offline after one visit at ${base}`, async (t) => {
             const own = await ownServer(t);
             const { context, seen, page } = await open(t, own.origin);
-            await page.goto(`${own.origin}${base}`);
+            await openApp(page, `${own.origin}${base}`);
             assertSeedList(await readArticles(page));
             await workerReady(page);
             // The visit is over once the analysis worker has loaded its wasm and reported:
@@ -122,7 +122,7 @@ describe("wirediff in Chromium", () => {
             // Nothing can come from the network now: the server is gone and the context offline.
             await own.close();
             await context.setOffline(true);
-            await page.reload();
+            await reloadApp(page);
             assertSeedList(await readArticles(page));
             assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "served by the worker");
             await screenshot(page, `offline${base.replaceAll("/", "-")}`);
@@ -133,7 +133,7 @@ describe("wirediff in Chromium", () => {
     test("a new build replaces the cached one, and that one works offline", async (t) => {
         const own = await ownServer(t);
         const { context, seen, page } = await open(t, own.origin);
-        await page.goto(`${own.origin}/`);
+        await openApp(page, `${own.origin}/`);
         await readArticles(page);
         await workerReady(page);
         await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
@@ -149,7 +149,7 @@ describe("wirediff in Chromium", () => {
         own.overrides.set("index.html", readFileSync(join(DIST, "index.html"), "utf8")
             .replace("<title>wirediff</title>", "<title>wirediff, new build</title>"));
 
-        await page.reload(); // pages come from the network first: the new build shows at once
+        await reloadApp(page); // pages come from the network first: the new build shows at once
         assert.equal(await page.title(), "wirediff, new build");
         await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
         await until(async () => {
@@ -159,7 +159,7 @@ describe("wirediff in Chromium", () => {
 
         await own.close();
         await context.setOffline(true);
-        await page.reload();
+        await reloadApp(page);
         assertSeedList(await readArticles(page));
         assert.equal(await page.title(), "wirediff, new build", "offline, the new build is served");
         assertClean(seen);
@@ -178,7 +178,7 @@ describe("wirediff in Chromium", () => {
                 }
             };
         });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
         await workerDone(page);
         const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => m.name));
@@ -204,11 +204,96 @@ describe("wirediff in Chromium", () => {
         assertClean(seen);
     });
 
+    /**
+     * The page's heatmap figure and library titles as HTML, without the attributes the build's
+     * snapshot leaves out (ids and what points at them: scripts/prerender.mjs); `root` is the
+     * snapshot's element or the app's.
+     */
+    const shown = (page, root) => page.evaluate((root) => {
+        const figure = document.querySelector(`${root} .heatmap-figure`).cloneNode(true);
+        for (const el of [figure, ...figure.querySelectorAll("*")]) {
+            for (const name of ["id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"]) el.removeAttribute(name);
+        }
+        const titles = [...document.querySelectorAll(`${root} .article-title`)].map((t) => t.textContent);
+        const ticked = [...document.querySelectorAll(`${root} .library input[type=checkbox]`)].map((c) => c.checked);
+        return { figure: figure.outerHTML, titles, ticked };
+    }, root);
+
+    test("a first visit sees the build's prerendered heatmap, inert, and it is the app's own", async (t) => {
+        const html = readFileSync(join(DIST, "index.html"), "utf8");
+        assert.match(html, /<div id="prerender" inert aria-busy="true">/, "make build prerenders the overview");
+        assert.match(readFileSync(join(DIST, "wirediff.html"), "utf8"), /<div id="prerender" inert aria-busy="true">/, "so does make single");
+        // The article text in the snapshot is text, not a picture.
+        assert.match(html, /US, Russia Draft Ukraine Peace Plan/);
+
+        // The snapshot alone: the page's wasm never arrives.
+        const before = await open(t, server.origin);
+        await before.context.route(/wirediff-app-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
+        await before.page.goto(`${server.origin}/`);
+        const snapshot = before.page.locator("#prerender");
+        await snapshot.locator(".heatmap .cell").nth(24).waitFor();
+        assert.equal(await snapshot.getAttribute("inert"), "");
+        assert.equal(await snapshot.getAttribute("aria-busy"), "true");
+        assert.equal(await before.page.locator("html[data-app-ready]").count(), 0);
+        await screenshot(before.page, "prerendered");
+        // Inert: a click on a cell opens no pair view.
+        await snapshot.locator(".heatmap .cell").nth(1).click({ force: true });
+        await before.page.waitForTimeout(200);
+        assert.equal(new URL(before.page.url()).hash, "", "the snapshot's cells do nothing");
+        const prerendered = await shown(before.page, "#prerender");
+
+        // The app, once it has taken over: the same heatmap (cells, shades, verdicts) and library.
+        const { seen, page } = await open(t, server.origin);
+        await openApp(page, `${server.origin}/`);
+        assert.equal(await page.locator("#prerender").count(), 0, "the snapshot is gone");
+        assert.equal(await page.locator(".heatmap .cell").count(), 25);
+        const app = await shown(page, "#app");
+        assert.deepEqual(prerendered.titles, app.titles);
+        assert.deepEqual(prerendered.ticked, app.ticked);
+        assert.equal(prerendered.figure, app.figure, "the prerendered heatmap is the app's");
+        assertClean(seen);
+    });
+
+    /** Records whether any frame of `page` is painted with the build's snapshot showing. */
+    const watchSnapshot = (page) => page.addInitScript(() => {
+        window.__sawSnapshot = false;
+        const check = () => {
+            const snapshot = document.getElementById("prerender");
+            if (snapshot && getComputedStyle(snapshot).display !== "none") window.__sawSnapshot = true;
+            if (!document.documentElement.hasAttribute("data-app-ready")) requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+    });
+
+    test("a returning visitor with a stored library, or another view, never sees the seeds' snapshot", async (t) => {
+        const { seen, page } = await open(t, server.origin);
+        await watchSnapshot(page);
+        await openApp(page, `${server.origin}/`);
+        assert.equal(await page.evaluate(() => window.__sawSnapshot), true, "a first visit does see it");
+        await page.locator("#paste-text").fill("Own story\n\nThe mayor reopened the bridge on Tuesday, officials said.");
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".heatmap .cell").nth(35).waitFor({ timeout: 20_000 });
+
+        await reloadApp(page);
+        assert.equal(await page.evaluate(() => window.__sawSnapshot), false, "no frame showed the snapshot");
+        assert.equal(await page.locator("#prerender").count(), 0);
+        await page.locator(".heatmap .cell").nth(35).waitFor({ timeout: 20_000 });
+        assert.equal(await page.locator(".library .article").count(), 6);
+
+        // Another view on a first visit: no overview flashes before it.
+        const other = await open(t, server.origin);
+        await watchSnapshot(other.page);
+        await openApp(other.page, `${server.origin}/#/facts`);
+        assert.equal(await other.page.evaluate(() => window.__sawSnapshot), false, "no frame showed the snapshot");
+        assertClean(seen);
+        assertClean(other.seen);
+    });
+
     test("the single file works from file:// with no server", async (t) => {
         const file = join(DIST, "wirediff.html");
         assert.ok(existsSync(file), "dist/wirediff.html is missing: run `make single` first");
         const { seen, page } = await open(t, "file://");
-        await page.goto(pathToFileURL(file).href);
+        await openApp(page, pathToFileURL(file).href);
         assertSeedList(await readArticles(page));
         // The analysis worker starts from a blob: URL the page makes of its own inlined code.
         await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });

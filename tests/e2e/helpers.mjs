@@ -140,6 +140,27 @@ export function watch(context, origin) {
     return seen;
 }
 
+/**
+ * Waits until the app has mounted: `<html data-app-ready>` (src/ui/prerender.rs). Before that a
+ * first visit shows the build's inert snapshot of the seeds' overview (scripts/prerender.mjs),
+ * which has the same classes as the app's own elements: no test may touch it.
+ */
+export async function appReady(page, timeout = 20_000) {
+    await page.locator("html[data-app-ready]").waitFor({ state: "attached", timeout });
+}
+
+/** `page.goto(url)`, then waits until the app has mounted (see appReady). */
+export async function openApp(page, url) {
+    await page.goto(url);
+    await appReady(page);
+}
+
+/** `page.reload()`, then waits until the app has mounted (see appReady). */
+export async function reloadApp(page) {
+    await page.reload();
+    await appReady(page);
+}
+
 /** Waits for the article list and returns its titles and word-count labels. */
 export async function readArticles(page) {
     await page.locator(".article-title").first().waitFor({ timeout: 15_000 });

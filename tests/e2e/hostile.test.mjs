@@ -3,7 +3,7 @@
 // Runs against the release build in dist/ in headless Chromium.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { SEED_TITLE_OPENINGS, heatmapShows, openForSuite, screenshot, watch } from "./helpers.mjs";
+import { SEED_TITLE_OPENINGS, heatmapShows, openForSuite, screenshot, watch, openApp } from "./helpers.mjs";
 
 /** A 1×1 PNG (the classic smallest valid one). */
 const PNG = Buffer.from(
@@ -55,7 +55,7 @@ describe("hostile input through the file picker", () => {
             seen.dialogs.push(dialog.message());
             dialog.dismiss().catch(() => {});
         });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await page.locator(".heatmap .cell").nth(24).waitFor({ timeout: 20_000 });
         return { seen, page, before: await stats(page) };
     }

@@ -7,7 +7,7 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { SCREENSHOTS, heatmapShows, openForSuite, synthCorpus, watch } from "./helpers.mjs";
+import { SCREENSHOTS, heatmapShows, openForSuite, synthCorpus, watch, openApp } from "./helpers.mjs";
 
 const DOCUMENTS = 200;
 /**
@@ -35,7 +35,7 @@ describe("wirediff at scale", () => {
         t.after(() => context.close());
         const seen = watch(context, server.origin);
         const page = await context.newPage();
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await heatmapShows(page, 5, 20_000);
 
         // In-page: each key's latency from its keydown (the event's own time stamp, taken when
@@ -158,7 +158,7 @@ describe("wirediff at scale", () => {
         t.after(() => context.close());
         const seen = watch(context, server.origin);
         const page = await context.newPage();
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await heatmapShows(page, 5, 20_000);
         await page.locator("#file-input").setInputFiles(files.slice(0, 100));
         await page.locator(".analysis-status.running .analysis-cancel").click({ timeout: 20_000 });

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, SEED_TITLE_OPENINGS, openForSuite, readArticles, screenshot, startServer, watch } from "./helpers.mjs";
+import { DIST, SEED_TITLE_OPENINGS, openForSuite, readArticles, screenshot, startServer, watch, openApp, reloadApp } from "./helpers.mjs";
 
 const DEBUG_DIST = join(DIST, "..", "target", "e2e-debug-dist");
 const MARKER = "Zq7xMarker";
@@ -118,7 +118,7 @@ describe("privacy and safety", () => {
 
     test("dist/: a strict CSP allows only the build's own scripts, and a full tour violates nothing", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await readArticles(page);
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
         assertPolicy(policy, readFileSync(join(DIST, "index.html"), "utf8"));
@@ -148,7 +148,7 @@ describe("privacy and safety", () => {
         const file = join(DIST, "wirediff.html");
         assert.ok(existsSync(file), "dist/wirediff.html is missing: run `make single` first");
         const { seen, page } = await open(t, {}, "file://");
-        await page.goto(pathToFileURL(file).href);
+        await openApp(page, pathToFileURL(file).href);
         const { titles } = await readArticles(page);
         SEED_TITLE_OPENINGS.forEach((opening, k) => assert.ok(titles[k].startsWith(opening)));
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -184,7 +184,7 @@ describe("privacy and safety", () => {
                 return setAttribute.call(this, name, value);
             };
         }, MARKER);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await readArticles(page);
         // The marker arrives three ways: pasted, in a text file, and in an HTML page.
         const html = `<html><body><article><h1>${MARKER} page</h1><p>Officials said the ${MARKER} plan was ready.
@@ -241,7 +241,7 @@ describe("privacy and safety", () => {
             next: 5,
         };
         const { seen, page } = await seeded(t, { "wirediff.library": JSON.stringify(v1) });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         const { titles } = await readArticles(page);
         assert.equal(titles.length, 6);
         assert.equal(titles[0], "Renamed seed");
@@ -252,7 +252,7 @@ describe("privacy and safety", () => {
         assert.equal(JSON.parse(stored["wirediff.library"]).version, 2, "migrated on the first save");
         assert.deepEqual(JSON.parse(stored["wirediff.library"]).restored, [["002_0f0b4fcfe3fe9018.txt", 4]]);
         assert.match(stored["wirediff.doc:user-4"], /The harbour reopened on Friday/);
-        await page.reload();
+        await reloadApp(page);
         assert.deepEqual((await readArticles(page)).titles, titles, "the migrated library reloads the same");
         await page.locator("#paste-text").fill("A new story\n\nIt was added after the migration.");
         await page.getByRole("button", { name: "Add article" }).click();
@@ -262,7 +262,7 @@ describe("privacy and safety", () => {
 
     test("a damaged entry: a clear message, everything readable kept, the rest downloadable", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await readArticles(page);
         for (const story of ["First own story\n\nThe bridge reopened.", "Second own story\n\nThe mayor resigned."]) {
             await page.locator("#paste-text").fill(story);
@@ -271,7 +271,7 @@ describe("privacy and safety", () => {
         await page.locator('.library .article[data-doc="user-2"]').waitFor();
         // Damage the second document's entry, as a crash mid-write or a meddling extension might.
         await page.evaluate(() => localStorage.setItem("wirediff.doc:user-2", '{"id":"user-2","seed":false,"text":"Second own st'));
-        await page.reload();
+        await reloadApp(page);
         const { titles } = await readArticles(page);
         assert.equal(titles.length, 6, "the seeds and the readable document");
         assert.equal(titles[5], "First own story");
@@ -289,7 +289,7 @@ describe("privacy and safety", () => {
         await page.locator('.library .article[data-doc="user-3"]').waitFor();
         // Garbage in the index itself: still never a blank page.
         await page.evaluate(() => localStorage.setItem("wirediff.library", "\u0000garbage{"));
-        await page.reload();
+        await reloadApp(page);
         assert.equal((await readArticles(page)).titles.length, 7, "every document recovered from its own entry");
         assert.match(await notice.innerText(), /the library’s index was damaged/);
         assertClean(seen);
@@ -302,7 +302,7 @@ describe("privacy and safety", () => {
                 throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
             };
         });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await readArticles(page);
         await page.locator("#paste-text").fill(PASTED);
         await page.getByRole("button", { name: "Add article" }).click();
@@ -325,7 +325,7 @@ describe("privacy and safety", () => {
         const debug = await startServer(DEBUG_DIST);
         t.after(() => debug.close());
         const { seen, page } = await open(t, { permissions: ["clipboard-read", "clipboard-write"] }, debug.origin);
-        await page.goto(`${debug.origin}/`);
+        await openApp(page, `${debug.origin}/`);
         await readArticles(page);
         await page.evaluate(() => { location.hash = "#panic"; });
         const panel = page.locator("#crash[role=alertdialog]");

@@ -2,7 +2,7 @@
 // Every test also asserts there were no console errors, no page errors, no foreign requests.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openForSuite, screenshot, startServer, watch } from "./helpers.mjs";
+import { openForSuite, screenshot, startServer, watch, openApp, reloadApp } from "./helpers.mjs";
 
 const SEED_IDS = [
     "000_6d56e44ee70418c7.txt",
@@ -71,7 +71,7 @@ describe("wirediff views", () => {
 
     test("the overview shows the five seeds and a 5×5 heatmap of buttons", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         const all = await cells(page);
         assert.equal(await all.count(), 25);
         for (const text of await all.allInnerTexts()) assert.match(text, /^\d{1,3}%$/);
@@ -89,7 +89,7 @@ describe("wirediff views", () => {
 
     test("a heatmap cell opens the pair view, with a synonym swap labelled and explained", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         const all = await cells(page);
         let found = false;
         for (let k = 0; k < 25 && !found; k++) {
@@ -113,7 +113,7 @@ describe("wirediff views", () => {
                 assert.ok(await explain.locator(".word-diff .op").count() > 0, "the inline word diff is rendered");
                 await screenshot(page, "view-pair");
             } else {
-                await page.goto(`${server.origin}/#/overview`);
+                await openApp(page, `${server.origin}/#/overview`);
                 await cells(page);
             }
         }
@@ -123,7 +123,7 @@ describe("wirediff views", () => {
 
     test("pair filters hide and show kinds; unique sentences are marked", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
+        await openApp(page, `${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
         await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
         const folds = page.locator(".fold");
         assert.ok(await folds.count() > 0, "long runs of one-sided sentences are folded");
@@ -144,7 +144,7 @@ describe("wirediff views", () => {
         const heads = () => page.locator(".pair-head .col").allInnerTexts();
         const [left, right] = await heads();
         const links = await page.locator(".link-row").count();
-        await page.goto(`${server.origin}/#/pair/${SEED_IDS[3]}/${SEED_IDS[0]}`);
+        await openApp(page, `${server.origin}/#/pair/${SEED_IDS[3]}/${SEED_IDS[0]}`);
         await page.locator(".link-row").first().waitFor();
         assert.deepEqual(await heads(), [right, left]);
         assert.equal(await page.locator(".link-row").count(), links);
@@ -165,19 +165,19 @@ describe("wirediff views", () => {
             ["#/overview", "overview", /^Overview$/, ".heatmap .cell"],
         ];
         for (const [hash, tab, title, item] of views) {
-            await page.goto(`${server.origin}/${hash}`);
-            await page.reload();
+            await openApp(page, `${server.origin}/${hash}`);
+            await reloadApp(page);
             await page.locator(item).first().waitFor({ timeout: 20_000 });
             assert.match(await page.locator(".view-title").innerText(), title, hash);
             assert.equal(await page.locator(".tab.active").getAttribute("data-tab"), tab);
             await screenshot(page, `view-${tab}-dark`);
         }
         // A range's first figure carries the unit it shares ("from 900,000 to 600,000 personnel").
-        await page.goto(`${server.origin}/#/facts`);
+        await openApp(page, `${server.origin}/#/facts`);
         await page.locator(".facts-table tbody tr").first().waitFor({ timeout: 20_000 });
         assert.match(await page.locator(".facts-table").innerText(), /900,000 personnel/);
         // A synopsis cell opens the pair view at its passage.
-        await page.goto(`${server.origin}/#/synopsis`);
+        await openApp(page, `${server.origin}/#/synopsis`);
         await page.locator(".carrier").first().click();
         await page.locator(".link-row.in-passage").first().waitFor();
         assert.match(page.url(), /#\/pair\/.+\/.+\/p\d+$/);
@@ -186,7 +186,7 @@ describe("wirediff views", () => {
 
     test("a pasted article appears in the heatmap and survives a reload", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await cells(page);
         await page.locator("#paste-text").fill(PASTED);
         await page.locator("#paste-outlet").fill("Test Wire");
@@ -197,21 +197,21 @@ describe("wirediff views", () => {
         assert.ok((await page.locator(".heatmap thead th").allInnerTexts()).includes("Test Wire"));
         const linked = page.locator(`.cell[data-row="user-1"]`).filter({ hasNotText: /^0%$/ });
         assert.ok(await linked.count() > 1, "the pasted article shares sentences with the seeds");
-        await page.reload();
+        await reloadApp(page);
         assert.equal(await (await cells(page)).count(), 36);
         assert.equal(await page.locator(".library .article").count(), 6);
         assert.ok((await page.locator(".heatmap thead th").allInnerTexts()).includes("Test Wire"));
         // Excluding it brings the heatmap back to 25 cells; the choice is stored too.
         await page.getByLabel(/Include “Peace plan talks/).uncheck();
         assert.equal(await (await cells(page)).count(), 25);
-        await page.reload();
+        await reloadApp(page);
         assert.equal(await (await cells(page)).count(), 25);
         assertClean(seen);
     });
 
     test("dropped files: HTML with a script becomes inert text, several files at once", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await cells(page);
         const html = `<!doctype html><html><head><title>Page title</title><script>window.pwned = 1</script>
             <style>p { color: red }</style></head><body><nav>Home | World | Sport</nav>
@@ -244,7 +244,7 @@ describe("wirediff views", () => {
 
     test("bad files get a message next to the input and nothing loaded is lost", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await cells(page);
         await page.locator("#file-input").setInputFiles([
             { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
@@ -275,7 +275,7 @@ describe("wirediff views", () => {
                 return set.call(this, key, value);
             };
         });
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         await cells(page);
         await page.locator("#paste-text").fill(PASTED + "\n\n" + "More words to fill the store. ".repeat(80));
         await page.getByRole("button", { name: "Add article" }).click();
@@ -289,7 +289,7 @@ describe("wirediff views", () => {
 
     test("restoring a removed line re-runs the analysis with it kept", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/#/cleaning`);
+        await openApp(page, `${server.origin}/#/cleaning`);
         await page.locator(".removed-line").first().waitFor({ timeout: 20_000 });
         const before = await page.locator(".removed-line:not(.restored)").count();
         const count = async () => Number(await page.locator('.tab[data-tab="cleaning"] .count').innerText());
@@ -299,7 +299,7 @@ describe("wirediff views", () => {
         // The worker re-runs the analysis; the count follows when its report arrives.
         assert.equal(await eventually(count, before - 1), before - 1, "the analysis no longer removes it");
         assert.match(await page.locator(".removed-line.restored .reason").innerText(), /^restored — was: \S/, "the removal reason stays visible");
-        await page.reload();
+        await reloadApp(page);
         await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
         // Unticking drops the line from the restored list at once (so click, not uncheck).
         await page.locator(".removed-line.restored input").click();
@@ -309,7 +309,7 @@ describe("wirediff views", () => {
 
     test("keyboard: a focused heatmap cell opens its pair with Enter; exports download", async (t) => {
         const { seen, page } = await open(t);
-        await page.goto(`${server.origin}/`);
+        await openApp(page, `${server.origin}/`);
         const all = await cells(page);
         await all.nth(3).focus();
         await page.keyboard.press("Enter");
@@ -332,8 +332,8 @@ describe("wirediff views", () => {
     test("at 768 px no view scrolls the page sideways", async (t) => {
         const { seen, page } = await open(t, { viewport: { width: 768, height: 1000 } });
         for (const hash of ["#/overview", `#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`, "#/synopsis", "#/quotes", "#/facts", "#/cleaning"]) {
-            await page.goto(`${server.origin}/${hash}`);
-            await page.reload();
+            await openApp(page, `${server.origin}/${hash}`);
+            await reloadApp(page);
             await page.locator(".view-title").waitFor({ timeout: 20_000 });
             const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
             assert.ok(scroll <= client, `${hash}: page is ${scroll} px wide in a ${client} px window`);
@@ -349,7 +349,7 @@ describe("wirediff views", () => {
         const own = await startServer();
         t.after(() => own.close());
         const { context, seen, page } = await open(t, {}, own.origin);
-        await page.goto(`${own.origin}/`);
+        await openApp(page, `${own.origin}/`);
         await cells(page);
         await page.locator("#paste-text").fill(PASTED);
         await page.getByRole("button", { name: "Add article" }).click();
@@ -357,8 +357,8 @@ describe("wirediff views", () => {
         await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
         await own.close();
         await context.setOffline(true);
-        await page.goto(`${own.origin}/#/pair/${SEED_IDS[3]}/user-1`);
-        await page.reload();
+        await openApp(page, `${own.origin}/#/pair/${SEED_IDS[3]}/user-1`);
+        await reloadApp(page);
         await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
         assert.equal(await page.locator(".library .article").count(), 6);
         assertClean(seen);

@@ -426,19 +426,30 @@ impl Lexicon {
         let raws = scan(text);
         let mut out = Vec::with_capacity(raws.len());
         let mut fresh = Vec::new();
+        // The cache is locked once for the text's look-ups, not once a word (at opt-level "z"
+        // each lock and unlock is a call), and released while a new word is analysed and put.
+        let caching = self.config.word_cache_max > 0;
+        let mut words = if caching { self.cache.words.lock().ok() } else { None };
         let mut i = 0;
         while i < raws.len() {
+            let raw = &raws[i];
             // As in `tokenize`: a cached spelling is no number, but may start a multiword name.
-            let cached = self.cached_shared(text, &raws[i]);
+            // (The same look-up as `cached_shared`.)
+            let cached = match &words {
+                Some(w) if !raw.dotted => text.get(raw.start..raw.end).and_then(|k| w.get(k)).cloned(),
+                _ => None,
+            };
             let number = if cached.is_some() { None } else { self.number_token(text, &raws, i, &mut fresh) };
             let consumed = match number.or_else(|| self.multiword_token(text, &raws, i, &mut fresh)) {
                 Some(n) => n,
                 None => {
                     match cached {
-                        Some(token) => {
-                            out.push(SharedToken { start: raws[i].start, end: raws[i].end, token })
+                        Some(token) => out.push(SharedToken { start: raw.start, end: raw.end, token }),
+                        None => {
+                            drop(words.take());
+                            fresh.push(self.word_token(text, raw, None));
+                            words = if caching { self.cache.words.lock().ok() } else { None };
                         }
-                        None => fresh.push(self.word_token(text, &raws[i], None)),
                     }
                     1
                 }
@@ -683,17 +694,17 @@ struct Raw {
 /// a non-ASCII char is decoded and folded, where it is met. Chars are compared folded (a
 /// backtick or curly apostrophe joins "didn't" as "'" does).
 fn scan(text: &str) -> Vec<Raw> {
+    // (`char_at` is called directly, not through closures: at the app's opt-level "z" a
+    // closure is not inlined, and its call cost more than the ASCII fast path it wraps.)
     let bytes = text.as_bytes();
-    let at = |i: usize| char_at(text, i);
-    let alnum = |i: usize| at(i).is_some_and(|(_, _, a)| a);
     let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut i = 0;
     loop {
         // Skip to the next letter or digit; ASCII bytes in a tight loop.
-        while bytes.get(i).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
+        while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        let Some((_, len, is_alnum)) = at(i) else { break };
+        let Some((_, len, is_alnum)) = char_at(text, i) else { break };
         if !is_alnum {
             i += len;
             continue;
@@ -706,24 +717,30 @@ fn scan(text: &str) -> Vec<Raw> {
         let mut dotted = false;
         let mut numeric_seps = false;
         loop {
-            // The run of letters and digits; ASCII ones in a tight loop.
-            while let Some(&b) = bytes.get(j) {
-                let len = if b.is_ascii_alphanumeric() {
-                    1
-                } else if b.is_ascii() {
-                    break;
-                } else {
-                    match wide_char_at(text, j) {
-                        Some((_, len, true)) => len,
+            // The run of letters and digits: ASCII ones in a tight loop (the last char's start
+            // is set once after it), a non-ASCII one decoded where it is met.
+            loop {
+                let run = j;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j > run {
+                    prev_start = j - 1;
+                }
+                match bytes.get(j) {
+                    Some(b) if !b.is_ascii() => match wide_char_at(text, j) {
+                        Some((_, len, true)) => {
+                            prev_start = j;
+                            j += len;
+                        }
                         _ => break,
-                    }
-                };
-                prev_start = j;
-                j += len;
+                    },
+                    _ => break,
+                }
             }
-            let prev = at(prev_start).map_or('\0', |(c, _, _)| c);
-            if let Some((sep, sep_len, _)) = at(j) {
-                if let Some((next, next_len, true)) = at(j + sep_len) {
+            let prev = char_at(text, prev_start).map_or('\0', |(c, _, _)| c);
+            if let Some((sep, sep_len, _)) = char_at(text, j) {
+                if let Some((next, next_len, true)) = char_at(text, j + sep_len) {
                     if sep == '\'' && prev.is_alphabetic() && next.is_alphabetic() {
                         j += sep_len;
                         seg_start = j;
@@ -739,7 +756,7 @@ fn scan(text: &str) -> Vec<Raw> {
                         && prev_start == seg_start
                         && prev.is_alphabetic()
                         && next.is_alphabetic()
-                        && !alnum(j + sep_len + next_len)
+                        && !char_at(text, j + sep_len + next_len).is_some_and(|(_, _, a)| a)
                     {
                         j += sep_len;
                         seg_start = j;
@@ -755,11 +772,10 @@ fn scan(text: &str) -> Vec<Raw> {
         }
         let (s, e) = (start, j);
         // (By bytes: a non-ASCII char's first byte is no digit, and a char boundary.)
-        let digits_end = bytes[s..e]
-            .iter()
-            .position(|&b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
-            .unwrap_or(e - s);
-        if numeric_seps && numbers::parse_digits(&text[s..s + digits_end]).is_none() {
+        let digits_end = || {
+            bytes[s..e].iter().position(|&b| !(b.is_ascii_digit() || b == b',' || b == b'.')).unwrap_or(e - s)
+        };
+        if numeric_seps && numbers::parse_digits(&text[s..s + digits_end()]).is_none() {
             // "1,2,3": split at the separators
             let mut piece = s;
             for (off, c) in text[s..e].char_indices() {
