@@ -35,10 +35,12 @@
 //! factors and threshold.
 //!
 //! Cost: a profile is O(n log n) in the sentence length; [`compare`] is O(n + m) for the
-//! key merges plus O(n log m) for the bit-parallel LCS and a few O(n·m) loops over the
-//! left-over tokens, then the network (67 × 8 multiply-adds, 8 tanh): about 6 µs for two
-//! 20-word sentences natively, some 160,000 pairs per CPU second (`wirediff bench
-//! similarity`, profile `bench-native`).
+//! key merges plus O(n log m) for the bit-parallel LCS, O(c² / 128) for the character LCS
+//! of c characters, and a few O(n·m) loops over the left-over tokens, then the network
+//! (79 × 8 multiply-adds, 8 tanh): about 35,600 instructions a pair of the seeds' sentences
+//! (20.8 tokens on average; callgrind, `wirediff bench similarity`, profile `bench-native`).
+//! Word-list membership, quotation marks and a synonym-class bit set are looked up once per
+//! profile, not per pair.
 
 pub mod fit;
 pub mod model;
@@ -62,6 +64,14 @@ pub struct TokenKeys {
     /// The first five bytes of a content word of five or more letters (0 otherwise): the
     /// relaxed "reduction" / "reducing" match.
     pub prefix: u64,
+    /// Membership of the features' word lists ([`W_MODAL`], [`W_DATE`], [`W_CONTRAST`]),
+    /// looked up once here rather than per comparison.
+    #[serde(default)]
+    pub lists: u8,
+    /// One bit per synonym class (its number mod 64): two words share a class only if their
+    /// bits meet, which spares most class-list merges.
+    #[serde(default)]
+    pub class_bits: u64,
 }
 
 const F_CONTENT: u8 = 1;
@@ -75,6 +85,13 @@ const F_NAMELIKE: u8 = 32;
 const F_CLASSES: u8 = 64;
 /// A framing word: attribution, honorific or relative time ("said", "Mr", "Monday").
 const F_FRAMING: u8 = 128;
+
+/// A modal verb ([`MODAL_WORDS`]).
+const W_MODAL: u8 = 1;
+/// A word that dates a claim ([`DATE_WORDS`]).
+const W_DATE: u8 = 2;
+/// A contrast or hedging word ([`CONTRAST_WORDS`]).
+const W_CONTRAST: u8 = 4;
 
 /// A sentence prepared once for many comparisons.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,9 +129,12 @@ pub struct SentenceProfile {
     /// Sorted character trigrams of `chars`, three bytes to a number.
     pub char_trigrams: Vec<u32>,
     /// The distinct bytes of `chars`, sorted, and for each its positions in `chars` as a bit
-    /// mask of `chars.len().div_ceil(64)` words: the bit-parallel character LCS table.
+    /// mask of `chars.len().div_ceil(128)` lanes: the bit-parallel character LCS table.
     pub char_set: Vec<u8>,
-    pub char_masks: Vec<u64>,
+    pub char_masks: Vec<u128>,
+    /// Whether the text holds a quotation mark (straight or curly).
+    #[serde(default)]
+    pub quoted: bool,
 }
 
 /// FNV-1a, 64 bit: a stable hash for interning forms without shared state.
@@ -178,6 +198,8 @@ impl SentenceProfile {
                     } else {
                         0
                     },
+                    lists: word_lists(&t.norm),
+                    class_bits: t.classes.iter().fold(0, |bits, c| bits | 1 << (c % 64)),
                 }
             })
             .collect();
@@ -247,11 +269,11 @@ impl SentenceProfile {
         let mut char_set = chars.clone();
         char_set.sort_unstable();
         char_set.dedup();
-        let words = chars.len().div_ceil(64);
-        let mut char_masks = vec![0u64; char_set.len() * words];
+        let lanes = chars.len().div_ceil(128);
+        let mut char_masks = vec![0u128; char_set.len() * lanes];
         for (j, c) in chars.iter().enumerate() {
             let s = char_set.binary_search(c).unwrap_or(0);
-            char_masks[s * words + j / 64] |= 1 << (j % 64);
+            char_masks[s * lanes + j / 128] |= 1 << (j % 128);
         }
         SentenceProfile {
             fourgrams,
@@ -272,8 +294,20 @@ impl SentenceProfile {
             variant_masks,
             namelike,
             with_classes,
+            quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
         }
     }
+}
+
+/// The [`TokenKeys::lists`] bits of a folded form.
+fn word_lists(norm: &str) -> u8 {
+    let mut bits = 0;
+    for (bit, list) in [(W_MODAL, MODAL_WORDS), (W_DATE, DATE_WORDS), (W_CONTRAST, CONTRAST_WORDS)] {
+        if list.contains(&norm) {
+            bits |= bit;
+        }
+    }
+    bits
 }
 
 /// The built-in weight of a token: function words 0.1, numbers 1, words by general-English
@@ -681,9 +715,11 @@ fn match_ordered(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProf
                 }
                 let (a, b) = (&left.tokens[i], &right.tokens[j]);
                 let hit = if kind == MatchKind::Variant {
-                    lexicon.names_match(a, b)
+                    // Names must share their first letter: a byte check spares most calls.
+                    a.norm.as_bytes().first() == b.norm.as_bytes().first() && lexicon.names_match(a, b)
                 } else {
-                    super::lexicon::shares_class(&a.classes, &b.classes)
+                    left.keys[i].class_bits & right.keys[j].class_bits != 0
+                        && super::lexicon::shares_class(&a.classes, &b.classes)
                 };
                 if hit {
                     link((&mut lmatch, &mut rused, &mut matches), i, j, kind);
@@ -693,12 +729,12 @@ fn match_ordered(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProf
         }
     }
     matches.sort_by_key(|m| m.left);
-    let left_only: Vec<usize> = (0..n).filter(|i| lmatch[*i].is_none()).collect();
-    let right_only: Vec<usize> = (0..m).filter(|j| !rused[*j]).collect();
+    let left_only = indices(0..n, |i| lmatch[i].is_none());
+    let right_only = indices(0..m, |j| !rused[j]);
 
     // The model's conflict counts: unmatched numbers (names) on both sides, paired in order.
     let pick = |only: &[usize], keys: &[TokenKeys], flag: u8| -> Vec<usize> {
-        only.iter().copied().filter(|i| keys[*i].flags & flag != 0).collect()
+        indices(only.iter().copied(), |i| keys[i].flags & flag != 0)
     };
     let (ln, rn) = (pick(&left_only, &left.keys, F_NUMBER), pick(&right_only, &right.keys, F_NUMBER));
     let number_conflicts = ln.len().min(rn.len());
@@ -726,6 +762,14 @@ fn match_ordered(lexicon: &Lexicon, left: &SentenceProfile, right: &SentenceProf
     }
 }
 
+/// The indices of `all` that `keep`, collected into the final capacity at once (a filtered
+/// `collect` grows by reallocation, which costs more than the filtering).
+fn indices(all: impl ExactSizeIterator<Item = usize>, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut v = Vec::with_capacity(all.len());
+    v.extend(all.filter(|i| keep(*i)));
+    v
+}
+
 /// [`compare`] with a fixed matching order (left tokens pick first).
 fn compare_ordered(
     lexicon: &Lexicon,
@@ -751,11 +795,17 @@ fn compare_ordered(
 
     // Weighted coverage per level.
     // Per token: document factor, then weight = built-in weight × (0.5 + 0.5 × factor).
-    let ldoc: Vec<f32> = left.keys.iter().map(|k| idf.factor(k.stem)).collect();
-    let rdoc: Vec<f32> = right.keys.iter().map(|k| idf.factor(k.stem)).collect();
+    // One allocation: the left's then the right's document factors, then their weights.
+    let both = || left.keys.iter().chain(&right.keys);
+    let mut per_token: Vec<f32> = Vec::with_capacity(2 * (n + m));
+    per_token.extend(both().map(|k| idf.factor(k.stem)));
     let weigh = |k: &TokenKeys, doc: f32| f32::from(k.base) / 1000.0 * (0.5 + 0.5 * doc);
-    let lw: Vec<f32> = left.keys.iter().zip(&ldoc).map(|(k, d)| weigh(k, *d)).collect();
-    let rw: Vec<f32> = right.keys.iter().zip(&rdoc).map(|(k, d)| weigh(k, *d)).collect();
+    for i in 0..n + m {
+        let k = if i < n { &left.keys[i] } else { &right.keys[i - n] };
+        per_token.push(weigh(k, per_token[i]));
+    }
+    let (docs, weights) = per_token.split_at(n + m);
+    let ((ldoc, rdoc), (lw, rw)) = (docs.split_at(n), weights.split_at(n));
     let (ltot, rtot) = (lw.iter().sum::<f32>(), rw.iter().sum::<f32>());
     let credit = |kind: MatchKind, level: usize| -> f32 {
         match (kind, level) {
@@ -784,7 +834,8 @@ fn compare_ordered(
     let (cont_l, cont_r) = (ratio(mcont as f32, lcont as f32), ratio(mcont as f32, rcont as f32));
     let token_dice = ratio(2.0 * matches.len() as f32, (n + m) as f32);
 
-    let bi = sorted_overlap(&left.bigrams, &right.bigrams) as f32;
+    let bigrams = sorted_overlap(&left.bigrams, &right.bigrams);
+    let bi = bigrams as f32;
     let (bi_l, bi_r) = (ratio(bi, left.bigrams.len() as f32), ratio(bi, right.bigrams.len() as f32));
     let ch: u32 = left.chargrams.iter().zip(&right.chargrams).map(|(a, b)| (a & b).count_ones()).sum();
     let char_dice = ratio(2.0 * ch as f32, (left.chargram_bits + right.chargram_bits) as f32);
@@ -801,14 +852,14 @@ fn compare_ordered(
     let neg = |keys: &[TokenKeys]| keys.iter().filter(|k| k.flags & F_NEGATION != 0).count() % 2;
     let negation_mismatch = f32::from(neg(&left.keys) != neg(&right.keys));
     let unmatched = |only: &[usize], w: &[f32]| only.iter().map(|i| w[*i]).sum::<f32>();
-    let (ul, ur) = (unmatched(&left_only, &lw), unmatched(&right_only, &rw));
+    let (ul, ur) = (unmatched(&left_only, lw), unmatched(&right_only, rw));
 
     // Content words left over, and the longest stretch of left-over tokens (an extra clause).
     let ucount = |only: &[usize], keys: &[TokenKeys]| {
         only.iter().filter(|i| keys[**i].flags & F_CONTENT != 0).count() as f32
     };
     let (ucl, ucr) = (ucount(&left_only, &left.keys), ucount(&right_only, &right.keys));
-    let run = |matched: &dyn Fn(usize) -> bool, keys: &[TokenKeys]| {
+    fn run(matched: impl Fn(usize) -> bool, keys: &[TokenKeys]) -> f32 {
         let (mut best, mut cur) = (0usize, 0usize);
         for (i, k) in keys.iter().enumerate() {
             if matched(i) {
@@ -819,8 +870,8 @@ fn compare_ordered(
             }
         }
         best as f32
-    };
-    let (runl, runr) = (run(&|i| lmatch[i].is_some(), &left.keys), run(&|j| rused[j], &right.keys));
+    }
+    let (runl, runr) = (run(|i| lmatch[i].is_some(), &left.keys), run(|j| rused[j], &right.keys));
     // Relaxed: left-over content words sharing a 5-letter prefix ("reduction" / "reducing").
     let mut extra_l = 0.0f32;
     let mut extra_r = 0.0f32;
@@ -847,7 +898,8 @@ fn compare_ordered(
     let ncov_l = if nl == 0 { 1.0 } else { 1.0 - lname.len() as f32 / nl as f32 };
     let ncov_r = if nr == 0 { 1.0 } else { 1.0 - rname.len() as f32 / nr as f32 };
     let (tl, tr) = (&left.trigrams, &right.trigrams);
-    let t = sorted_overlap(tl, tr) as f32;
+    let trigrams = sorted_overlap(tl, tr);
+    let t = trigrams as f32;
     let (tri_l, tri_r) = (ratio(t, tl.len() as f32), ratio(t, tr.len() as f32));
     // Fragmentation: matched runs that are contiguous on both sides.
     let mut chunks = 0usize;
@@ -860,15 +912,21 @@ fn compare_ordered(
     }
     let chunks_ratio = ratio(chunks as f32, matches.len() as f32);
     // Coverage under the document weights alone, and under the built-in weights alone.
-    let cover_with = |wl: &dyn Fn(&TokenKeys, f32) -> f32| -> (f32, f32) {
-        let lt: f32 = left.keys.iter().zip(&ldoc).map(|(k, d)| wl(k, *d)).sum();
-        let rt: f32 = right.keys.iter().zip(&rdoc).map(|(k, d)| wl(k, *d)).sum();
+    let sides = [(left, ldoc), (right, rdoc)];
+    fn cover_with(
+        [(left, ldoc), (right, rdoc)]: [(&SentenceProfile, &[f32]); 2],
+        matches: &[TokenMatch],
+        wl: impl Fn(&TokenKeys, f32) -> f32,
+    ) -> (f32, f32) {
+        let lt: f32 = left.keys.iter().zip(ldoc).map(|(k, d)| wl(k, *d)).sum();
+        let rt: f32 = right.keys.iter().zip(rdoc).map(|(k, d)| wl(k, *d)).sum();
         let ml: f32 = matches.iter().map(|mt| wl(&left.keys[mt.left], ldoc[mt.left])).sum();
         let mr: f32 = matches.iter().map(|mt| wl(&right.keys[mt.right], rdoc[mt.right])).sum();
         (ratio(ml, lt), ratio(mr, rt))
-    };
-    let (dl, dr) = cover_with(&|k, doc| if k.flags & F_CONTENT != 0 { doc } else { 0.1 * doc });
-    let (bl, br) = cover_with(&|k, _| f32::from(k.base) / 1000.0);
+    }
+    let (dl, dr) =
+        cover_with(sides, &matches, |k, doc| if k.flags & F_CONTENT != 0 { doc } else { 0.1 * doc });
+    let (bl, br) = cover_with(sides, &matches, |k, _| f32::from(k.base) / 1000.0);
 
     let cat = |k: &TokenKeys| -> usize {
         if k.flags & F_FRAMING != 0 {
@@ -897,19 +955,16 @@ fn compare_ordered(
         mat[0][cat(&left.keys[mt.left])] += 1.0;
         mat[1][cat(&right.keys[mt.right])] += 1.0;
     }
-    let mut catf = Vec::new();
+    let mut catf = [0f32; 18];
     for c in 0..6 {
         let t = tot[0][c] + tot[1][c];
-        catf.push(if t > 0.0 { (mat[0][c] + mat[1][c]) / t } else { 1.0 });
-    }
-    for c in 0..6 {
-        catf.push((tot[0][c] - mat[0][c]).max(tot[1][c] - mat[1][c]).min(10.0));
-    }
-    for c in 0..6 {
-        catf.push((tot[0][c] - mat[0][c]).min(tot[1][c] - mat[1][c]).min(10.0));
+        catf[c] = if t > 0.0 { (mat[0][c] + mat[1][c]) / t } else { 1.0 };
+        catf[6 + c] = (tot[0][c] - mat[0][c]).max(tot[1][c] - mat[1][c]).min(10.0);
+        catf[12 + c] = (tot[0][c] - mat[0][c]).min(tot[1][c] - mat[1][c]).min(10.0);
     }
 
-    let mut features = vec![
+    let mut features = Vec::with_capacity(FEATURES.len());
+    features.extend_from_slice(&[
         ex_l.min(ex_r),
         ex_l.max(ex_r),
         st_l.min(st_r),
@@ -950,7 +1005,7 @@ fn compare_ordered(
         dl.max(dr),
         bl.min(br),
         bl.max(br),
-    ];
+    ]);
     features.extend(catf);
 
     // Where the left-overs sit: before the first or after the last match (an added clause,
@@ -966,16 +1021,12 @@ fn compare_ordered(
         (edge, inner)
     };
     let rpos: Vec<usize> = matches.iter().map(|mt| mt.right).collect();
-    let (el, il) =
-        edges(&left_only, &lw, matches.first().map(|mt| mt.left), matches.last().map(|mt| mt.left));
-    let (er, ir) = edges(&right_only, &rw, rpos.iter().min().copied(), rpos.iter().max().copied());
+    let (el, il) = edges(&left_only, lw, matches.first().map(|mt| mt.left), matches.last().map(|mt| mt.left));
+    let (er, ir) = edges(&right_only, rw, rpos.iter().min().copied(), rpos.iter().max().copied());
     // Contrast and hedging words said on one side only ("but", "however").
-    let contrast = |only: &[usize], p: &SentenceProfile| {
-        only.iter().filter(|i| CONTRAST_WORDS.contains(&p.tokens[**i].norm.as_str())).count()
-    };
-    let contrast_unmatched = (contrast(&left_only, left) + contrast(&right_only, right)).min(3) as f32;
-    let quoted = |p: &SentenceProfile| p.text.contains(['"', '\u{201c}', '\u{201d}']);
-    let quote_mismatch = f32::from(quoted(left) != quoted(right));
+    let contrast =
+        (listed(&left_only, left, W_CONTRAST) + listed(&right_only, right, W_CONTRAST)).min(3) as f32;
+    let quote_mismatch = f32::from(left.quoted != right.quoted);
     // Reordering: share of matched pairs whose order flips.
     let mut flips = 0usize;
     for a in 0..rpos.len() {
@@ -1008,13 +1059,14 @@ fn compare_ordered(
         el.min(er),
         il.max(ir),
         il.min(ir),
-        contrast_unmatched,
+        contrast,
         quote_mismatch,
         inversions,
         sl.min(sr),
         sl.max(sr),
     ]);
-    features.extend(extra_features(left, right, &lmatch, &left_only, &right_only, &matches));
+    let grams = [bigrams, trigrams];
+    features.extend(extra_features(left, right, &lmatch, &left_only, &right_only, &matches, grams));
     let paraphrase = if n == 0 || m == 0 { 0.0 } else { model::probability(&features) };
     let harmonic = if all_l + all_r > 0.0 { 2.0 * all_l * all_r / (all_l + all_r) } else { 0.0 };
     let score = (harmonic * 0.5f32.powi(number_conflicts.min(8) as i32)).clamp(0.0, 1.0);
@@ -1033,6 +1085,11 @@ fn compare_ordered(
         right_names_only: rname,
         features,
     }
+}
+
+/// How many of the tokens `only` of `p` are in the word list `bit` ([`TokenKeys::lists`]).
+fn listed(only: &[usize], p: &SentenceProfile, bit: u8) -> usize {
+    only.iter().filter(|i| p.keys[**i].lists & bit != 0).count()
 }
 
 /// Modal verbs: one side's "may" against the other's "will" changes the claim.
@@ -1067,46 +1124,63 @@ const DATE_WORDS: &[&str] = &[
     "year",
 ];
 
-/// Longest common subsequence of the profiles' `chars`, bit-parallel over 64-bit words of
-/// `b`'s: O(len(a) · len(b) / 64).
+/// Longest common subsequence of the profiles' `chars`, bit-parallel over 128-bit lanes of
+/// one side's positions, the other side's characters stepping through them:
+/// O(len(a) · len(b) / 128). The running row is one lane on the stack for sentences of up to
+/// 128 characters, two up to 256, and on the heap beyond.
 fn char_lcs(a: &SentenceProfile, b: &SentenceProfile) -> usize {
-    let words = b.chars.len().div_ceil(64);
-    if a.chars.is_empty() || words == 0 {
+    // The side whose characters step (`a`) costs len(a) · lanes(b): take the cheaper order.
+    let cost = |x: &SentenceProfile, y: &SentenceProfile| x.chars.len() * y.chars.len().div_ceil(128);
+    let (a, b) = if cost(b, a) < cost(a, b) { (b, a) } else { (a, b) };
+    if a.chars.is_empty() {
         return 0;
     }
+    match b.chars.len().div_ceil(128) {
+        0 => 0,
+        1 => char_lcs_steps(a, b, &mut [!0u128; 1]),
+        2 => char_lcs_steps(a, b, &mut [!0u128; 2]),
+        lanes => char_lcs_steps(a, b, &mut vec![!0u128; lanes]),
+    }
+}
+
+/// The bit-parallel LCS steps (Crochemore et al. 2001) of `a`'s characters over `b`'s
+/// position masks, in the row `v` of `b.chars.len().div_ceil(128)` lanes, all ones at the
+/// start; the additions carry from lane to lane.
+#[inline(always)]
+fn char_lcs_steps(a: &SentenceProfile, b: &SentenceProfile, v: &mut [u128]) -> usize {
+    let lanes = v.len();
     let mut slot = [u8::MAX; 256];
     for (s, c) in b.char_set.iter().enumerate().take(255) {
         slot[*c as usize] = s as u8;
     }
-    let mut v = vec![!0u64; words];
     for &c in &a.chars {
         let s = slot[c as usize];
         if s == u8::MAX {
             continue;
         }
-        let m = &b.char_masks[s as usize * words..(s as usize + 1) * words];
+        let Some(m) = b.char_masks.get(s as usize * lanes..(s as usize + 1) * lanes) else { continue };
         let mut carry = false;
         for (x, mask) in v.iter_mut().zip(m) {
             let u = *x & mask;
             let (sum1, c1) = x.overflowing_add(u);
-            let (sum2, c2) = sum1.overflowing_add(u64::from(carry));
-            carry = c1 || c2;
+            let (sum2, c2) = sum1.overflowing_add(u128::from(carry));
+            carry = c1 | c2;
             *x = sum2 | (*x & !mask);
         }
     }
-    let tail = b.chars.len() % 64;
+    let len = b.chars.len();
     v.iter()
         .enumerate()
-        .map(|(k, w)| {
-            let bits = if k + 1 == words && tail != 0 { (1u64 << tail) - 1 } else { !0 };
-            (!w & bits).count_ones() as usize
+        .map(|(l, x)| {
+            let width = len.saturating_sub(128 * l).min(128);
+            let bits = if width == 128 { !0 } else { (1u128 << width) - 1 };
+            (!x & bits).count_ones() as usize
         })
         .sum()
 }
 
 /// Features added in the third round (see README): n-gram precision and BLEU, character LCS
 /// and trigram overlap, contextual alignment, left-over modals and dates.
-#[allow(clippy::too_many_arguments)]
 fn extra_features(
     left: &SentenceProfile,
     right: &SentenceProfile,
@@ -1114,13 +1188,15 @@ fn extra_features(
     left_only: &[usize],
     right_only: &[usize],
     matches: &[TokenMatch],
+    [bigrams, trigrams]: [usize; 2],
 ) -> [f32; EXTRA] {
     let (n, m) = (left.keys.len(), right.keys.len());
-    // Clipped n-gram precision, n = 1..4, over variant keys.
+    // Clipped n-gram precision, n = 1..4, over variant keys (the bigram and trigram overlaps
+    // are the caller's).
     let counts = [
         (sorted_overlap_by(&left.by_variant, &right.by_variant, |p| p.0), n, m),
-        (sorted_overlap(&left.bigrams, &right.bigrams), left.bigrams.len(), right.bigrams.len()),
-        (sorted_overlap(&left.trigrams, &right.trigrams), left.trigrams.len(), right.trigrams.len()),
+        (bigrams, left.bigrams.len(), right.bigrams.len()),
+        (trigrams, left.trigrams.len(), right.trigrams.len()),
         (sorted_overlap(&left.fourgrams, &right.fourgrams), left.fourgrams.len(), right.fourgrams.len()),
     ];
     let bleu = |side: usize| {
@@ -1167,11 +1243,8 @@ fn extra_features(
         prev = Some((mt.left, mt.right));
     }
     let run = ratio(best_run as f32, n.min(m) as f32);
-    let listed = |only: &[usize], p: &SentenceProfile, list: &[&str]| {
-        only.iter().filter(|i| list.contains(&p.tokens[**i].norm.as_str())).count()
-    };
-    let modal = (listed(left_only, left, MODAL_WORDS) + listed(right_only, right, MODAL_WORDS)).min(3) as f32;
-    let date = (listed(left_only, left, DATE_WORDS) + listed(right_only, right, DATE_WORDS)).min(3) as f32;
+    let modal = (listed(left_only, left, W_MODAL) + listed(right_only, right, W_MODAL)).min(3) as f32;
+    let date = (listed(left_only, left, W_DATE) + listed(right_only, right, W_DATE)).min(3) as f32;
     [
         p4l.min(p4r),
         p4l.max(p4r),
@@ -1267,19 +1340,16 @@ fn sorted_overlap<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     sorted_overlap_by(a, b, |x| *x)
 }
 
-/// [`sorted_overlap`] of slices sorted by `key`, comparing keys only.
+/// [`sorted_overlap`] of slices sorted by `key`, comparing keys only. Without branches on
+/// the comparison (the merge's order is data, and mispredicted branches cost more than the
+/// few extra additions): each step advances the side(s) holding the smaller key.
 fn sorted_overlap_by<T, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K) -> usize {
     let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match key(&a[i]).cmp(&key(&b[j])) {
-            std::cmp::Ordering::Equal => {
-                k += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let (x, y) = (key(x), key(y));
+        k += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     k
 }
@@ -1549,14 +1619,17 @@ mod tests {
             }
             row[b.len()]
         };
-        // Across the 64-character word boundary too, where the carry crosses words.
+        // Across the 64- and 128-character boundaries too, where the carry crosses words and
+        // lanes, and beyond 256 characters (the row on the heap).
         let long: String = (0..40).map(|i| format!("w{} ", (i * 7) % 11)).collect();
+        let longer: String = (0..90).map(|i| format!("w{} ", (i * 5) % 13)).collect();
         let texts = [
             "",
             "a",
             "Kyiv rejected the plan on Monday.",
             "Kiev turned down the plan Monday, officials said.",
             long.as_str(),
+            longer.as_str(),
             "w1 w2 w3 w8 w0 w10 w4 w4 w4 w9 w7 w6 w5 w1 w2 w3 w8 w0 w10 w4 w4 w4 w9 w7 w6 w5 w3 w3",
         ];
         for a in texts {

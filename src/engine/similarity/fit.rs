@@ -255,19 +255,50 @@ impl Mlp {
             "/// Decision threshold chosen on the training split.\npub const THRESHOLD: f32 = {:.4};\n",
             self.threshold
         ));
-        s.push_str(
-            "\n/// The model's probability that the pair is a paraphrase.\npub fn probability(x: &[f32]) -> f32 {\n    \
-             let mut z = [0f32; FEATURES];\n    for (k, v) in z.iter_mut().enumerate() {\n        \
-             *v = (x.get(k).copied().unwrap_or(0.0) - MEAN[k]) / SCALE[k];\n    }\n    \
-             let mut out = B2;\n    for u in 0..HIDDEN {\n        \
-             let row = &W1[u * FEATURES..(u + 1) * FEATURES];\n        \
-             let a: f32 = B1[u] + row.iter().zip(&z).map(|(w, v)| w * v).sum::<f32>();\n        \
-             out += W2[u] * a.tanh();\n    }\n    \
-             let p = 1.0 / (1.0 + (-out).exp());\n    if p.is_finite() { p } else { 0.0 }\n}\n",
-        );
+        s.push('\n');
+        s.push_str(PROBABILITY_FN);
         s
     }
 }
+
+/// The forward pass that [`Mlp::to_rust`] writes after the constants: it computes what
+/// [`Mlp::probability`] does, in `f32`.
+const PROBABILITY_FN: &str = r#"/// [`W1`] transposed, one row of [`HIDDEN`] weights per feature, so that the units' sums advance
+/// together.
+const W1T: [f32; FEATURES * HIDDEN] = {
+    let mut t = [0f32; FEATURES * HIDDEN];
+    let mut i = 0;
+    while i < t.len() {
+        t[i % FEATURES * HIDDEN + i / FEATURES] = W1[i];
+        i += 1;
+    }
+    t
+};
+
+/// The model's probability that the pair is a paraphrase.
+///
+/// Each unit's weighted sum runs over the features in order, but the units take each feature
+/// in turn (a row of [`W1T`] at a time), which the compiler turns into vector arithmetic.
+pub fn probability(x: &[f32]) -> f32 {
+    let mut sums = [-0.0f32; HIDDEN];
+    for (k, row) in W1T.chunks_exact(HIDDEN).enumerate() {
+        let z = (x.get(k).copied().unwrap_or(0.0) - MEAN[k]) / SCALE[k];
+        for (s, w) in sums.iter_mut().zip(row) {
+            *s += w * z;
+        }
+    }
+    let mut out = B2;
+    for u in 0..HIDDEN {
+        out += W2[u] * (B1[u] + sums[u]).tanh();
+    }
+    let p = 1.0 / (1.0 + (-out).exp());
+    if p.is_finite() {
+        p
+    } else {
+        0.0
+    }
+}
+"#;
 
 /// Standardisation (mean, scale) of the columns of `x`.
 fn standardise(x: &[Vec<f32>]) -> (Vec<f64>, Vec<f64>) {

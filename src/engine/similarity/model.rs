@@ -106,17 +106,33 @@ pub const B2: f32 = 0.626469;
 /// Decision threshold chosen on the training split.
 pub const THRESHOLD: f32 = 0.4600;
 
+/// [`W1`] transposed, one row of [`HIDDEN`] weights per feature, so that the units' sums advance
+/// together.
+const W1T: [f32; FEATURES * HIDDEN] = {
+    let mut t = [0f32; FEATURES * HIDDEN];
+    let mut i = 0;
+    while i < t.len() {
+        t[i % FEATURES * HIDDEN + i / FEATURES] = W1[i];
+        i += 1;
+    }
+    t
+};
+
 /// The model's probability that the pair is a paraphrase.
+///
+/// Each unit's weighted sum runs over the features in order, but the units take each feature
+/// in turn (a row of [`W1T`] at a time), which the compiler turns into vector arithmetic.
 pub fn probability(x: &[f32]) -> f32 {
-    let mut z = [0f32; FEATURES];
-    for (k, v) in z.iter_mut().enumerate() {
-        *v = (x.get(k).copied().unwrap_or(0.0) - MEAN[k]) / SCALE[k];
+    let mut sums = [-0.0f32; HIDDEN];
+    for (k, row) in W1T.chunks_exact(HIDDEN).enumerate() {
+        let z = (x.get(k).copied().unwrap_or(0.0) - MEAN[k]) / SCALE[k];
+        for (s, w) in sums.iter_mut().zip(row) {
+            *s += w * z;
+        }
     }
     let mut out = B2;
     for u in 0..HIDDEN {
-        let row = &W1[u * FEATURES..(u + 1) * FEATURES];
-        let a: f32 = B1[u] + row.iter().zip(&z).map(|(w, v)| w * v).sum::<f32>();
-        out += W2[u] * a.tanh();
+        out += W2[u] * (B1[u] + sums[u]).tanh();
     }
     let p = 1.0 / (1.0 + (-out).exp());
     if p.is_finite() {
