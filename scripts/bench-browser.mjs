@@ -47,8 +47,9 @@ function watchHeatmap() {
     new MutationObserver(() => {
         const stage = document.querySelector(".analysis-status.running")?.getAttribute("data-stage");
         if (stage !== undefined && stage !== null && window.__stages.at(-1)?.[0] !== stage) window.__stages.push([stage, performance.now()]);
-        // Not the snapshot a returning visitor never sees (index.html drops it before any paint).
-        const n = document.querySelector('html:not([data-prerender="off"]) .heatmap-figure')?.getAttribute("data-documents");
+        // The app's, or the build's snapshot unless index.html dropped it before any paint.
+        const figure = document.querySelector('#app .heatmap-figure, html:not([data-prerender="off"]) #prerender .heatmap-figure');
+        const n = figure?.getAttribute("data-documents");
         if (n && !(n in window.__heatmapAt)) {
             window.__heatmapAt[n] = -1;
             requestAnimationFrame(() => (window.__heatmapAt[n] = performance.now()));

@@ -44,8 +44,10 @@ pub fn app() -> Html {
     });
 
     // The first render is the view (on a first visit, the overview with its heatmap); the
-    // library, and the first save, follow in a task after that frame has been painted.
-    let painted = use_state_eq(|| false);
+    // library, and the first save, follow in a task after that frame has been painted. Behind
+    // the build's snapshot of the view nothing of the app is painted yet: everything renders
+    // at once, and the app takes over in that same task (src/ui/prerender.rs).
+    let painted = use_state_eq(super::prerender::present);
 
     // The hash drives the route (links, back/forward, reload) ...
     use_effect_with((), {

@@ -20,6 +20,14 @@ pub fn take_over(settled: bool) {
     let _ = settled;
 }
 
+/// True while the page shows the build's snapshot (the app is not visible yet).
+pub fn present() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(ID)).is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 /// Drops the snapshot whatever the app's state (the error panel must not sit behind it).
 pub fn drop_snapshot() {
     #[cfg(target_arch = "wasm32")]
