@@ -158,29 +158,24 @@ try {
     }
     // The app's own first heatmap, no snapshot: a stored key drops it, as for a returning visitor
     // (who also has the service worker's cache, which these loads do not).
-    for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        const page = await context.newPage();
-        await page.addInitScript(() => localStorage.setItem("wirediff.bench", "1"));
-        await page.addInitScript(watchHeatmap);
-        await page.goto(`${server.origin}/`);
-        await waitFor(page, () => window.__heatmapAt[5] > 0 && window.__readyAt > 0);
-        own.push(await page.evaluate(() => window.__heatmapAt[5]));
-        ownReady.push(await page.evaluate(() => window.__readyAt));
-        await context.close();
-    }
+    // RUNS cold loads prepared by `setup(context, page)`: when the seeds' heatmap was painted, and
+    // when the app was ready.
+    const coldLoads = async (setup, heatmaps, readies) => {
+        for (let run = 0; run < RUNS; run++) {
+            const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+            const page = await context.newPage();
+            await setup(context, page);
+            await page.addInitScript(watchHeatmap);
+            await page.goto(`${server.origin}/`);
+            await waitFor(page, () => window.__heatmapAt[5] > 0 && window.__readyAt > 0);
+            heatmaps.push(await page.evaluate(() => window.__heatmapAt[5]));
+            readies.push(await page.evaluate(() => window.__readyAt));
+            await context.close();
+        }
+    };
+    await coldLoads((_, page) => page.addInitScript(() => localStorage.setItem("wirediff.bench", "1")), own, ownReady);
     // The first heatmap without the build's report: the worker analyses the seeds while the page loads.
-    for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        await context.route("**/seeds-report.bin", (route) => route.abort());
-        const page = await context.newPage();
-        await page.addInitScript(watchHeatmap);
-        await page.goto(`${server.origin}/`);
-        await waitFor(page, () => window.__heatmapAt[5] > 0 && window.__readyAt > 0);
-        alone.push(await page.evaluate(() => window.__heatmapAt[5]));
-        aloneReady.push(await page.evaluate(() => window.__readyAt));
-        await context.close();
-    }
+    await coldLoads((context) => context.route("**/seeds-report.bin", (route) => route.abort()), alone, aloneReady);
 } finally {
     await browser.close();
     await server.close();
