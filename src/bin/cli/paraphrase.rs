@@ -130,7 +130,8 @@ fn columns(args: &[String], x: Vec<Vec<f32>>) -> Result<Vec<Vec<f32>>, String> {
 }
 
 /// The fitting procedure of the flags (hidden, for experiments): `--logistic` for the linear
-/// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`, and
+/// model, else the network; `--hidden H --l2 X --epochs E --rate R --seed S --slack A`,
+/// `--skip X` for the L2 penalty of the direct feature-to-output weights (`--no-skip`: none), and
 /// `--members M` for the average of M networks (seeds S, S + 1, …).
 fn fitter(args: &[String]) -> Result<Box<fit::Fitter>, String> {
     let rule =
@@ -177,6 +178,12 @@ fn mlp_config(args: &[String], threshold: Option<fit::ThresholdRule>) -> Result<
     if let Some(v) = flag_value(args, "--seed")? {
         c.seed = v;
     }
+    if let Some(v) = flag_value(args, "--skip")? {
+        c.skip_l2 = Some(v);
+    }
+    if args.iter().any(|a| a == "--no-skip") {
+        c.skip_l2 = None;
+    }
     Ok(c)
 }
 
@@ -210,13 +217,14 @@ pub fn fit_paraphrase(args: &[String], read_text: ReadText) -> Result<(), String
     let pred: Vec<bool> = x.iter().map(|r| model.probability(r) >= model.threshold).collect();
     let (tacc, tf1) = fit::accuracy_f1(&pred, &gold);
     let note = format!(
-        "Fitted on the MRPC training split ({} pairs): {} tanh units, L2 {}, {} full-batch Adam steps\n\
-         (rate {}, seed {}), threshold rule {:?}.\n\
+        "Fitted on the MRPC training split ({} pairs): {} tanh units, L2 {}, {},\n\
+         {} full-batch Adam steps (rate {}, seed {}), threshold rule {:?}.\n\
          5-fold CV accuracy {:.3} (sd {:.3}), F1 {:.3} (sd {:.3}); on the whole split accuracy {tacc:.3},\n\
          F1 {tf1:.3}.",
         rows.len(),
         config.hidden,
         config.l2,
+        config.skip_l2.map_or("no direct weights".to_string(), |l2| format!("direct weights L2 {l2}")),
         config.epochs,
         config.learning_rate,
         config.seed,
