@@ -5,8 +5,6 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::analysis;
@@ -15,6 +13,7 @@ use super::components::{
     overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
     synopsis::Synopsis,
 };
+use super::later::after_paint;
 use super::ptr::Ptr;
 use super::route::Route;
 use super::state::{Action, State};
@@ -23,16 +22,6 @@ use crate::engine::Input;
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
-
-/// Calls `f` in a task of its own after the next frame has been painted (a timeout set from an
-/// animation frame callback runs after that frame).
-fn after_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return f() };
-    let callback = Closure::once_into_js(move || Timeout::new(0, f).forget());
-    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
-        web_sys::console::error_1(&"no animation frame".into());
-    }
 }
 
 #[function_component(App)]

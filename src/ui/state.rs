@@ -4,7 +4,7 @@
 //! user restored, the pair view's filters and the messages shown next to the inputs. The report
 //! is derived from it (see [`State::inputs`]) and never stored here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::engine::clean::{clean, CleanConfig};
@@ -277,19 +277,29 @@ impl State {
 
     /// Names for the report's documents, in report order.
     pub fn labels(&self, report: &Report) -> Vec<Label> {
-        let mut out: Vec<Label> = Vec::new();
+        let docs: HashMap<&str, &Doc> = self.docs.iter().map(|d| (&*d.id, d)).collect();
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut out: Vec<Label> = Vec::with_capacity(report.documents.len());
         for d in &report.documents {
-            let doc = self.doc(&d.id);
-            let title = doc.map_or(d.title.clone(), |x| x.title().to_string());
+            let doc = docs.get(d.id.as_str());
+            // A document not described yet takes the headline the analysis found, which its
+            // description finds again: describing it later leaves the labels, and so the
+            // views drawn from them, unchanged.
+            let title = match doc {
+                Some(x) if x.name.is_none() && x.about.is_none() && !d.title.is_empty() => d.title.clone(),
+                Some(x) => x.title().to_string(),
+                None => d.title.clone(),
+            };
             let outlet = doc.and_then(|x| x.outlet.as_deref().map(String::from)).or_else(|| d.outlet.clone());
             let base = outlet.unwrap_or_else(|| shorten(&title, 26));
             let mut short = base.clone();
             for k in 2.. {
-                if !out.iter().any(|l| l.short == short) {
+                if !taken.contains(&short) {
                     break;
                 }
                 short = format!("{base} ({k})");
             }
+            taken.insert(short.clone());
             out.push(Label { id: d.id.clone(), short, title });
         }
         out
@@ -646,6 +656,28 @@ mod tests {
         assert!(shorts[4].chars().count() <= 27 && shorts[4].ends_with('…'), "{}", shorts[4]);
         assert_eq!(shorten("Short one", 26), "Short one");
         assert_eq!(shorten("The White House has defended a US-backed plan", 26), "The White House has…");
+    }
+
+    #[test]
+    fn describing_a_document_after_the_analysis_leaves_its_label_as_it_was() {
+        // The first line is site debris: until described, the library shows it as the title,
+        // but the labels of the views take the analysis's headline, which describing finds.
+        let texts: Vec<String> = (0..12)
+            .map(|k| format!("Share this\n\nHeadline number {k}\n\nThe council met on day {k}. It voted.\n"))
+            .collect();
+        let imported =
+            State::with_seeds().apply(Action::Import(texts.iter().map(|t| Ok(pasted("", t))).collect()));
+        let pending = imported.docs.last().expect("a document");
+        assert_eq!((pending.about.as_ref(), pending.title()), (None, "Share this"));
+        let report = crate::ui::analysis::run(&imported.inputs(), &[]);
+        let before = imported.labels(&report);
+        let mut described = imported.clone();
+        while described.undescribed() {
+            described = described.apply(Action::Describe);
+        }
+        assert_eq!(described.labels(&report), before);
+        assert_eq!(before.last().map(|l| l.title.as_str()), Some("Headline number 11"));
+        assert_eq!(before.last().map(|l| l.short.as_str()), Some("Daily Bugle (12)"));
     }
 
     #[test]
