@@ -371,8 +371,8 @@ mod browser {
 /// changes (a document's description, [`crate::ui::state::Doc::about`], is not stored).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
-    /// The documents without their descriptions; their `Rc<str>`s compare by pointer first,
-    /// so an unchanged library compares in a few steps per document.
+    /// The documents without their descriptions; their texts compare by pointer first (see
+    /// `Doc`'s `PartialEq`), so an unchanged library compares in a few steps per document.
     docs: Vec<Doc>,
     restored: Vec<(Rc<str>, usize)>,
     next: u32,
