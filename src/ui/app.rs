@@ -1,12 +1,11 @@
 //! The root component: owns the state through `use_reducer`, keeps the URL hash and the stored
 //! library in step with it, runs the analysis, and hands each view data and callbacks.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::analysis;
@@ -15,6 +14,7 @@ use super::components::{
     overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
     synopsis::Synopsis,
 };
+use super::later::after_paint;
 use super::ptr::Ptr;
 use super::route::Route;
 use super::state::{Action, State};
@@ -25,14 +25,30 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Calls `f` in a task of its own after the next frame has been painted (a timeout set from an
-/// animation frame callback runs after that frame).
-fn after_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return f() };
-    let callback = Closure::once_into_js(move || Timeout::new(0, f).forget());
-    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
-        web_sys::console::error_1(&"no animation frame".into());
-    }
+/// Saves `state`'s documents from `from` on, [`storage::SAVE_SLICE`] per task, then its index;
+/// stops when `live` is cleared (a newer change saves instead).
+fn save_from(
+    state: UseReducerHandle<State>,
+    live: Rc<Cell<bool>>,
+    saving: Rc<RefCell<Option<State>>>,
+    from: usize,
+) {
+    Timeout::new(0, move || {
+        if !live.get() {
+            return;
+        }
+        let end = (from + storage::SAVE_SLICE).min(state.docs.len());
+        let result = match storage::save_docs_here(&state.docs[from.min(end)..end]) {
+            Ok(()) if end < state.docs.len() => return save_from(state, live, saving, end),
+            Ok(()) => storage::save_index_here(&state).err(),
+            Err(e) => Some(e),
+        };
+        saving.borrow_mut().take();
+        if result != state.storage_error {
+            state.dispatch(Action::StorageFailed(result));
+        }
+    })
+    .forget();
 }
 
 #[function_component(App)]
@@ -88,20 +104,32 @@ pub fn app() -> Html {
     let analysing = analysis.state.progress.is_some();
 
     // Every change to the library is saved; a failure keeps the documents in memory. The save
-    // (about 1.1 MB of JSON for 200 articles) runs in a task of its own after the analysis
-    // request has been posted above, so the worker starts on the documents first.
+    // (about 1.1 MB of JSON for 200 articles) runs after the analysis request has been posted
+    // above, so the worker starts on the documents first, and a slice of documents per task,
+    // so a key typed meanwhile waits for one slice. A newer change restarts it; a page hidden
+    // (the tab closed) with a save under way saves the rest at once.
+    let saving = use_mut_ref(|| None::<State>);
     use_effect_with((storage::Stored::of(&state), *painted), {
-        let state = state.clone();
+        let (state, saving) = (state.clone(), saving.clone());
         move |&(_, painted)| {
-            let timeout = painted.then(|| {
-                Timeout::new(0, move || {
-                    let result = storage::save(&state).err();
-                    if result != state.storage_error {
-                        state.dispatch(Action::StorageFailed(result));
-                    }
-                })
+            let live = Rc::new(Cell::new(painted));
+            if painted {
+                *saving.borrow_mut() = Some((*state).clone());
+                save_from(state, live.clone(), saving, 0);
+            }
+            move || live.set(false)
+        }
+    });
+    use_effect_with((), {
+        let saving = saving.clone();
+        move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "pagehide", move |_| {
+                if let Some(state) = saving.borrow_mut().take() {
+                    let _ = storage::save(&state);
+                }
             });
-            move || drop(timeout)
+            move || drop(listener)
         }
     });
 

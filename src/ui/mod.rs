@@ -22,6 +22,8 @@ pub mod storage;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod later;
 
 /// Mounts the app on a `<div id="app">` at the end of `<body>` (laid out as if its children were
 /// the body's): Yew empties the element it mounts on, and the body may hold the build's snapshot

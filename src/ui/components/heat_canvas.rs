@@ -47,10 +47,16 @@ pub fn heat_canvas(props: &HeatCanvasProps) -> Html {
     let n = props.labels.len().min(props.report.documents.len());
     use_effect_with((props.report.clone(), n), {
         let canvas = canvas.clone();
+        // Drawn after the frame that lays the new view out: reading the colours forces style,
+        // which in the render's own task would be the whole new view's (tens of ms at 200 rows).
         move |(report, n)| {
-            if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&c, report, *n);
-            }
+            let (report, n) = (report.clone(), *n);
+            let pending = crate::ui::later::after_paint_unless_dropped(move || {
+                if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    draw(&c, &report, n);
+                }
+            });
+            move || drop(pending)
         }
     });
     let at = {
