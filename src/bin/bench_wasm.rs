@@ -2,6 +2,11 @@
 //! builds it with `--features bench-wasm` and runs it under Node next to diff-match-patch and
 //! jsdiff). The web app does not include it.
 
+/// The allocator the app's wasm ships with (src/worker.rs), so the diff is timed as it runs there.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::wasm_bindgen;
