@@ -16,8 +16,9 @@
 //! Three passes:
 //! 1. `similar`'s Patience diff over case-folded words anchors the exact, in-order runs
 //!    (no deadline is passed: `Instant` panics on wasm). Shortcuts with the same result: a
-//!    verbatim copy is tokenized once, equal forms make one run, and when the words common to
-//!    both sides come in one order the runs are read off directly (`aligned_edits`).
+//!    verbatim copy is tokenized once, equal forms make one run, when the words common to
+//!    both sides come in one order the runs are read off directly (`aligned_edits`), and
+//!    Patience's anchors (words once on a side) are found by counting ids, not hashing them.
 //! 2. Inside each gap between anchors, a small weighted LCS pairs words the lexicon relates
 //!    (inflection, spelling/number variant, synonym), strongest relation first.
 //! 3. Words still unmatched on one side that the lexicon relates to unmatched words on the other
@@ -26,11 +27,13 @@
 //! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
 //! From text ([`diff_texts`]), the peer benchmark's 1,466 sentence pairs (~25 words a side,
-//! 780 of them verbatim) take ~54,000 instructions a pair natively (callgrind; ~5 µs on an idle
-//! core), about 40% tokenizing and a quarter `similar`, and ~128,000 in wasm (opt-level z, was
-//! ~143,000 before the scan's ASCII loops, one cache lock a text and run-wise `walk`); a pair
-//! of ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
+//! 780 of them verbatim) take ~43,000 instructions a pair natively (callgrind; ~5 µs on an idle
+//! core; ~50,000 before `patience`), and ~109,000 in wasm (opt-level z; ~128,000 before
+//! `patience`, ~143,000 before the scan's ASCII loops, one cache lock a text and run-wise
+//! `walk`), about a third of it tokenizing and a fifth `similar`'s Myers; a pair of ~760-word
+//! articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
 
+use similar::algorithms::{myers, Capture, Compact, DiffHook, NoFinishHook, Replace};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use std::collections::HashMap;
@@ -212,6 +215,102 @@ fn aligned_edits(left: &[u32], right: &[u32]) -> Option<Vec<DiffOp>> {
     Some(ops)
 }
 
+/// `similar`'s Patience diff of dense ids (as from [`form_ids`]), with the same ops as
+/// `capture_diff_slices(Algorithm::Patience, left, right)` (checked against it in the tests).
+/// Patience anchors on the ids that occur once on a side; `similar` finds them with a hash map
+/// per side and a sort, which took a seventh of a changed sentence pair's time in wasm. Dense
+/// ids are below n + m, so counting them in an array finds them in O(n + m). The Myers passes
+/// over the anchors and between them, and the `Compact` + `Replace` + `Capture` chain, are
+/// `similar`'s own. Sides of 512 words or more go to `similar` whole: its Patience may take a
+/// shortcut for long, nearly disjoint sides that this does not repeat.
+fn patience(left: &[u32], right: &[u32]) -> Vec<DiffOp> {
+    const LONG: usize = 512;
+    let bound = left.len() + right.len();
+    if left.len().min(right.len()) >= LONG || left.iter().chain(right).any(|&id| id as usize >= bound) {
+        return capture_diff_slices(Algorithm::Patience, left, right);
+    }
+    let mut d = Compact::new(Replace::new(Capture::new()), left, right);
+    let Ok(()) = patience_into(&mut d, left, right);
+    d.into_inner().into_inner().into_ops()
+}
+
+fn patience_into<D: DiffHook>(d: &mut D, left: &[u32], right: &[u32]) -> Result<(), D::Error> {
+    let (n, m) = (left.len(), right.len());
+    if n == 0 || m == 0 {
+        if m > 0 {
+            d.insert(0, 0, m)?;
+        } else if n > 0 {
+            d.delete(0, n, 0)?;
+        }
+        return d.finish();
+    }
+    if left == right {
+        d.equal(0, 0, n)?;
+        return d.finish();
+    }
+    // Each side's ids that occur once on it, in order: (id, index).
+    let mut counts = vec![0u8; n + m];
+    // (Plain loops: at opt-level "z" iterator adapters and closures are calls.)
+    fn unique(side: &[u32], counts: &mut [u8]) -> (Vec<u32>, Vec<usize>) {
+        counts.fill(0);
+        for &id in side {
+            let c = &mut counts[id as usize];
+            *c = c.saturating_add(1);
+        }
+        let (mut ids, mut at) = (Vec::with_capacity(side.len()), Vec::with_capacity(side.len()));
+        for (i, &id) in side.iter().enumerate() {
+            if counts[id as usize] == 1 {
+                ids.push(id);
+                at.push(i);
+            }
+        }
+        (ids, at)
+    }
+    let (left_ids, left_at) = unique(left, &mut counts);
+    let (right_ids, right_at) = unique(right, &mut counts);
+    let mut hook = Anchored { d, left, right, left_at: &left_at, right_at: &right_at, i: 0, j: 0 };
+    myers::diff_deadline(&mut hook, &left_ids, 0..left_ids.len(), &right_ids, 0..right_ids.len(), None)
+}
+
+/// What `similar`'s Patience does with each anchor pair Myers finds: the equal run up to the
+/// anchor, then Myers on the stretch before it; at the end, Myers on the rest.
+struct Anchored<'a, D> {
+    d: &'a mut D,
+    left: &'a [u32],
+    right: &'a [u32],
+    left_at: &'a [usize],
+    right_at: &'a [usize],
+    i: usize,
+    j: usize,
+}
+
+impl<D: DiffHook> DiffHook for Anchored<'_, D> {
+    type Error = D::Error;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), D::Error> {
+        for (a, b) in (old..old + len).zip(new..new + len) {
+            let (to_i, to_j) = (self.left_at[a], self.right_at[b]);
+            let (i0, j0) = (self.i, self.j);
+            while self.i < to_i && self.j < to_j && self.left[self.i] == self.right[self.j] {
+                self.i += 1;
+                self.j += 1;
+            }
+            if self.i > i0 {
+                self.d.equal(i0, j0, self.i - i0)?;
+            }
+            let mut gap = NoFinishHook::new(&mut *self.d);
+            myers::diff_deadline(&mut gap, self.left, self.i..to_i, self.right, self.j..to_j, None)?;
+            (self.i, self.j) = (to_i, to_j);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), D::Error> {
+        let (left, right) = (self.left, self.right);
+        myers::diff_deadline(&mut *self.d, left, self.i..left.len(), right, self.j..right.len(), None)
+    }
+}
+
 fn diff_words(
     lexicon: &Lexicon,
     lw: &[Word],
@@ -230,8 +329,7 @@ fn diff_words(
         vec![DiffOp::Equal { old_index: 0, new_index: 0, len: lw.len() }]
     } else {
         let (lnorm, rnorm) = form_ids(lw, rw);
-        aligned_edits(&lnorm, &rnorm)
-            .unwrap_or_else(|| capture_diff_slices(Algorithm::Patience, &lnorm, &rnorm))
+        aligned_edits(&lnorm, &rnorm).unwrap_or_else(|| patience(&lnorm, &rnorm))
     };
     let mut gaps: Vec<(usize, usize, usize, usize)> = Vec::new();
     for op in &ops {
@@ -700,16 +798,20 @@ mod tests {
         (left.iter().map(&mut id).collect(), right.iter().map(&mut id).collect())
     }
 
-    #[test]
-    fn aligned_edits_agree_with_patience() {
-        // Small alphabets make repeated words, the case where alignments could differ.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
+    /// Pseudo-random numbers below `n`, the same on every run.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed % n
-        };
+        }
+    }
+
+    #[test]
+    fn aligned_edits_agree_with_patience() {
+        // Small alphabets make repeated words, the case where alignments could differ.
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let (mut shaped, mut other) = (0, 0);
         for _ in 0..80_000 {
             let alphabet = 2 + next(6);
@@ -733,6 +835,28 @@ mod tests {
             }
         }
         assert!(shaped > 10_000 && other > 10_000, "{shaped} {other}");
+    }
+
+    #[test]
+    fn patience_of_dense_ids_is_similars() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        for round in 0..60_000 {
+            // Small alphabets repeat words (few anchors); large ones give many.
+            let alphabet = 1 + next(if round % 3 == 0 { 40 } else { 6 });
+            let (n, m) = (next(30) as usize, next(30) as usize);
+            let mut l: Vec<u32> = (0..n).map(|_| next(alphabet) as u32).collect();
+            let mut r: Vec<u32> = (0..m).map(|_| next(alphabet) as u32).collect();
+            if round % 5 == 0 {
+                // Shared edges: the case where uniqueness over the whole sides matters.
+                let edge: Vec<u32> = (0..next(4)).map(|_| next(alphabet) as u32).collect();
+                l.splice(0..0, edge.iter().copied());
+                r.splice(0..0, edge.iter().copied());
+                l.extend(&edge);
+                r.extend(&edge);
+            }
+            let (l, r) = dense(&l, &r);
+            assert_eq!(patience(&l, &r), capture_diff_slices(Algorithm::Patience, &l, &r), "{l:?} / {r:?}");
+        }
     }
 
     #[test]
