@@ -553,10 +553,23 @@ impl Lexicon {
         if !text[raws[i].end..next.start].chars().all(char::is_whitespace) {
             return None;
         }
-        let joined = fold(&format!("{} {}", &text[raws[i].start..raws[i].end], &text[next.start..next.end]));
-        if !variants::MULTIWORD.contains(&joined.as_str()) {
-            return None;
-        }
+        let second = &text[next.start..next.end];
+        let joined = if first.is_ascii() && second.is_ascii() {
+            // Folding ASCII only lowercases it: compare in place ("Russian" starts a name,
+            // and most of its uses are not one).
+            let name = |m: &&&str| {
+                m.len() == first.len() + 1 + second.len()
+                    && m[..first.len()].eq_ignore_ascii_case(first)
+                    && m[first.len() + 1..].eq_ignore_ascii_case(second)
+            };
+            variants::MULTIWORD.iter().find(name)?.to_string()
+        } else {
+            let joined = fold(&format!("{first} {second}"));
+            if !variants::MULTIWORD.contains(&joined.as_str()) {
+                return None;
+            }
+            joined
+        };
         let variant = variants::canonical(&joined).unwrap_or_else(|| joined.clone());
         out.push(Token {
             start: raws[i].start,
@@ -943,6 +956,20 @@ mod tests {
         }
         let us = lex().tokenize("the United States said");
         assert_eq!(us[1].norm, "united states");
+        // Multiword names in any case, with any space between; the first word alone is no name.
+        let norms =
+            |text: &str| -> Vec<String> { lex().tokenize(text).into_iter().map(|t| t.norm).collect() };
+        let table: &[(&str, &[&str])] = &[
+            ("UNITED KINGDOM", &["united kingdom"]),
+            ("the European  Union", &["the", "european union"]),
+            ("Russian Federation\u{a0}troops", &["russian federation", "troops"]),
+            ("Russian forces", &["russian", "forces"]),
+            ("Russian federal", &["russian", "federal"]),
+            ("United, States", &["united", "states"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(norms(text), *want, "{text}");
+        }
         assert_eq!(lex().relate(&us[1], &one("U.S.")), Some(MatchKind::Variant));
     }
 
