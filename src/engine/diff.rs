@@ -271,10 +271,70 @@ fn patience_into<D: DiffHook>(d: &mut D, left: &[u32], right: &[u32]) -> Result<
     let mut hook = Anchored { d, left, right, left_at: &left_at, right_at: &right_at, i: 0, j: 0 };
     if left_ids == right_ids {
         // Myers pairs all anchors when they come in one order (as in most rewrites).
-        hook.equal(0, 0, left_ids.len())?;
-        return hook.finish();
+        DiffHook::equal(&mut hook, 0, 0, left_ids.len())?;
+        return DiffHook::finish(&mut hook);
     }
-    myers::diff_deadline(&mut hook, &left_ids, 0..left_ids.len(), &right_ids, 0..right_ids.len(), None)
+    myers_of(&mut hook, &left_ids, 0..left_ids.len(), &right_ids, 0..right_ids.len())
+}
+
+/// `similar`'s Myers with no deadline, behind one hook type: each hook type is another copy of
+/// Myers in the wasm (~10 KB), and calling the hook through `dyn` costs nothing measurable.
+fn myers_of<E>(
+    d: &mut dyn Hook<E>,
+    left: &[u32],
+    left_range: std::ops::Range<usize>,
+    right: &[u32],
+    right_range: std::ops::Range<usize>,
+) -> Result<(), E> {
+    myers::diff_deadline(&mut Dyn(d), left, left_range, right, right_range, None)
+}
+
+/// [`DiffHook`]'s calls, as a trait that can be used as `dyn` (`DiffHook` requires `Sized`).
+trait Hook<E> {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), E>;
+    fn delete(&mut self, old: usize, old_len: usize, new: usize) -> Result<(), E>;
+    fn insert(&mut self, old: usize, new: usize, new_len: usize) -> Result<(), E>;
+    fn replace(&mut self, old: usize, old_len: usize, new: usize, new_len: usize) -> Result<(), E>;
+    fn finish(&mut self) -> Result<(), E>;
+}
+
+impl<D: DiffHook> Hook<D::Error> for D {
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), D::Error> {
+        DiffHook::equal(self, old, new, len)
+    }
+    fn delete(&mut self, old: usize, old_len: usize, new: usize) -> Result<(), D::Error> {
+        DiffHook::delete(self, old, old_len, new)
+    }
+    fn insert(&mut self, old: usize, new: usize, new_len: usize) -> Result<(), D::Error> {
+        DiffHook::insert(self, old, new, new_len)
+    }
+    fn replace(&mut self, old: usize, old_len: usize, new: usize, new_len: usize) -> Result<(), D::Error> {
+        DiffHook::replace(self, old, old_len, new, new_len)
+    }
+    fn finish(&mut self) -> Result<(), D::Error> {
+        DiffHook::finish(self)
+    }
+}
+
+struct Dyn<'a, E>(&'a mut dyn Hook<E>);
+
+impl<E> DiffHook for Dyn<'_, E> {
+    type Error = E;
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), E> {
+        self.0.equal(old, new, len)
+    }
+    fn delete(&mut self, old: usize, old_len: usize, new: usize) -> Result<(), E> {
+        self.0.delete(old, old_len, new)
+    }
+    fn insert(&mut self, old: usize, new: usize, new_len: usize) -> Result<(), E> {
+        self.0.insert(old, new, new_len)
+    }
+    fn replace(&mut self, old: usize, old_len: usize, new: usize, new_len: usize) -> Result<(), E> {
+        self.0.replace(old, old_len, new, new_len)
+    }
+    fn finish(&mut self) -> Result<(), E> {
+        self.0.finish()
+    }
 }
 
 /// What `similar`'s Patience does with each anchor pair Myers finds: the equal run up to the
@@ -304,7 +364,7 @@ impl<D: DiffHook> DiffHook for Anchored<'_, D> {
                 self.d.equal(i0, j0, self.i - i0)?;
             }
             let mut gap = NoFinishHook::new(&mut *self.d);
-            myers::diff_deadline(&mut gap, self.left, self.i..to_i, self.right, self.j..to_j, None)?;
+            myers_of(&mut gap, self.left, self.i..to_i, self.right, self.j..to_j)?;
             (self.i, self.j) = (to_i, to_j);
         }
         Ok(())
@@ -312,7 +372,7 @@ impl<D: DiffHook> DiffHook for Anchored<'_, D> {
 
     fn finish(&mut self) -> Result<(), D::Error> {
         let (left, right) = (self.left, self.right);
-        myers::diff_deadline(&mut *self.d, left, self.i..left.len(), right, self.j..right.len(), None)
+        myers_of(&mut *self.d, left, self.i..left.len(), right, self.j..right.len())
     }
 }
 
