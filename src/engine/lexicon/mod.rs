@@ -751,6 +751,11 @@ fn scan(text: &str) -> Vec<Raw> {
                     _ => break,
                 }
             }
+            // Most words end at a space or a mark that joins nothing: only an apostrophe (or a
+            // backtick, or a non-ASCII quote), a point or a comma can join the next run.
+            if bytes.get(j).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'`' | b'.' | b',')) {
+                break;
+            }
             let prev = char_at(text, prev_start).map_or('\0', |(c, _, _)| c);
             if let Some((sep, sep_len, _)) = char_at(text, j) {
                 if let Some((next, next_len, true)) = char_at(text, j + sep_len) {
