@@ -27,11 +27,11 @@
 //! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
 //! From text ([`diff_texts`]), the peer benchmark's 1,466 sentence pairs (~25 words a side,
-//! 780 of them verbatim) take ~43,000 instructions a pair natively (callgrind; ~5 µs on an idle
-//! core; ~50,000 before `patience`), and ~109,000 in wasm (opt-level z; ~128,000 before
-//! `patience`, ~143,000 before the scan's ASCII loops, one cache lock a text and run-wise
-//! `walk`), about a third of it tokenizing and a fifth `similar`'s Myers; a pair of ~760-word
-//! articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
+//! 780 of them verbatim) take ~40,000 instructions a pair natively (callgrind; ~5 µs on an idle
+//! core; ~50,000 before `patience` and the reused `Scratch`), and ~98,000 in wasm (opt-level
+//! z; ~128,000 before them, ~143,000 before the scan's ASCII loops, one cache lock a text and
+//! run-wise `walk`), over a third of it tokenizing and a fifth `similar`'s Myers; a pair of
+//! ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`).
 
 use similar::algorithms::{myers, Capture, Compact, DiffHook, NoFinishHook, Replace};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -120,7 +120,7 @@ pub fn diff_link(
     let (lw, rw) = (words(left), words(right));
     let lt: Vec<&str> = left.iter().map(|p| p.text.as_str()).collect();
     let rt: Vec<&str> = right.iter().map(|p| p.text.as_str()).collect();
-    diff_words(lexicon, &lw, &rw, &lt, &rt, config)
+    with_scratch(|s| diff_words(s, lexicon, &lw, &rw, &lt, &rt, config))
 }
 
 /// The labelled word diff of two plain texts, each taken as one part (a sentence or a whole
@@ -135,25 +135,26 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
     if left == right {
         // A verbatim copy (over half of the links between wire copy and its reprints):
         // tokenizing is deterministic, so one side's words are the other's.
-        return diff_words(lexicon, &lw, &lw, &[left], &[right], config);
+        return with_scratch(|s| diff_words(s, lexicon, &lw, &lw, &[left], &[right], config));
     }
     let rt = lexicon.tokenize_shared(right);
     let rw: Vec<Word> = rt.iter().map(word).collect();
-    diff_words(lexicon, &lw, &rw, &[left], &[right], config)
+    with_scratch(|s| diff_words(s, lexicon, &lw, &rw, &[left], &[right], config))
 }
 
 /// Ids of the words' folded forms, equal exactly when the forms are: `similar` then compares
 /// and hashes integers, not strings.
-fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>]) -> (Vec<u32>, Vec<u32>) {
+fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>], l: &mut Vec<u32>, r: &mut Vec<u32>) {
     let mut ids: HashMap<&'a str, u32, BuildHasherDefault<WordHasher>> =
         HashMap::with_capacity_and_hasher(lw.len() + rw.len(), BuildHasherDefault::default());
     let mut id = |w: &Word<'a>| -> u32 {
         let next = ids.len() as u32;
         *ids.entry(w.token.norm.as_str()).or_insert(next)
     };
-    let l = lw.iter().map(&mut id).collect();
-    let r = rw.iter().map(&mut id).collect();
-    (l, r)
+    l.clear();
+    l.extend(lw.iter().map(&mut id));
+    r.clear();
+    r.extend(rw.iter().map(&mut id));
 }
 
 /// Whether both sides have the same folded forms in the same order (the same token, shared
@@ -171,9 +172,10 @@ fn same_forms(lw: &[Word], rw: &[Word]) -> bool {
 /// checked against it in the tests). "… said on Thursday" / "… said late on Thursday" is one;
 /// so are 287 of the 647 changed sentence pairs of the peer benchmark. O(n + m) instead of
 /// Patience's hashing and Myers passes. `None` when the common words differ in order or count.
-fn aligned_edits(left: &[u32], right: &[u32]) -> Option<Vec<DiffOp>> {
+fn aligned_edits(left: &[u32], right: &[u32], sides: &mut Vec<u8>) -> Option<Vec<DiffOp>> {
     // Which side each id occurs on (bit 1: left, bit 2: right); ids are below n + m.
-    let mut sides = vec![0u8; left.len() + right.len()];
+    sides.clear();
+    sides.resize(left.len() + right.len(), 0);
     for &id in left {
         *sides.get_mut(id as usize)? |= 1;
     }
@@ -215,6 +217,17 @@ fn aligned_edits(left: &[u32], right: &[u32]) -> Option<Vec<DiffOp>> {
     Some(ops)
 }
 
+/// [`patience`]'s buffers, kept between diffs: per id, its count on a side; per side, its
+/// anchors (ids once on it) and their positions.
+#[derive(Default)]
+struct Anchors {
+    counts: Vec<u8>,
+    left: Vec<u32>,
+    left_at: Vec<usize>,
+    right: Vec<u32>,
+    right_at: Vec<usize>,
+}
+
 /// `similar`'s Patience diff of dense ids (as from [`form_ids`]), with the same ops as
 /// `capture_diff_slices(Algorithm::Patience, left, right)` (checked against it in the tests).
 /// Patience anchors on the ids that occur once on a side; `similar` finds them with a hash map
@@ -223,18 +236,23 @@ fn aligned_edits(left: &[u32], right: &[u32]) -> Option<Vec<DiffOp>> {
 /// over the anchors and between them, and the `Compact` + `Replace` + `Capture` chain, are
 /// `similar`'s own. Sides of 512 words or more go to `similar` whole: its Patience may take a
 /// shortcut for long, nearly disjoint sides that this does not repeat.
-fn patience(left: &[u32], right: &[u32]) -> Vec<DiffOp> {
+fn patience(left: &[u32], right: &[u32], anchors: &mut Anchors) -> Vec<DiffOp> {
     const LONG: usize = 512;
     let bound = left.len() + right.len();
     if left.len().min(right.len()) >= LONG || left.iter().chain(right).any(|&id| id as usize >= bound) {
         return capture_diff_slices(Algorithm::Patience, left, right);
     }
     let mut d = Compact::new(Replace::new(Capture::new()), left, right);
-    let Ok(()) = patience_into(&mut d, left, right);
+    let Ok(()) = patience_into(&mut d, left, right, anchors);
     d.into_inner().into_inner().into_ops()
 }
 
-fn patience_into<D: DiffHook>(d: &mut D, left: &[u32], right: &[u32]) -> Result<(), D::Error> {
+fn patience_into<D: DiffHook>(
+    d: &mut D,
+    left: &[u32],
+    right: &[u32],
+    anchors: &mut Anchors,
+) -> Result<(), D::Error> {
     let (n, m) = (left.len(), right.len());
     if n == 0 || m == 0 {
         if m > 0 {
@@ -248,33 +266,34 @@ fn patience_into<D: DiffHook>(d: &mut D, left: &[u32], right: &[u32]) -> Result<
         d.equal(0, 0, n)?;
         return d.finish();
     }
-    // Each side's ids that occur once on it, in order: (id, index).
-    let mut counts = vec![0u8; n + m];
+    // Each side's ids that occur once on it, in order, and where they are.
+    let Anchors { counts, left: left_ids, left_at, right: right_ids, right_at } = anchors;
+    counts.resize(n + m, 0);
     // (Plain loops: at opt-level "z" iterator adapters and closures are calls.)
-    fn unique(side: &[u32], counts: &mut [u8]) -> (Vec<u32>, Vec<usize>) {
+    fn unique(side: &[u32], counts: &mut [u8], ids: &mut Vec<u32>, at: &mut Vec<usize>) {
         counts.fill(0);
         for &id in side {
             let c = &mut counts[id as usize];
             *c = c.saturating_add(1);
         }
-        let (mut ids, mut at) = (Vec::with_capacity(side.len()), Vec::with_capacity(side.len()));
+        ids.clear();
+        at.clear();
         for (i, &id) in side.iter().enumerate() {
             if counts[id as usize] == 1 {
                 ids.push(id);
                 at.push(i);
             }
         }
-        (ids, at)
     }
-    let (left_ids, left_at) = unique(left, &mut counts);
-    let (right_ids, right_at) = unique(right, &mut counts);
-    let mut hook = Anchored { d, left, right, left_at: &left_at, right_at: &right_at, i: 0, j: 0 };
+    unique(left, counts, left_ids, left_at);
+    unique(right, counts, right_ids, right_at);
+    let mut hook = Anchored { d, left, right, left_at, right_at, i: 0, j: 0 };
     if left_ids == right_ids {
         // Myers pairs all anchors when they come in one order (as in most rewrites).
         DiffHook::equal(&mut hook, 0, 0, left_ids.len())?;
         return DiffHook::finish(&mut hook);
     }
-    myers_of(&mut hook, &left_ids, 0..left_ids.len(), &right_ids, 0..right_ids.len())
+    myers_of(&mut hook, left_ids, 0..left_ids.len(), right_ids, 0..right_ids.len())
 }
 
 /// `similar`'s Myers with no deadline, behind one hook type: each hook type is another copy of
@@ -376,7 +395,44 @@ impl<D: DiffHook> DiffHook for Anchored<'_, D> {
     }
 }
 
+/// [`diff_words`]' working vectors, kept from one diff to the next (cleared, not freed): a
+/// sentence pair's diff is short, and allocating and freeing them was a tenth of it in wasm.
+#[derive(Default)]
+struct Scratch {
+    left_pair: Vec<Option<Pairing>>,
+    right_taken: Vec<bool>,
+    right_moved: Vec<bool>,
+    gaps: Vec<(usize, usize, usize, usize)>,
+    free_left: Vec<usize>,
+    free_right: Vec<usize>,
+    merged: Vec<RawOp>,
+    left_ids: Vec<u32>,
+    right_ids: Vec<u32>,
+    anchors: Anchors,
+    lcs: Lcs,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Runs `f` with the thread's [`Scratch`] (a fresh one if it is in use, which a diff never
+/// leaves it), then frees the scratch if a long pair grew it.
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let out = f(&mut scratch);
+            if scratch.left_pair.capacity() + scratch.right_taken.capacity() > 1 << 16 {
+                *scratch = Scratch::default();
+            }
+            out
+        }
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
 fn diff_words(
+    scratch: &mut Scratch,
     lexicon: &Lexicon,
     lw: &[Word],
     rw: &[Word],
@@ -384,19 +440,37 @@ fn diff_words(
     right: &[&str],
     config: &DiffConfig,
 ) -> LinkDiff {
-    let mut left_pair: Vec<Option<Pairing>> = vec![None; lw.len()];
-    let mut right_taken = vec![false; rw.len()];
-    let mut right_moved: Vec<bool> = vec![false; rw.len()];
+    let Scratch {
+        left_pair,
+        right_taken,
+        right_moved,
+        gaps,
+        free_left,
+        free_right,
+        merged,
+        left_ids,
+        right_ids,
+        anchors,
+        lcs,
+    } = scratch;
+    left_pair.clear();
+    left_pair.resize(lw.len(), None);
+    right_taken.clear();
+    right_taken.resize(rw.len(), false);
+    right_moved.clear();
+    right_moved.resize(rw.len(), false);
+    gaps.clear();
+    merged.clear();
 
     // Pass 1: exact anchors in order. When the folded forms are the same throughout,
     // Patience would find one equal run: skip it (and the ids).
     let ops = if same_forms(lw, rw) {
         vec![DiffOp::Equal { old_index: 0, new_index: 0, len: lw.len() }]
     } else {
-        let (lnorm, rnorm) = form_ids(lw, rw);
-        aligned_edits(&lnorm, &rnorm).unwrap_or_else(|| patience(&lnorm, &rnorm))
+        form_ids(lw, rw, left_ids, right_ids);
+        aligned_edits(left_ids, right_ids, &mut anchors.counts)
+            .unwrap_or_else(|| patience(left_ids, right_ids, anchors))
     };
-    let mut gaps: Vec<(usize, usize, usize, usize)> = Vec::new();
     for op in &ops {
         match *op {
             DiffOp::Equal { old_index, new_index, len } => {
@@ -414,22 +488,25 @@ fn diff_words(
     }
 
     // Pass 2: related words inside each replaced gap, in order.
-    for &(l0, l1, r0, r1) in &gaps {
+    for &(l0, l1, r0, r1) in gaps.iter() {
         let (n, m) = (l1 - l0, r1 - r0);
         if n.saturating_mul(m) > config.max_gap_cells {
             continue;
         }
-        for (i, j, kind) in related_lcs(lexicon, &lw[l0..l1], &rw[r0..r1]) {
+        related_lcs(lexicon, &lw[l0..l1], &rw[r0..r1], lcs);
+        for &(i, j, kind) in &lcs.out {
             left_pair[l0 + i] = Some(Pairing::InOrder(r0 + j, op_of(kind)));
             right_taken[r0 + j] = true;
         }
     }
 
     // Pass 3: moves among the words still unmatched.
-    let free_left: Vec<usize> = (0..lw.len()).filter(|&i| left_pair[i].is_none()).collect();
-    let free_right: Vec<usize> = (0..rw.len()).filter(|&j| !right_taken[j]).collect();
+    free_left.clear();
+    free_left.extend((0..lw.len()).filter(|&i| left_pair[i].is_none()));
+    free_right.clear();
+    free_right.extend((0..rw.len()).filter(|&j| !right_taken[j]));
     if free_left.len() <= config.max_move_search && free_right.len() <= config.max_move_search {
-        for &i in &free_left {
+        for &i in free_left.iter() {
             let a = lw[i].token;
             if left_pair[i].is_some() || !(a.content || a.kind == TokenKind::Number) {
                 continue;
@@ -460,31 +537,42 @@ fn diff_words(
         }
     }
 
-    let mut merged = Vec::new();
-    walk(&left_pair, &right_moved, &right_taken, lw, rw, |op| merge_into(&mut merged, op, lw, rw));
-    let summary = summarize(&merged);
+    walk(left_pair, right_moved, right_taken, lw, rw, |op| merge_into(merged, op, lw, rw));
+    let summary = summarize(merged);
     let ops = merged.iter().map(|op| to_word_op(op, lw, rw, left, right)).collect();
     LinkDiff { ops, summary }
 }
 
-/// A weighted LCS over the lexicon's relation: pairs (i, j, kind) in increasing i and j.
-fn related_lcs(lexicon: &Lexicon, left: &[Word], right: &[Word]) -> Vec<(usize, usize, MatchKind)> {
+/// [`related_lcs`]' table and result, kept between gaps and diffs.
+#[derive(Default)]
+struct Lcs {
+    /// How each left word relates to each right word (row-major).
+    rel: Vec<Option<MatchKind>>,
+    dp: Vec<u32>,
+    /// Pairs (i, j, kind) in increasing i and j.
+    out: Vec<(usize, usize, MatchKind)>,
+}
+
+/// A weighted LCS over the lexicon's relation: pairs (i, j, kind) in increasing i and j, into
+/// `lcs.out`.
+fn related_lcs(lexicon: &Lexicon, left: &[Word], right: &[Word], Lcs { rel, dp, out }: &mut Lcs) {
+    out.clear();
     let (n, m) = (left.len(), right.len());
     if n == 0 || m == 0 {
-        return Vec::new();
+        return;
     }
-    let rel: Vec<Option<MatchKind>> = (0..n * m)
-        .map(|k| {
-            let (a, b) = (left[k / m].token, right[k % m].token);
-            // Function words pair only when identical; content words by any relation.
-            if !(a.content || a.kind == TokenKind::Number) && a.norm != b.norm {
-                return None;
-            }
-            lexicon.relate(a, b)
-        })
-        .collect();
+    rel.clear();
+    rel.extend((0..n * m).map(|k| {
+        let (a, b) = (left[k / m].token, right[k % m].token);
+        // Function words pair only when identical; content words by any relation.
+        if !(a.content || a.kind == TokenKind::Number) && a.norm != b.norm {
+            return None;
+        }
+        lexicon.relate(a, b)
+    }));
     let w = m + 1;
-    let mut dp = vec![0u32; (n + 1) * (m + 1)];
+    dp.clear();
+    dp.resize((n + 1) * (m + 1), 0);
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             let skip = dp[(i + 1) * w + j].max(dp[i * w + j + 1]);
@@ -492,7 +580,6 @@ fn related_lcs(lexicon: &Lexicon, left: &[Word], right: &[Word]) -> Vec<(usize, 
             dp[i * w + j] = skip.max(take);
         }
     }
-    let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         if let Some(k) = rel[i * m + j] {
@@ -509,7 +596,6 @@ fn related_lcs(lexicon: &Lexicon, left: &[Word], right: &[Word]) -> Vec<(usize, 
             j += 1;
         }
     }
-    out
 }
 
 /// A token-level op: kind plus token index ranges on each side.
@@ -891,7 +977,7 @@ mod tests {
             }
             let (l, r) = dense(&l, &r);
             let want = joined(capture_diff_slices(Algorithm::Patience, &l, &r));
-            match aligned_edits(&l, &r) {
+            match aligned_edits(&l, &r, &mut Vec::new()) {
                 Some(ops) => {
                     shaped += 1;
                     assert_eq!(joined(ops), want, "{l:?} / {r:?}");
@@ -920,7 +1006,29 @@ mod tests {
                 r.extend(&edge);
             }
             let (l, r) = dense(&l, &r);
-            assert_eq!(patience(&l, &r), capture_diff_slices(Algorithm::Patience, &l, &r), "{l:?} / {r:?}");
+            assert_eq!(
+                patience(&l, &r, &mut Anchors::default()),
+                capture_diff_slices(Algorithm::Patience, &l, &r),
+                "{l:?} / {r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_diff_does_not_depend_on_the_diffs_before_it() {
+        // The working vectors are reused: left longer or shorter, or freed after a long pair.
+        let pair =
+            ("Zelenskyy has consistently rejected the notion.", "Zelensky has been denying any such notion.");
+        let want = run(pair.0, pair.1);
+        let long = "word ".repeat(40_000);
+        let others = [
+            ("a b c d e f g h i j k l m n o p", "p o n m l k j i h g f e d c b a"),
+            (long.as_str(), "word word"),
+            ("", "x"),
+        ];
+        for (a, b) in others {
+            run(a, b);
+            assert_eq!(run(pair.0, pair.1), want, "after {:.20} / {:.20}", a, b);
         }
     }
 
