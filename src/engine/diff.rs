@@ -234,8 +234,8 @@ struct Anchors {
 /// per side and a sort, which took a seventh of a changed sentence pair's time in wasm. Dense
 /// ids are below n + m, so counting them in an array finds them in O(n + m). The Myers passes
 /// over the anchors and between them, and the `Compact` + `Replace` + `Capture` chain, are
-/// `similar`'s own. Sides of 512 words or more go to `similar` whole: its Patience may take a
-/// shortcut for long, nearly disjoint sides that this does not repeat.
+/// `similar`'s own. When both sides have 512 words or more, `similar` diffs them whole: its
+/// Patience may take a shortcut for long, nearly disjoint sides that this does not repeat.
 fn patience(left: &[u32], right: &[u32], anchors: &mut Anchors) -> Vec<DiffOp> {
     const LONG: usize = 512;
     let bound = left.len() + right.len();
@@ -297,7 +297,8 @@ fn patience_into<D: DiffHook>(
 }
 
 /// `similar`'s Myers with no deadline, behind one hook type: each hook type is another copy of
-/// Myers in the wasm (~10 KB), and calling the hook through `dyn` costs nothing measurable.
+/// Myers in the wasm (~7 KB raw, ~1 KB gzipped), and calling the hook through `dyn` costs
+/// nothing measurable.
 fn myers_of<E>(
     d: &mut dyn Hook<E>,
     left: &[u32],
