@@ -226,6 +226,18 @@ describe("privacy and safety", () => {
         return opened;
     }
 
+    /** Waits until the library's save has run to its end (the index, written last, lists `id`),
+     * so storage the test then damages is not written over by a save still under way. */
+    function savedWith(page, id) {
+        return page.waitForFunction((id) => {
+            try {
+                return JSON.parse(localStorage.getItem("wirediff.library")).order.includes(id);
+            } catch {
+                return false;
+            }
+        }, id);
+    }
+
     test("a schema-1 library (the previous version) is read, shown and migrated to schema 2", async (t) => {
         const v1 = {
             version: 1,
@@ -269,6 +281,7 @@ describe("privacy and safety", () => {
             await page.getByRole("button", { name: "Add article" }).click();
         }
         await page.locator('.library .article[data-doc="user-2"]').waitFor();
+        await savedWith(page, "user-2");
         // Damage the second document's entry, as a crash mid-write or a meddling extension might.
         await page.evaluate(() => localStorage.setItem("wirediff.doc:user-2", '{"id":"user-2","seed":false,"text":"Second own st'));
         await reloadApp(page);
@@ -287,6 +300,7 @@ describe("privacy and safety", () => {
         await page.locator("#paste-text").fill("Third own story\n\nThe port closed.");
         await page.getByRole("button", { name: "Add article" }).click();
         await page.locator('.library .article[data-doc="user-3"]').waitFor();
+        await savedWith(page, "user-3");
         // Garbage in the index itself: still never a blank page.
         await page.evaluate(() => localStorage.setItem("wirediff.library", "\u0000garbage{"));
         await reloadApp(page);
