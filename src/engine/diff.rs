@@ -65,13 +65,15 @@ pub struct LinkDiff {
     pub summary: DiffSummary,
 }
 
-/// One word of a link side: which sentence it is in, its span there and the token itself.
+/// One word of a link side: which sentence it is in, its span there and the token itself,
+/// with the id of its folded form when it has one (0: none, see [`SharedToken::form`]).
 #[derive(Clone, Copy)]
 struct Word<'a> {
     part: usize,
     start: usize,
     end: usize,
     token: &'a Token,
+    form: u32,
 }
 
 fn words<'a>(parts: &[&'a SentenceProfile]) -> Vec<Word<'a>> {
@@ -79,7 +81,13 @@ fn words<'a>(parts: &[&'a SentenceProfile]) -> Vec<Word<'a>> {
         .iter()
         .enumerate()
         .flat_map(|(part, p)| {
-            p.tokens.iter().map(move |token| Word { part, start: token.start, end: token.end, token })
+            p.tokens.iter().map(move |token| Word {
+                part,
+                start: token.start,
+                end: token.end,
+                token,
+                form: 0,
+            })
         })
         .collect()
 }
@@ -128,7 +136,7 @@ pub fn diff_link(
 /// (`wirediff bench diff`, `make bench-peers`).
 pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfig) -> LinkDiff {
     fn word(t: &SharedToken) -> Word<'_> {
-        Word { part: 0, start: t.start, end: t.end, token: &t.token }
+        Word { part: 0, start: t.start, end: t.end, token: &t.token, form: t.form }
     }
     let lt = lexicon.tokenize_shared(left);
     let lw: Vec<Word> = lt.iter().map(word).collect();
@@ -142,18 +150,47 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
     with_scratch(|s| diff_words(s, lexicon, &lw, &rw, &[left], &[right], config))
 }
 
-/// Ids of the words' folded forms, equal exactly when the forms are: `similar` then compares
-/// and hashes integers, not strings.
-fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>], l: &mut Vec<u32>, r: &mut Vec<u32>) {
+/// Ids of the words' folded forms, equal exactly when the forms are, numbered from 0 in order
+/// of first occurrence (left, then right): `similar` then compares integers, not strings.
+/// When every word has its form's id from the lexicon (words tokenized from text), the ids are
+/// renumbered through `slots`, indexed by that id, and no form is hashed again.
+fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>], l: &mut Vec<u32>, r: &mut Vec<u32>, slots: &mut Vec<u32>) {
+    l.clear();
+    r.clear();
+    let (mut all, mut top) = (true, 0);
+    for w in lw.iter().chain(rw) {
+        all &= w.form != 0;
+        top = top.max(w.form);
+    }
+    if all {
+        // slots[form] is the dense id + 1 of a form met in this pair, 0 otherwise; the slots
+        // set here are cleared again below.
+        if slots.len() <= top as usize {
+            slots.resize(top as usize + 1, 0);
+        }
+        let mut next = 0;
+        for (words, ids) in [(lw, &mut *l), (rw, &mut *r)] {
+            for w in words {
+                let slot = &mut slots[w.form as usize];
+                if *slot == 0 {
+                    next += 1;
+                    *slot = next;
+                }
+                ids.push(*slot - 1);
+            }
+        }
+        for w in lw.iter().chain(rw) {
+            slots[w.form as usize] = 0;
+        }
+        return;
+    }
     let mut ids: HashMap<&'a str, u32, BuildHasherDefault<WordHasher>> =
         HashMap::with_capacity_and_hasher(lw.len() + rw.len(), BuildHasherDefault::default());
     let mut id = |w: &Word<'a>| -> u32 {
         let next = ids.len() as u32;
         *ids.entry(w.token.norm.as_str()).or_insert(next)
     };
-    l.clear();
     l.extend(lw.iter().map(&mut id));
-    r.clear();
     r.extend(rw.iter().map(&mut id));
 }
 
@@ -409,6 +446,8 @@ struct Scratch {
     merged: Vec<RawOp>,
     left_ids: Vec<u32>,
     right_ids: Vec<u32>,
+    /// [`form_ids`]' table, all zeros between diffs.
+    form_slots: Vec<u32>,
     anchors: Anchors,
     lcs: Lcs,
 }
@@ -451,6 +490,7 @@ fn diff_words(
         merged,
         left_ids,
         right_ids,
+        form_slots,
         anchors,
         lcs,
     } = scratch;
@@ -468,7 +508,7 @@ fn diff_words(
     let ops = if same_forms(lw, rw) {
         vec![DiffOp::Equal { old_index: 0, new_index: 0, len: lw.len() }]
     } else {
-        form_ids(lw, rw, left_ids, right_ids);
+        form_ids(lw, rw, left_ids, right_ids, form_slots);
         aligned_edits(left_ids, right_ids, &mut anchors.counts)
             .unwrap_or_else(|| patience(left_ids, right_ids, anchors))
     };
@@ -1031,6 +1071,46 @@ mod tests {
             run(a, b);
             assert_eq!(run(pair.0, pair.1), want, "after {:.20} / {:.20}", a, b);
         }
+    }
+
+    #[test]
+    fn form_ids_from_the_lexicon_are_the_forms_hashed() {
+        // Words tokenized from text carry their form's id from the word cache; renumbering
+        // those must give the ids that hashing the forms gives (form 0 takes that path).
+        let lex = Lexicon::shared();
+        let seeds: Vec<String> = std::fs::read_dir("seeds")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let sentences: Vec<&str> = seeds.iter().flat_map(|s| s.split(['.', '\n'])).collect();
+        let extra =
+            ["US and us, U.S. and the United States", "20 percent, 20% and twenty", "Russia's russia RUSSIA"];
+        let all: Vec<&str> = sentences.iter().copied().chain(extra).collect();
+        let mut checked = 0;
+        for (a, b) in all.iter().zip(all.iter().skip(1).chain(extra.iter().rev())) {
+            let (ta, tb) = (lex.tokenize_shared(a), lex.tokenize_shared(b));
+            fn word(t: &SharedToken, form: bool) -> Word<'_> {
+                Word {
+                    part: 0,
+                    start: t.start,
+                    end: t.end,
+                    token: &t.token,
+                    form: if form { t.form } else { 0 },
+                }
+            }
+            let (mut want_l, mut want_r, mut got_l, mut got_r, mut slots) = Default::default();
+            let (pa, pb): (Vec<_>, Vec<_>) =
+                (ta.iter().map(|t| word(t, false)).collect(), tb.iter().map(|t| word(t, false)).collect());
+            form_ids(&pa, &pb, &mut want_l, &mut want_r, &mut slots);
+            let (la, lb): (Vec<_>, Vec<_>) =
+                (ta.iter().map(|t| word(t, true)).collect(), tb.iter().map(|t| word(t, true)).collect());
+            assert!(la.iter().chain(&lb).all(|w| w.form != 0), "{a} / {b}");
+            form_ids(&la, &lb, &mut got_l, &mut got_r, &mut slots);
+            assert_eq!((&got_l, &got_r), (&want_l, &want_r), "{a} / {b}");
+            assert!(slots.iter().all(|&s| s == 0), "the table is left clear");
+            checked += 1;
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct SharedToken {
     pub start: usize,
     pub end: usize,
     pub token: Arc<Token>,
+    /// The id of `token.norm` in the lexicon's [`WordCache`]: equal ids, equal forms (in one
+    /// lexicon). 0 when the cache is off or full: then compare the forms themselves.
+    pub form: u32,
 }
 
 /// How two tokens correspond, strongest first.
@@ -197,27 +200,56 @@ type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 /// instructions a word. Results are identical with or without it (a word's forms depend only
 /// on its spelling and the lexicon's tables). The seeds' 113 sentences hold ~2,600 words of
 /// ~900 spellings; their profiles took ~230,000 instructions a sentence before the cache.
+///
+/// It also numbers the folded forms (`norm`s) it has seen, so that the word diff can tell
+/// equal forms apart by an integer ([`SharedToken::form`]) instead of hashing each form again.
 #[derive(Debug, Default)]
 pub struct WordCache {
-    words: std::sync::Mutex<WordMap<String, Arc<Token>>>,
+    maps: std::sync::Mutex<CacheMaps>,
+}
+
+/// The [`WordCache`]'s maps, behind one lock.
+#[derive(Debug, Default)]
+struct CacheMaps {
+    /// Spelling → its token, and the id of the token's folded form.
+    words: WordMap<String, (Arc<Token>, u32)>,
+    /// Folded form → its id, from 1 (0 means "no id": the table was full).
+    forms: WordMap<String, u32>,
+}
+
+impl CacheMaps {
+    /// The id of the folded form `norm`: the same for equal forms, different for different
+    /// ones; 0 once `max` forms have ids and `norm` is not among them.
+    fn form(&mut self, norm: &str, max: usize) -> u32 {
+        if let Some(&id) = self.forms.get(norm) {
+            return id;
+        }
+        if self.forms.len() >= max {
+            return 0;
+        }
+        let id = self.forms.len() as u32 + 1;
+        self.forms.insert(norm.to_string(), id);
+        id
+    }
 }
 
 impl WordCache {
     fn get(&self, surface: &str) -> Option<Arc<Token>> {
-        self.words.lock().ok()?.get(surface).cloned()
+        self.maps.lock().ok()?.words.get(surface).map(|(token, _)| token.clone())
     }
 
     fn put(&self, surface: &str, token: &Token, max: usize) {
-        if let Ok(mut words) = self.words.lock() {
-            if words.len() < max {
-                words.insert(surface.to_string(), Arc::new(token.clone()));
+        if let Ok(mut maps) = self.maps.lock() {
+            if maps.words.len() < max {
+                let form = maps.form(&token.norm, max);
+                maps.words.insert(surface.to_string(), (Arc::new(token.clone()), form));
             }
         }
     }
 
     fn clear(&self) {
-        if let Ok(mut words) = self.words.lock() {
-            words.clear();
+        if let Ok(mut maps) = self.maps.lock() {
+            *maps = CacheMaps::default();
         }
     }
 }
@@ -348,15 +380,18 @@ impl Lexicon {
 
     /// Splits `text` into tokens (punctuation dropped). Never panics; spans are on char boundaries.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        let raws = scan(text);
+        with_raws(text, |raws| self.tokens_of(text, raws))
+    }
+
+    fn tokens_of(&self, text: &str, raws: &[Raw]) -> Vec<Token> {
         let mut out = Vec::with_capacity(raws.len());
         let mut i = 0;
         while i < raws.len() {
             // A spelling in the word cache was a word, not the start of a number, before.
             let cached = self.cached_word(text, &raws[i]);
-            let number = if cached.is_some() { None } else { self.number_token(text, &raws, i, &mut out) };
+            let number = if cached.is_some() { None } else { self.number_token(text, raws, i, &mut out) };
             let consumed =
-                number.or_else(|| self.multiword_token(text, &raws, i, &mut out)).unwrap_or_else(|| {
+                number.or_else(|| self.multiword_token(text, raws, i, &mut out)).unwrap_or_else(|| {
                     out.push(self.word_token(text, &raws[i], cached));
                     1
                 });
@@ -423,40 +458,49 @@ impl Lexicon {
     /// shared with the [`WordCache`], so its own `start`/`end` may be those of another
     /// occurrence; the span in `text` is the [`SharedToken`]'s. Same tokens as `tokenize`.
     pub fn tokenize_shared(&self, text: &str) -> Vec<SharedToken> {
-        let raws = scan(text);
+        with_raws(text, |raws| self.shared_tokens_of(text, raws))
+    }
+
+    fn shared_tokens_of(&self, text: &str, raws: &[Raw]) -> Vec<SharedToken> {
         let mut out = Vec::with_capacity(raws.len());
         let mut fresh = Vec::new();
         // The cache is locked once for the text's look-ups, not once a word (at opt-level "z"
         // each lock and unlock is a call), and released while a new word is analysed and put.
-        let caching = self.config.word_cache_max > 0;
-        let mut words = if caching { self.cache.words.lock().ok() } else { None };
+        let max = self.config.word_cache_max;
+        let caching = max > 0;
+        let mut words = if caching { self.cache.maps.lock().ok() } else { None };
         let mut i = 0;
         while i < raws.len() {
             let raw = &raws[i];
             // As in `tokenize`: a cached spelling is no number, but may start a multiword name.
             // (The same look-up as `cached_shared`.)
             let cached = match &words {
-                Some(w) if !raw.dotted => text.get(raw.start..raw.end).and_then(|k| w.get(k)).cloned(),
+                Some(w) if !raw.dotted => text.get(raw.start..raw.end).and_then(|k| w.words.get(k)).cloned(),
                 _ => None,
             };
-            let number = if cached.is_some() { None } else { self.number_token(text, &raws, i, &mut fresh) };
-            let consumed = match number.or_else(|| self.multiword_token(text, &raws, i, &mut fresh)) {
+            let number = if cached.is_some() { None } else { self.number_token(text, raws, i, &mut fresh) };
+            let consumed = match number.or_else(|| self.multiword_token(text, raws, i, &mut fresh)) {
                 Some(n) => n,
                 None => {
                     match cached {
-                        Some(token) => out.push(SharedToken { start: raw.start, end: raw.end, token }),
+                        Some((token, form)) => {
+                            out.push(SharedToken { start: raw.start, end: raw.end, token, form })
+                        }
                         None => {
                             drop(words.take());
                             fresh.push(self.word_token(text, raw, None));
-                            words = if caching { self.cache.words.lock().ok() } else { None };
+                            words = if caching { self.cache.maps.lock().ok() } else { None };
                         }
                     }
                     1
                 }
             };
             if !fresh.is_empty() {
+                // Numbers, names of two words and dotted abbreviations are not cached, but
+                // their forms get ids too (a word's form is the same id as in the cache).
                 for t in fresh.drain(..) {
-                    out.push(SharedToken { start: t.start, end: t.end, token: Arc::new(t) });
+                    let form = words.as_mut().map_or(0, |w| w.form(&t.norm, max));
+                    out.push(SharedToken { start: t.start, end: t.end, token: Arc::new(t), form });
                 }
             }
             i += consumed.max(1);
@@ -706,11 +750,27 @@ struct Raw {
 /// Walks the bytes once: an ASCII byte is its own char (no decoding, no char table), and only
 /// a non-ASCII char is decoded and folded, where it is met. Chars are compared folded (a
 /// backtick or curly apostrophe joins "didn't" as "'" does).
-fn scan(text: &str) -> Vec<Raw> {
+///
+/// Writes the raw words to `out` from its start and returns how many there are: `out` keeps
+/// its length (it only grows), so each word is a store, not a call to `Vec::push` (at
+/// opt-level "z" `push` is not inlined, and was a twentieth of the wasm word diff's time).
+fn scan_into(text: &str, out: &mut Vec<Raw>) -> usize {
     // (`char_at` is called directly, not through closures: at the app's opt-level "z" a
     // closure is not inlined, and its call cost more than the ASCII fast path it wraps.)
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut n = 0;
+    #[inline(always)]
+    fn put(out: &mut Vec<Raw>, n: &mut usize, raw: Raw) {
+        if *n == out.len() {
+            grow(out);
+        }
+        out[*n] = raw;
+        *n += 1;
+    }
+    #[inline(never)]
+    fn grow(out: &mut Vec<Raw>) {
+        out.resize(out.len() * 2 + 64, Raw { start: 0, end: 0, dotted: false });
+    }
     let mut i = 0;
     loop {
         // Skip to the next letter or digit; ASCII bytes in a tight loop.
@@ -799,20 +859,44 @@ fn scan(text: &str) -> Vec<Raw> {
             for (off, c) in text[s..e].char_indices() {
                 if c == ',' || c == '.' {
                     if piece < s + off {
-                        out.push(Raw { start: piece, end: s + off, dotted: false });
+                        put(out, &mut n, Raw { start: piece, end: s + off, dotted: false });
                     }
                     piece = s + off + 1;
                 }
             }
             if piece < e {
-                out.push(Raw { start: piece, end: e, dotted: false });
+                put(out, &mut n, Raw { start: piece, end: e, dotted: false });
             }
         } else {
-            out.push(Raw { start: s, end: e, dotted });
+            put(out, &mut n, Raw { start: s, end: e, dotted });
         }
         i = j;
     }
-    out
+    n
+}
+
+/// The raw words of `text` ([`scan_into`]) in a buffer the thread keeps (a fresh one if it is
+/// in use), given to `f`: a text's words were an allocation and a free each time.
+fn with_raws<R>(text: &str, f: impl FnOnce(&[Raw]) -> R) -> R {
+    thread_local! {
+        static RAWS: std::cell::RefCell<Vec<Raw>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    RAWS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut raws) => {
+            let n = scan_into(text, &mut raws);
+            let out = f(&raws[..n]);
+            if raws.len() > 1 << 14 {
+                // A long text grew it: free it.
+                *raws = Vec::new();
+            }
+            out
+        }
+        Err(_) => {
+            let mut raws = Vec::new();
+            let n = scan_into(text, &mut raws);
+            f(&raws[..n])
+        }
+    })
 }
 
 /// The folded char starting at byte `i` of `text` (a char boundary), its length in bytes, and
