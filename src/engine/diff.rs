@@ -420,8 +420,17 @@ impl<D: DiffHook> DiffHook for Anchored<'_, D> {
             if self.i > i0 {
                 self.d.equal(i0, j0, self.i - i0)?;
             }
-            let mut gap = NoFinishHook::new(&mut *self.d);
-            myers_of(&mut gap, self.left, self.i..to_i, self.right, self.j..to_j)?;
+            // A gap empty on a side gets the op Myers would give it, without Myers' set-up
+            // (most anchors follow one another); so does such a rest in `finish`.
+            match (to_i - self.i, to_j - self.j) {
+                (0, 0) => {}
+                (0, len) => self.d.insert(self.i, self.j, len)?,
+                (len, 0) => self.d.delete(self.i, len, self.j)?,
+                _ => {
+                    let mut gap = NoFinishHook::new(&mut *self.d);
+                    myers_of(&mut gap, self.left, self.i..to_i, self.right, self.j..to_j)?;
+                }
+            }
             (self.i, self.j) = (to_i, to_j);
         }
         Ok(())
@@ -429,7 +438,13 @@ impl<D: DiffHook> DiffHook for Anchored<'_, D> {
 
     fn finish(&mut self) -> Result<(), D::Error> {
         let (left, right) = (self.left, self.right);
-        myers_of(&mut *self.d, left, self.i..left.len(), right, self.j..right.len())
+        match (left.len() - self.i, right.len() - self.j) {
+            (0, 0) => {}
+            (0, len) => self.d.insert(self.i, self.j, len)?,
+            (len, 0) => self.d.delete(self.i, len, self.j)?,
+            _ => return myers_of(&mut *self.d, left, self.i..left.len(), right, self.j..right.len()),
+        }
+        self.d.finish()
     }
 }
 
