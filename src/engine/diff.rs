@@ -325,10 +325,38 @@ fn patience_into<D: DiffHook>(
     unique(left, counts, left_ids, left_at);
     unique(right, counts, right_ids, right_at);
     let mut hook = Anchored { d, left, right, left_at, right_at, i: 0, j: 0 };
-    if left_ids == right_ids {
-        // Myers pairs all anchors when they come in one order (as in most rewrites).
-        DiffHook::equal(&mut hook, 0, 0, left_ids.len())?;
-        return DiffHook::finish(&mut hook);
+    // When the anchors on both sides (each side's ids are distinct) come in one order, the
+    // longest common subsequence is all of them, and it is the only one: Myers pairs exactly
+    // those, in order (as in most rewrites: words added or dropped, none moved). Below 256
+    // anchors in all, `similar`'s Myers is exact (its cost heuristics start at 256 edits).
+    if left_ids.len() + right_ids.len() < 256 {
+        // `counts` holds the right side's counts: 1 marks a right anchor; 3 marks one that is
+        // a left anchor too.
+        for &id in left_ids.iter() {
+            if counts[id as usize] == 1 {
+                counts[id as usize] = 3;
+            }
+        }
+        // The position of the first common anchor from `k` on (`ids.len()` if none).
+        fn next_common(ids: &[u32], counts: &[u8], mut k: usize) -> usize {
+            while k < ids.len() && counts[ids[k] as usize] != 3 {
+                k += 1;
+            }
+            k
+        }
+        let (ln, rn) = (left_ids.len(), right_ids.len());
+        let (mut a, mut b) = (next_common(left_ids, counts, 0), next_common(right_ids, counts, 0));
+        while a < ln && b < rn && left_ids[a] == right_ids[b] {
+            (a, b) = (next_common(left_ids, counts, a + 1), next_common(right_ids, counts, b + 1));
+        }
+        if a == ln && b == rn {
+            let (mut a, mut b) = (next_common(left_ids, counts, 0), next_common(right_ids, counts, 0));
+            while a < ln {
+                DiffHook::equal(&mut hook, a, b, 1)?;
+                (a, b) = (next_common(left_ids, counts, a + 1), next_common(right_ids, counts, b + 1));
+            }
+            return DiffHook::finish(&mut hook);
+        }
     }
     myers_of(&mut hook, left_ids, 0..left_ids.len(), right_ids, 0..right_ids.len())
 }
