@@ -26,6 +26,16 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// [`fold`], without a copy when folding changes nothing: ASCII with no capital and no
+/// backtick (the only ASCII char [`fold_char`] changes), as most words after a number are.
+pub fn folded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +53,10 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(fold(input), want, "{input}");
+            assert_eq!(folded(input), want, "{input}");
+        }
+        for ascii in ["percent", "Percent", "1.8bn", "1.8BN", "don`t", "a-b c"] {
+            assert_eq!(folded(ascii), fold(ascii), "{ascii}");
         }
     }
 }

@@ -37,7 +37,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use fold::{fold, fold_char};
+pub use fold::{fold, fold_char, folded};
 pub use stopwords::{is_framing, is_negation, is_stopword};
 use synonyms::SynonymTable;
 
@@ -635,7 +635,7 @@ impl Lexicon {
     /// Returns how many raw tokens were consumed, or `None` if `raws[i]` is not a number.
     fn number_token(&self, text: &str, raws: &[Raw], i: usize, out: &mut Vec<Token>) -> Option<usize> {
         let raw = &raws[i];
-        let surface = fold(&text[raw.start..raw.end]);
+        let surface = folded(&text[raw.start..raw.end]);
         let mut value = if surface.starts_with(|c: char| c.is_ascii_digit()) {
             let digits_end = surface
                 .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -656,7 +656,7 @@ impl Lexicon {
             text.get(from..to)
                 .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || (hyphen && fold_char(c) == '-')))
         };
-        let word_at = |k: usize| raws.get(k).map(|r| fold(&text[r.start..r.end]));
+        let word_at = |k: usize| raws.get(k).map(|r| folded(&text[r.start..r.end]));
         // "twenty-five"
         if (20.0..100.0).contains(&value) && value % 10.0 == 0.0 {
             if let (Some(w), Some(r)) = (word_at(i + used), raws.get(i + used)) {
