@@ -37,7 +37,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use fold::{fold, fold_char, folded};
+use fold::folded;
+pub use fold::{fold, fold_char};
 pub use stopwords::{is_framing, is_negation, is_stopword};
 use synonyms::SynonymTable;
 
@@ -751,26 +752,12 @@ struct Raw {
 /// a non-ASCII char is decoded and folded, where it is met. Chars are compared folded (a
 /// backtick or curly apostrophe joins "didn't" as "'" does).
 ///
-/// Writes the raw words to `out` from its start and returns how many there are: `out` keeps
-/// its length (it only grows), so each word is a store, not a call to `Vec::push` (at
-/// opt-level "z" `push` is not inlined, and was a twentieth of the wasm word diff's time).
-fn scan_into(text: &str, out: &mut Vec<Raw>) -> usize {
+/// The raw words replace `out`'s contents (a buffer reused from text to text, see [`with_raws`]).
+fn scan_into(text: &str, out: &mut Vec<Raw>) {
     // (`char_at` is called directly, not through closures: at the app's opt-level "z" a
     // closure is not inlined, and its call cost more than the ASCII fast path it wraps.)
     let bytes = text.as_bytes();
-    let mut n = 0;
-    #[inline(always)]
-    fn put(out: &mut Vec<Raw>, n: &mut usize, raw: Raw) {
-        if *n == out.len() {
-            grow(out);
-        }
-        out[*n] = raw;
-        *n += 1;
-    }
-    #[inline(never)]
-    fn grow(out: &mut Vec<Raw>) {
-        out.resize(out.len() * 2 + 64, Raw { start: 0, end: 0, dotted: false });
-    }
+    out.clear();
     let mut i = 0;
     loop {
         // Skip to the next letter or digit; ASCII bytes in a tight loop.
@@ -859,20 +846,19 @@ fn scan_into(text: &str, out: &mut Vec<Raw>) -> usize {
             for (off, c) in text[s..e].char_indices() {
                 if c == ',' || c == '.' {
                     if piece < s + off {
-                        put(out, &mut n, Raw { start: piece, end: s + off, dotted: false });
+                        out.push(Raw { start: piece, end: s + off, dotted: false });
                     }
                     piece = s + off + 1;
                 }
             }
             if piece < e {
-                put(out, &mut n, Raw { start: piece, end: e, dotted: false });
+                out.push(Raw { start: piece, end: e, dotted: false });
             }
         } else {
-            put(out, &mut n, Raw { start: s, end: e, dotted });
+            out.push(Raw { start: s, end: e, dotted });
         }
         i = j;
     }
-    n
 }
 
 /// The raw words of `text` ([`scan_into`]) in a buffer the thread keeps (a fresh one if it is
@@ -883,9 +869,9 @@ fn with_raws<R>(text: &str, f: impl FnOnce(&[Raw]) -> R) -> R {
     }
     RAWS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut raws) => {
-            let n = scan_into(text, &mut raws);
-            let out = f(&raws[..n]);
-            if raws.len() > 1 << 14 {
+            scan_into(text, &mut raws);
+            let out = f(&raws);
+            if raws.capacity() > 1 << 14 {
                 // A long text grew it: free it.
                 *raws = Vec::new();
             }
@@ -893,8 +879,8 @@ fn with_raws<R>(text: &str, f: impl FnOnce(&[Raw]) -> R) -> R {
         }
         Err(_) => {
             let mut raws = Vec::new();
-            let n = scan_into(text, &mut raws);
-            f(&raws[..n])
+            scan_into(text, &mut raws);
+            f(&raws)
         }
     })
 }
