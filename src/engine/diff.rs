@@ -44,7 +44,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::lexicon::{Lexicon, MatchKind, SharedToken, Token, TokenKind, WordHasher};
+use super::lexicon::{word_extent, Lexicon, MatchKind, SharedToken, Token, TokenKind, WordHasher};
 use super::report::{DiffSummary, OpKind, Piece, WordOp};
 use super::similarity::SentenceProfile;
 
@@ -143,16 +143,33 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
     fn word(t: &SharedToken) -> Word<'_> {
         Word { part: 0, start: t.start, end: t.end, token: &t.token, form: t.form }
     }
+    if left == right {
+        // A verbatim copy (over half of the links between wire copy and its reprints) is one
+        // equal run from the first word to the last, and the raw words say where those are:
+        // no word is analysed or looked up.
+        if let Some((start, end)) = word_extent(left) {
+            return verbatim(left, start, end);
+        }
+    }
     let lt = lexicon.tokenize_shared(left);
     let lw: Vec<Word> = lt.iter().map(word).collect();
     if left == right {
-        // A verbatim copy (over half of the links between wire copy and its reprints):
-        // tokenizing is deterministic, so one side's words are the other's.
+        // Tokenizing is deterministic, so one side's words are the other's.
         return with_scratch(|s| diff_words(s, lexicon, &lw, &lw, &[left], &[right], config));
     }
     let rt = lexicon.tokenize_shared(right);
     let rw: Vec<Word> = rt.iter().map(word).collect();
     with_scratch(|s| diff_words(s, lexicon, &lw, &rw, &[left], &[right], config))
+}
+
+/// What [`diff_words`] gives two copies of `text` whose words span `start..end`: one equal op.
+fn verbatim(text: &str, start: usize, end: usize) -> LinkDiff {
+    let piece = || Some(Piece { part: 0, start, end, text: text[start..end].to_string() });
+    let whole = RawOp { kind: OpKind::Equal, left: Some((0, 1)), right: Some((0, 1)) };
+    LinkDiff {
+        ops: vec![WordOp { kind: OpKind::Equal, left: piece(), right: piece() }],
+        summary: summarize(&[whole]),
+    }
 }
 
 /// Ids of the words' folded forms, equal exactly when the forms are, numbered from 0 in order
@@ -944,6 +961,57 @@ mod tests {
         assert_eq!(render(&d), "=Russia presently holds about 20 percent");
         assert_eq!(d.summary.verbatim, 100);
         assert_eq!(d.summary.display, "100% verbatim");
+    }
+
+    /// `diff_texts(t, t)` through the tokenizer and every pass, without the verbatim shortcut.
+    fn verbatim_in_full(text: &str) -> LinkDiff {
+        let lexicon = Lexicon::shared();
+        let tokens = lexicon.tokenize_shared(text);
+        let words: Vec<Word> = tokens
+            .iter()
+            .map(|t| Word { part: 0, start: t.start, end: t.end, token: &t.token, form: t.form })
+            .collect();
+        with_scratch(|s| diff_words(s, lexicon, &words, &words, &[text], &[text], &DiffConfig::default()))
+    }
+
+    #[test]
+    fn a_verbatim_copy_without_tokens_is_the_full_diff() {
+        let texts = [
+            "Russia presently holds about 20 percent.",
+            "\u{201c}Ending the war,\u{201d} he said \u{2014} 20 %",
+            "It rose 20%.",
+            "It rose 20 %",
+            "It rose twenty-five percent",
+            "Two hundred thousand",
+            "the United States and the U.S.",
+            "U.S.",
+            "Zelenskyy\u{2019}s plan, Kyiv\u{2026}",
+            "didn't 1,2,3 2.5 900,000 ",
+            "abc %",
+            "%",
+            "",
+            "   \n\t ",
+            "\u{2014} \u{2026} \u{201c}\u{201d}",
+            "\u{1f600} emoji \u{1f600}",
+            "caf\u{e9} na\u{ef}ve \u{c9}cole",
+        ];
+        for text in texts {
+            assert_eq!(
+                diff_texts(Lexicon::shared(), text, text, &DiffConfig::default()),
+                verbatim_in_full(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_verbatim_copy_of_any_text_is_the_full_diff(text in "(\\PC|[0-9%., ]){0,60}") {
+            proptest::prop_assert_eq!(
+                diff_texts(Lexicon::shared(), &text, &text, &DiffConfig::default()),
+                verbatim_in_full(&text)
+            );
+        }
     }
 
     #[test]
