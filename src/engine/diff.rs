@@ -16,7 +16,9 @@
 //! Three passes:
 //! 1. `similar`'s Patience diff over case-folded words anchors the exact, in-order runs
 //!    (no deadline is passed: `Instant` panics on wasm). Shortcuts with the same result: a
-//!    verbatim copy is tokenized once, equal forms make one run, when the words common to
+//!    verbatim copy is one run read off its raw words, with no word analysed; where the sides
+//!    begin or end alike, one takes the other's tokens there
+//!    ([`Lexicon::tokenize_shared_beside`]); equal forms make one run, when the words common to
 //!    both sides come in one order the runs are read off directly (`aligned_edits`),
 //!    Patience's anchors (words once on a side) are found by counting ids, not hashing them,
 //!    and paired without Myers when the common ones come in one order; a gap between anchors
@@ -157,7 +159,7 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
         // Tokenizing is deterministic, so one side's words are the other's.
         return with_scratch(|s| diff_words(s, lexicon, &lw, &lw, &[left], &[right], config));
     }
-    let rt = lexicon.tokenize_shared(right);
+    let rt = lexicon.tokenize_shared_beside(right, left, &lt);
     let rw: Vec<Word> = rt.iter().map(word).collect();
     with_scratch(|s| diff_words(s, lexicon, &lw, &rw, &[left], &[right], config))
 }
