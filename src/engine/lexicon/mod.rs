@@ -381,7 +381,7 @@ impl Lexicon {
 
     /// Splits `text` into tokens (punctuation dropped). Never panics; spans are on char boundaries.
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        with_raws(text, |raws| self.tokens_of(text, raws))
+        with_raws(text, 0, text.len(), |raws| self.tokens_of(text, raws))
     }
 
     fn tokens_of(&self, text: &str, raws: &[Raw]) -> Vec<Token> {
@@ -459,13 +459,11 @@ impl Lexicon {
     /// shared with the [`WordCache`], so its own `start`/`end` may be those of another
     /// occurrence; the span in `text` is the [`SharedToken`]'s. Same tokens as `tokenize`.
     pub fn tokenize_shared(&self, text: &str) -> Vec<SharedToken> {
-        with_raws(text, |raws| self.shared_tokens_of(text, raws))
-    }
-
-    fn shared_tokens_of(&self, text: &str, raws: &[Raw]) -> Vec<SharedToken> {
-        let mut out = Vec::with_capacity(raws.len());
-        self.shared_tokens_into(text, raws, 0, None, &mut out);
-        out
+        with_raws(text, 0, text.len(), |raws| {
+            let mut out = Vec::with_capacity(raws.len());
+            self.shared_tokens_into(text, raws, Scan::Whole, None, &mut out);
+            out
+        })
     }
 
     /// [`Lexicon::tokenize_shared`] of `text` beside `other`, a text tokenized already as
@@ -477,14 +475,16 @@ impl Lexicon {
     /// text : The plan, drafted in secret, runs to 28 points.
     ///        └ shared: The plan ┘ └ made ┘ └ shared: runs to 28 points ┘
     /// ```
-    /// A token is a function of its raw word and the few after it, and raw words of the bytes
-    /// from their start to a few chars past their end: so the tokens of the common prefix are
-    /// shared while the next two tokens and a margin still lie in it, and from a token that
-    /// starts after whitespace inside the common suffix, at the same place from the end of
-    /// `other` as a token of `other` does, the rest are `other`'s. Reprints mostly change a
-    /// few words: in the peer benchmark's 686 differing sentence pairs, two thirds of the bytes
-    /// lie in a common prefix or suffix. Cost: comparing the bytes, and a binary search per
-    /// token after the suffix starts.
+    /// A token is a function of its raw word and the two after it, and a raw word of the bytes
+    /// from its start to a few chars past its end. So the tokens of the common prefix are
+    /// shared while the next two tokens and a margin still lie in it, up to one that starts
+    /// after whitespace (where a scan starts afresh); and from a token that starts after
+    /// whitespace inside the common suffix, at the same place from the end of `other` as a
+    /// token of `other` does, the rest are `other`'s. Only the raw words between are scanned,
+    /// and a few past the suffix's first token of `other`, for the look-ahead. Reprints mostly
+    /// change a few words: in the peer benchmark's 686 differing sentence pairs, two thirds of
+    /// the bytes lie in a common prefix or suffix. Cost: comparing the bytes, a binary search
+    /// per token after the suffix starts, and a second scan if the suffix is not found there.
     pub fn tokenize_shared_beside(
         &self,
         text: &str,
@@ -498,49 +498,57 @@ impl Lexicon {
         let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
         let room = a.len().min(b.len()) - prefix;
         let suffix = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
-        with_raws(text, |raws| {
-            let mut out = Vec::with_capacity(raws.len());
-            let mut shared = 0;
-            while shared + 2 < other_tokens.len() && other_tokens[shared + 2].end + MARGIN <= prefix {
-                shared += 1;
-            }
-            let mut from = 0;
-            if shared > 0 {
-                from = raws.partition_point(|r| r.start < other_tokens[shared].start);
-                if raws.get(from).is_some_and(|r| r.start == other_tokens[shared].start) {
-                    out.extend_from_slice(&other_tokens[..shared]);
-                } else {
-                    // (Cannot happen, by the margin; then nothing is shared.)
-                    from = 0;
-                }
-            }
-            let tail =
-                Tail { other_tokens, text_len: a.len(), other_len: b.len(), from: a.len() - suffix + 1 };
-            self.shared_tokens_into(text, raws, from, Some(tail), &mut out);
-            out
-        })
+        let after_space = |t: &SharedToken| t.start > 0 && a[t.start - 1].is_ascii_whitespace();
+        let mut shared = 0;
+        while shared + 2 < other_tokens.len() && other_tokens[shared + 2].end + MARGIN <= prefix {
+            shared += 1;
+        }
+        while shared > 0 && !after_space(&other_tokens[shared]) {
+            shared -= 1;
+        }
+        let scan_from = if shared > 0 { other_tokens[shared].start } else { 0 };
+        let tail = Tail { other_tokens, text_len: a.len(), other_len: b.len(), from: a.len() - suffix + 1 };
+        // Scan up to the end of the third token of `other` after the suffix starts.
+        let to_text = |at: usize| (at + a.len()).saturating_sub(b.len());
+        let first_in_suffix = other_tokens.partition_point(|t| to_text(t.start) < tail.from);
+        let until = other_tokens.get(first_in_suffix + 3).map_or(a.len(), |t| to_text(t.end));
+        let mut out = Vec::with_capacity(other_tokens.len() + 4);
+        out.extend_from_slice(&other_tokens[..shared]);
+        let done = with_raws(text, scan_from, until, |raws| {
+            let scan = if until >= a.len() { Scan::Whole } else { Scan::Part };
+            self.shared_tokens_into(text, raws, scan, Some(&tail), &mut out)
+        });
+        if !done {
+            out.truncate(shared);
+            with_raws(text, scan_from, a.len(), |raws| {
+                self.shared_tokens_into(text, raws, Scan::Whole, Some(&tail), &mut out)
+            });
+        }
+        out
     }
 
-    /// The tokens of `raws[from..]` onto `out`; with a `tail`, `other`'s tokens from the first
-    /// token that the [`Tail`] finds in `other` too.
+    /// The tokens of `raws` onto `out`; with a `tail`, `other`'s tokens from the first token
+    /// that the [`Tail`] finds in `other` too. False if `raws` are a [`Scan::Part`] and a
+    /// token looked at the last raw word or past it, so may differ from the text's: then
+    /// `out` holds some tokens of the part, to be dropped.
     fn shared_tokens_into(
         &self,
         text: &str,
         raws: &[Raw],
-        from: usize,
-        tail: Option<Tail>,
+        scan: Scan,
+        tail: Option<&Tail>,
         out: &mut Vec<SharedToken>,
-    ) {
+    ) -> bool {
         let mut fresh = Vec::new();
         // The cache is locked once for the text's look-ups, not once a word (at opt-level "z"
         // each lock and unlock is a call), and released while a new word is analysed and put.
         let max = self.config.word_cache_max;
         let caching = max > 0;
         let mut words = if caching { self.cache.maps.lock().ok() } else { None };
-        let mut i = from;
+        let mut i = 0;
         while i < raws.len() {
             let raw = &raws[i];
-            if let Some((rest, tail)) = tail.as_ref().and_then(|t| Some((t.rest(text, raw.start)?, t))) {
+            if let Some((rest, tail)) = tail.and_then(|t| Some((t.rest(text, raw.start)?, t))) {
                 let first = out.len();
                 out.extend_from_slice(rest);
                 // (Each of `rest` starts at or after `raw.start`'s place in `other`.)
@@ -548,7 +556,7 @@ impl Lexicon {
                 for t in &mut out[first..] {
                     (t.start, t.end) = (to_text(t.start), to_text(t.end));
                 }
-                return;
+                return true;
             }
             // As in `tokenize`: a cached spelling is no number, but may start a multiword name.
             // (The same look-up as `cached_shared`.)
@@ -582,7 +590,12 @@ impl Lexicon {
                 }
             }
             i += consumed.max(1);
+            // A number reads up to two raw words past its own ("20 per cent").
+            if scan == Scan::Part && i + 1 >= raws.len() {
+                return false;
+            }
         }
+        true
     }
 
     /// A word's token: `cached` if the spelling was in the [`WordCache`], else analysed and
@@ -804,7 +817,7 @@ impl Lexicon {
 /// words, or a percent sign after its last raw word leaves the end to the full tokenizer.
 /// The same for every lexicon and word cache. Cost: one scan, no word analysed or looked up.
 pub fn word_extent(text: &str) -> Option<(usize, usize)> {
-    with_raws(text, |raws| {
+    with_raws(text, 0, text.len(), |raws| {
         let (first, last) = (raws.first()?, raws.last()?);
         let percent_after = text.get(last.end..).is_some_and(|rest| rest.trim_start().starts_with('%'));
         (!percent_after).then_some((first.start, last.end))
@@ -822,6 +835,13 @@ pub fn shares_class(a: &[u32], b: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// Whether raw words are a text's all from a point on, or end before the text does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    Whole,
+    Part,
 }
 
 /// Where [`Lexicon::tokenize_shared_beside`] may take the other text's tokens for the rest.
@@ -864,17 +884,22 @@ struct Raw {
 /// a non-ASCII char is decoded and folded, where it is met. Chars are compared folded (a
 /// backtick or curly apostrophe joins "didn't" as "'" does).
 ///
-/// The raw words replace `out`'s contents (a buffer reused from text to text, see [`with_raws`]).
-fn scan_into(text: &str, out: &mut Vec<Raw>) {
+/// The raw words replace `out`'s contents (a buffer reused from text to text, see [`with_raws`]):
+/// those that start in `from..until`, where `from` is 0 or follows whitespace (a raw word
+/// holds none, so the scan starts afresh there).
+fn scan_into(text: &str, from: usize, until: usize, out: &mut Vec<Raw>) {
     // (`char_at` is called directly, not through closures: at the app's opt-level "z" a
     // closure is not inlined, and its call cost more than the ASCII fast path it wraps.)
     let bytes = text.as_bytes();
     out.clear();
-    let mut i = 0;
+    let mut i = from;
     loop {
         // Skip to the next letter or digit; ASCII bytes in a tight loop.
         while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
             i += 1;
+        }
+        if i >= until {
+            break;
         }
         let Some((_, len, is_alnum)) = char_at(text, i) else { break };
         if !is_alnum {
@@ -975,13 +1000,13 @@ fn scan_into(text: &str, out: &mut Vec<Raw>) {
 
 /// The raw words of `text` ([`scan_into`]) in a buffer the thread keeps (a fresh one if it is
 /// in use), given to `f`: a text's words were an allocation and a free each time.
-fn with_raws<R>(text: &str, f: impl FnOnce(&[Raw]) -> R) -> R {
+fn with_raws<R>(text: &str, from: usize, until: usize, f: impl FnOnce(&[Raw]) -> R) -> R {
     thread_local! {
         static RAWS: std::cell::RefCell<Vec<Raw>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     RAWS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut raws) => {
-            scan_into(text, &mut raws);
+            scan_into(text, from, until, &mut raws);
             let out = f(&raws);
             if raws.capacity() > 1 << 14 {
                 // A long text grew it: free it.
@@ -991,7 +1016,7 @@ fn with_raws<R>(text: &str, f: impl FnOnce(&[Raw]) -> R) -> R {
         }
         Err(_) => {
             let mut raws = Vec::new();
-            scan_into(text, &mut raws);
+            scan_into(text, from, until, &mut raws);
             f(&raws)
         }
     })
@@ -1121,7 +1146,7 @@ mod tests {
         let mut piece_run = |n: usize| (0..n).map(|_| pieces[next(pieces.len())]).collect::<String>();
         let (mut shared_head, mut shared_tail, mut cases) = (0, 0, 0);
         for round in 0..20_000 {
-            let (head, tail) = (piece_run(round % 9), piece_run(round % 7));
+            let (head, tail) = (piece_run(round % 16), piece_run(round % 7));
             let (left, right) = (
                 format!("{head}{}{tail}", piece_run(round % 4)),
                 format!("{head}{}{tail}", piece_run(round % 5)),
