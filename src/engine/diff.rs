@@ -32,13 +32,14 @@
 //! Cost: Patience is O((n+m) log(n+m)) for n, m words; the gap LCS is O(g·h) per gap, skipped
 //! above [`DiffConfig::max_gap_cells`]; the move search is O(u·v) over the u, v unmatched words.
 //! From text ([`diff_texts`]), the peer benchmark's 1,466 sentence pairs (~25 words a side,
-//! 780 of them verbatim) take ~40,000 instructions a pair natively (callgrind; ~5 µs on an idle
-//! core; ~50,000 before `patience` and the reused `Scratch`), and ~98,000 in wasm (opt-level
-//! z; ~128,000 before them, ~143,000 before the scan's ASCII loops, one cache lock a text and
-//! run-wise `walk`), over a third of it tokenizing and a fifth `similar`'s Myers; a pair of
-//! ~760-word articles ~20 M instructions natively, ~1 ms (`make bench-peers`). The evening's
-//! shortcuts (form ids, in-order anchors, one-sided gaps) took the wasm diff from ~120,000 to
-//! ~135,000–142,000 sentence pairs a second on an Intel Xeon core (README, Current figures).
+//! 780 of them verbatim) take ~27,000 instructions a pair natively (callgrind, 2026-12-04;
+//! ~29,000 before the shared prefix and suffix tokens, ~40,000 before the verbatim shortcut,
+//! ~50,000 before `patience` and the reused `Scratch`); the 686 that differ, ~52,000 (~57,000
+//! before the shared tokens). What is left is flat: `similar`'s Myers a fifth, the tokenizer's
+//! scan and look-ups a quarter, the rest spread over the passes and the output's strings. In
+//! wasm (opt-level z) the same pairs run at ~96,000 a second on an AMD EPYC core, ~2.1× as
+//! many as diff-match-patch's word mode beside it (README, Current figures); a pair of
+//! ~760-word articles takes ~20 M instructions natively, ~1 ms (`make bench-peers`).
 
 use similar::algorithms::{myers, Capture, Compact, DiffHook, NoFinishHook, Replace};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
