@@ -509,9 +509,8 @@ impl Lexicon {
         let scan_from = if shared > 0 { other_tokens[shared].start } else { 0 };
         let tail = Tail { other_tokens, text_len: a.len(), other_len: b.len(), from: a.len() - suffix + 1 };
         // Scan up to the end of the third token of `other` after the suffix starts.
-        let to_text = |at: usize| (at + a.len()).saturating_sub(b.len());
-        let first_in_suffix = other_tokens.partition_point(|t| to_text(t.start) < tail.from);
-        let until = other_tokens.get(first_in_suffix + 3).map_or(a.len(), |t| to_text(t.end));
+        let first_in_suffix = other_tokens.partition_point(|t| tail.to_text(t.start) < tail.from);
+        let until = other_tokens.get(first_in_suffix + 3).map_or(a.len(), |t| tail.to_text(t.end));
         let mut out = Vec::with_capacity(other_tokens.len() + 4);
         out.extend_from_slice(&other_tokens[..shared]);
         let done = with_raws(text, scan_from, until, |raws| {
@@ -551,10 +550,8 @@ impl Lexicon {
             if let Some((rest, tail)) = tail.and_then(|t| Some((t.rest(text, raw.start)?, t))) {
                 let first = out.len();
                 out.extend_from_slice(rest);
-                // (Each of `rest` starts at or after `raw.start`'s place in `other`.)
-                let to_text = |at: usize| at + tail.text_len - tail.other_len;
                 for t in &mut out[first..] {
-                    (t.start, t.end) = (to_text(t.start), to_text(t.end));
+                    (t.start, t.end) = (tail.to_text(t.start), tail.to_text(t.end));
                 }
                 return true;
             }
@@ -854,6 +851,11 @@ struct Tail<'a> {
 }
 
 impl<'a> Tail<'a> {
+    /// The byte of `text` at the same place from the end as `at` in `other` (0 if before it).
+    fn to_text(&self, at: usize) -> usize {
+        (at + self.text_len).saturating_sub(self.other_len)
+    }
+
     /// `other`'s tokens from the one at `start`'s place (counted from the end), when a token of
     /// `text` starting at `start` is followed by the same ones: `start` follows whitespace
     /// in the common suffix (so both scans start afresh there) and `other` has a token there.
