@@ -691,7 +691,7 @@ fn align_weight(t: &Token, stem_key: u64, name: bool, idf: &Idf, config: &AlignC
 
 /// A claim word: a number, or a content word that is neither a name nor reporting furniture.
 fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
-    t.kind == TokenKind::Number || (t.content && !name && !config.reporting_words.contains(&t.norm))
+    t.kind == TokenKind::Number || (t.content && !name && !config.reporting_words.iter().any(|w| **w == *t.norm))
 }
 
 /// A sentence's alignment weights, computed once: per token its weight and whether it is a
@@ -777,7 +777,7 @@ pub fn weigh(p: &SentenceProfile, idf: &Idf, config: &AlignConfig) -> Weighed {
         .collect();
     let claim = p.tokens.iter().zip(&names).map(|(t, &n)| is_claim(t, n, config)).collect();
     let total = weights.iter().sum();
-    let refusal = |t: &Token| t.content && config.refusal_stems.contains(&t.stem);
+    let refusal = |t: &Token| t.content && config.refusal_stems.iter().any(|s| **s == *t.stem);
     let negated = p.tokens.iter().filter(|t| t.negation || refusal(t)).count() % 2 == 1;
     let content: Vec<bool> = p.tokens.iter().map(|t| t.content || t.kind == TokenKind::Number).collect();
     let mut content_before = Vec::with_capacity(content.len() + 1);

@@ -213,7 +213,7 @@ fn form_ids<'a>(lw: &[Word<'a>], rw: &[Word<'a>], l: &mut Vec<u32>, r: &mut Vec<
         HashMap::with_capacity_and_hasher(lw.len() + rw.len(), BuildHasherDefault::default());
     let mut id = |w: &Word<'a>| -> u32 {
         let next = ids.len() as u32;
-        *ids.entry(w.token.norm.as_str()).or_insert(next)
+        *ids.entry(&*w.token.norm).or_insert(next)
     };
     l.extend(lw.iter().map(&mut id));
     r.extend(rw.iter().map(&mut id));

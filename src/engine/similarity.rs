@@ -1285,7 +1285,7 @@ fn figure_kind(profile: &SentenceProfile, i: usize) -> FigureKind {
         return FigureKind::Percent;
     }
     let before = profile.text.get(..t.start).unwrap_or("").trim_end();
-    let next = profile.tokens.get(i + 1).map(|n| n.norm.as_str()).unwrap_or("");
+    let next = profile.tokens.get(i + 1).map(|n| &*n.norm).unwrap_or("");
     if before.ends_with(['$', '£', '€', '¥'])
         || t.norm.starts_with(['$', '£', '€', '¥'])
         || CURRENCY_WORDS.contains(&next)
@@ -1419,7 +1419,7 @@ mod tests {
     ) -> Vec<(String, String, MatchKind)> {
         s.matches
             .iter()
-            .map(|m| (a.tokens[m.left].norm.clone(), b.tokens[m.right].norm.clone(), m.kind))
+            .map(|m| (a.tokens[m.left].norm.to_string(), b.tokens[m.right].norm.to_string(), m.kind))
             .collect()
     }
 
@@ -1436,7 +1436,7 @@ mod tests {
         assert!(got.contains(&("aid".into(), "aid".into(), MatchKind::Exact)), "{got:?}");
         assert!(s.right_in_left < s.left_in_right, "{} {}", s.right_in_left, s.left_in_right);
         assert!(s.conflicts.is_empty());
-        let left_only: Vec<&str> = s.left_only.iter().map(|i| a.tokens[*i].norm.as_str()).collect();
+        let left_only: Vec<&str> = s.left_only.iter().map(|i| a.tokens[*i].norm.as_ref()).collect();
         assert!(got.contains(&("scaling".into(), "reducing".into(), MatchKind::Synonym)), "{got:?}");
         assert!(left_only.contains(&"involve") && left_only.contains(&"portion"), "{left_only:?}");
         assert!(!is_paraphrase(&s, &SimilarityConfig::default()), "{}", s.paraphrase);
@@ -1450,7 +1450,7 @@ mod tests {
         );
         assert_eq!(s.number_conflicts, 1);
         let (l, r) = s.conflicts[0];
-        assert_eq!((a.tokens[l].norm.as_str(), b.tokens[r].norm.as_str()), ("900,000", "850,000"));
+        assert_eq!((a.tokens[l].norm.as_ref(), b.tokens[r].norm.as_ref()), ("900,000", "850,000"));
         assert!(pairs_of(&s, &a, &b).contains(&("600,000".into(), "600,000".into(), MatchKind::Exact)));
         let (same, _, _) = sim(
             "The plan would cut Ukraine's army from 900,000 to 600,000 personnel.",
@@ -1477,7 +1477,7 @@ mod tests {
         assert!(s.conflicts.is_empty(), "{:?}", s.conflicts);
         assert_eq!(s.name_conflicts, 1);
         let names = |p: &SentenceProfile, ix: &[usize]| -> Vec<String> {
-            ix.iter().map(|i| p.tokens[*i].norm.clone()).collect()
+            ix.iter().map(|i| p.tokens[*i].norm.to_string()).collect()
         };
         assert_eq!(names(&a, &s.left_names_only), ["leavitt"]);
         assert_eq!(names(&b, &s.right_names_only), ["peskov"]);
@@ -1512,7 +1512,7 @@ mod tests {
             let got: Vec<(&str, &str)> = s
                 .conflicts
                 .iter()
-                .map(|&(i, j)| (a.tokens[i].norm.as_str(), b.tokens[j].norm.as_str()))
+                .map(|&(i, j)| (a.tokens[i].norm.as_ref(), b.tokens[j].norm.as_ref()))
                 .collect();
             assert_eq!(&got, want, "\n{l}\n{r}");
         }

@@ -58,13 +58,13 @@ pub struct Token {
     pub end: usize,
     /// Case-folded, quote- and dash-folded form; possessive "'s" dropped. Acronyms that spell a
     /// function word keep their case ("US" is not "us").
-    pub norm: String,
+    pub norm: Form,
     /// Snowball stem of `norm` (after irregular forms: "bought" → "buy"). For numbers, the
     /// canonical value as in `variant`.
-    pub stem: String,
+    pub stem: Form,
     /// Spelling/transliteration key: Kyiv and Kiev share it, as do U.S., US and United States.
     /// For numbers, the canonical value: "900,000" → "900000", "20 percent" → "20%".
-    pub variant: String,
+    pub variant: Form,
     pub kind: TokenKind,
     /// Parsed value of a number ("900,000", "20 percent", "$1.8 billion" → 900000, 20, 1.8e9).
     pub value: Option<f64>,
@@ -77,7 +77,21 @@ pub struct Token {
     pub negation: bool,
     /// WordNet synonym classes of the stem, sorted (content words only).
     #[serde(default)]
-    pub classes: Vec<u32>,
+    pub classes: Arc<[u32]>,
+}
+
+/// A token's form, shared: a token copied out of the [`WordCache`] (most of a text's tokens)
+/// costs a reference count per form, not an allocation, and equal forms of one word (a stem
+/// that is the form itself) are one string.
+pub type Form = Arc<str>;
+
+/// `form` as a [`Form`], sharing `same`'s string when they are equal.
+fn form_beside(form: String, same: &Form) -> Form {
+    if *form == **same {
+        same.clone()
+    } else {
+        form.into()
+    }
 }
 
 /// A token of [`Lexicon::tokenize_shared`]: its span in the tokenized text and its forms,
@@ -637,11 +651,15 @@ impl Lexicon {
             (stem, variant)
         };
         let content = !is_stopword(&norm);
-        let classes = if content { self.word_classes(&norm, &stem) } else { Vec::new() };
+        let classes = if content { self.word_classes(&norm, &stem).into() } else { Arc::from([]) };
+        let negation = is_negation(&norm);
+        let norm: Form = norm.into();
+        let stem = form_beside(stem, &norm);
+        let variant = form_beside(variant, &stem);
         Token {
             start: raw.start,
             end: raw.end,
-            negation: is_negation(&norm),
+            negation,
             norm,
             stem,
             variant,
@@ -701,19 +719,20 @@ impl Lexicon {
             }
             joined
         };
-        let variant = variants::canonical(&joined).unwrap_or_else(|| joined.clone());
+        let variant = variants::canonical(&joined);
+        let joined: Form = joined.into();
         out.push(Token {
             start: raws[i].start,
             end: next.end,
             stem: joined.clone(),
+            variant: variant.map_or_else(|| joined.clone(), |v| form_beside(v, &joined)),
             norm: joined,
-            variant,
             kind: TokenKind::Word,
             value: None,
             content: true,
             capitalized: text[raws[i].start..].chars().next().is_some_and(char::is_uppercase),
             negation: false,
-            classes: Vec::new(),
+            classes: Arc::from([]),
         });
         Some(2)
     }
@@ -790,11 +809,11 @@ impl Lexicon {
                 }
             }
         }
-        let key = numbers::canonical(value, percent);
+        let key: Form = numbers::canonical(value, percent).into();
         out.push(Token {
             start: raw.start,
             end,
-            norm: fold(&text[raw.start..end]),
+            norm: form_beside(fold(&text[raw.start..end]), &key),
             stem: key.clone(),
             variant: key,
             kind: TokenKind::Number,
@@ -802,7 +821,7 @@ impl Lexicon {
             content: true,
             capitalized: false,
             negation: false,
-            classes: Vec::new(),
+            classes: Arc::from([]),
         });
         Some(used)
     }
@@ -1053,7 +1072,7 @@ mod tests {
         tokens
             .iter()
             .map(|t| {
-                (t.start, t.end, t.token.norm.clone(), t.token.stem.clone(), t.token.variant.clone(), t.form)
+                (t.start, t.end, t.token.norm.to_string(), t.token.stem.to_string(), t.token.variant.to_string(), t.form)
             })
             .collect()
     }
@@ -1194,7 +1213,7 @@ mod tests {
     }
 
     fn norms(text: &str) -> Vec<String> {
-        lex().tokenize(text).into_iter().map(|t| t.norm).collect()
+        lex().tokenize(text).into_iter().map(|t| t.norm.to_string()).collect()
     }
 
     fn one(text: &str) -> Token {
@@ -1244,7 +1263,7 @@ mod tests {
         for (input, key, value) in table {
             let t = one(input);
             assert_eq!(t.kind, TokenKind::Number, "{input}");
-            assert_eq!(t.variant, *key, "{input}");
+            assert_eq!(&*t.variant, *key, "{input}");
             assert_eq!(t.value, Some(*value), "{input}");
         }
         assert_eq!(lex().tokenize("1,2,3").len(), 3);
@@ -1296,10 +1315,10 @@ mod tests {
             assert_eq!(rel(b, a), *want, "{b} / {a} (symmetry)");
         }
         let us = lex().tokenize("the United States said");
-        assert_eq!(us[1].norm, "united states");
+        assert_eq!(&*us[1].norm, "united states");
         // Multiword names in any case, with any space between; the first word alone is no name.
         let norms =
-            |text: &str| -> Vec<String> { lex().tokenize(text).into_iter().map(|t| t.norm).collect() };
+            |text: &str| -> Vec<String> { lex().tokenize(text).into_iter().map(|t| t.norm.to_string()).collect() };
         let table: &[(&str, &[&str])] = &[
             ("UNITED KINGDOM", &["united kingdom"]),
             ("the European  Union", &["the", "european union"]),
