@@ -170,7 +170,9 @@ impl SentenceProfile {
                 if t.negation {
                     flags |= F_NEGATION;
                 }
-                if super::lexicon::is_framing(&t.norm) {
+                let norm = hash_str(&t.norm);
+                let (framing, lists) = word_bits(norm, &t.norm);
+                if framing {
                     flags |= F_FRAMING;
                 }
                 if !t.classes.is_empty() {
@@ -190,7 +192,7 @@ impl SentenceProfile {
                     }
                 }
                 TokenKeys {
-                    norm: hash_str(&t.norm),
+                    norm,
                     stem: hash_str(&t.stem),
                     variant: hash_str(&t.variant),
                     base: (base_weight(lexicon, t) * 1000.0) as u16,
@@ -200,7 +202,7 @@ impl SentenceProfile {
                     } else {
                         0
                     },
-                    lists: word_lists(&t.norm),
+                    lists,
                     class_bits: t.classes.iter().fold(0, |bits, c| bits | 1 << (c % 64)),
                 }
             })
@@ -208,16 +210,13 @@ impl SentenceProfile {
         let mut bigrams: Vec<u64> = keys.windows(2).map(|w| mix(w[0].variant, w[1].variant)).collect();
         bigrams.sort_unstable();
         // The folded text's letters, digits and spaces (as `lexicon::fold`), four at a time.
-        let folded = text.chars().flat_map(|c| {
-            let c = super::lexicon::fold_char(c);
-            let lower = if c.is_uppercase() { Some(c.to_lowercase()) } else { None };
-            let same = if lower.is_none() { Some(c) } else { None };
-            lower.into_iter().flatten().chain(same)
-        });
         let mut chargrams = [0u64; 16];
         let mut window = ['\0'; 4];
         let mut seen = 0usize;
-        for c in folded.filter(|c| c.is_alphanumeric() || *c == ' ') {
+        let mut gram = |c: char| {
+            if !(c.is_alphanumeric() || c == ' ') {
+                return;
+            }
             window.copy_within(1.., 0);
             window[3] = c;
             seen += 1;
@@ -226,14 +225,28 @@ impl SentenceProfile {
                 let bit = (h >> 54) as usize; // top 10 bits: 0..1024
                 chargrams[bit / 64] |= 1 << (bit % 64);
             }
+        };
+        for c in text.chars() {
+            if c.is_ascii() {
+                // `fold_char` changes only the backtick among ASCII chars, into another
+                // char that is neither a letter, a digit nor a space.
+                gram(c.to_ascii_lowercase());
+            } else {
+                let c = super::lexicon::fold_char(c);
+                if c.is_uppercase() {
+                    c.to_lowercase().for_each(&mut gram);
+                } else {
+                    gram(c);
+                }
+            }
         }
         let chargram_bits = chargrams.iter().map(|w| w.count_ones()).sum();
         let mut trigrams: Vec<u64> =
             keys.windows(3).map(|w| mix(mix(w[0].variant, w[1].variant), w[2].variant)).collect();
         trigrams.sort_unstable();
         let index = |key: &dyn Fn(&TokenKeys) -> Option<u64>| {
-            let mut v: Vec<(u64, u32)> =
-                keys.iter().enumerate().filter_map(|(i, k)| key(k).map(|h| (h, i as u32))).collect();
+            let mut v: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+            v.extend(keys.iter().enumerate().filter_map(|(i, k)| key(k).map(|h| (h, i as u32))));
             v.sort_unstable();
             v
         };
@@ -268,14 +281,21 @@ impl SentenceProfile {
             .map(|w| u32::from(w[0]) << 16 | u32::from(w[1]) << 8 | u32::from(w[2]))
             .collect();
         char_trigrams.sort_unstable();
-        let mut char_set = chars.clone();
-        char_set.sort_unstable();
-        char_set.dedup();
+        // Distinct bytes by a presence table, and each byte's place in `char_set` by another:
+        // no sort, no search.
+        let mut present = [false; 256];
+        for &c in &chars {
+            present[usize::from(c)] = true;
+        }
+        let char_set: Vec<u8> = (0..=u8::MAX).filter(|&c| present[usize::from(c)]).collect();
+        let mut place = [0usize; 256];
+        for (s, &c) in char_set.iter().enumerate() {
+            place[usize::from(c)] = s;
+        }
         let lanes = chars.len().div_ceil(128);
         let mut char_masks = vec![0u128; char_set.len() * lanes];
-        for (j, c) in chars.iter().enumerate() {
-            let s = char_set.binary_search(c).unwrap_or(0);
-            char_masks[s * lanes + j / 128] |= 1 << (j % 128);
+        for (j, &c) in chars.iter().enumerate() {
+            char_masks[place[usize::from(c)] * lanes + j / 128] |= 1 << (j % 128);
         }
         SentenceProfile {
             fourgrams,
@@ -296,20 +316,42 @@ impl SentenceProfile {
             variant_masks,
             namelike,
             with_classes,
-            quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
+            quoted: has_quotation_mark(text),
         }
     }
 }
 
-/// The [`TokenKeys::lists`] bits of a folded form.
-fn word_lists(norm: &str) -> u8 {
-    let mut bits = 0;
-    for (bit, list) in [(W_MODAL, MODAL_WORDS), (W_DATE, DATE_WORDS), (W_CONTRAST, CONTRAST_WORDS)] {
-        if list.contains(&norm) {
-            bits |= bit;
+/// Whether a folded form (of hash `key`, [`hash_str`]) is a framing word, and its
+/// [`TokenKeys::lists`] bits: one look-up in a table of the four lists built on first use (a
+/// scan of the lists, ~100 string compares, was a tenth of profiling a sentence).
+fn word_bits(key: u64, norm: &str) -> (bool, u8) {
+    type Table = KeyMap<(&'static str, bool, u8)>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table::default();
+        for &word in super::lexicon::FRAMING {
+            table.entry(hash_str(word)).or_insert((word, false, 0)).1 = true;
         }
+        for (bit, list) in [(W_MODAL, MODAL_WORDS), (W_DATE, DATE_WORDS), (W_CONTRAST, CONTRAST_WORDS)] {
+            for &word in list {
+                table.entry(hash_str(word)).or_insert((word, false, 0)).2 |= bit;
+            }
+        }
+        table
+    });
+    match table.get(&key) {
+        Some(&(word, framing, lists)) if word == norm => (framing, lists),
+        _ => (false, 0),
     }
-    bits
+}
+
+/// Whether `text` holds a straight or curly double quotation mark (" “ ”), byte by byte.
+fn has_quotation_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    // “ and ” are E2 80 9C and E2 80 9D in UTF-8.
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'"' || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
+    })
 }
 
 /// The built-in weight of a token: function words 0.1, numbers 1, words by general-English
@@ -1666,5 +1708,90 @@ mod tests {
         let rare = &profiles[30].tokens[0];
         assert!(idf.weight(ukraine) < idf.weight(rare));
         assert_eq!(Idf::from_profiles(&profiles[..3]), Idf::builtin());
+    }
+
+    /// The profile's character parts as they were computed before the fast paths: folding
+    /// every char, sorting and searching the distinct bytes.
+    fn char_parts_by_definition(p: &SentenceProfile) -> ([u64; 16], Vec<u8>, Vec<u128>) {
+        let folded = p.text.chars().flat_map(|c| {
+            let c = super::super::lexicon::fold_char(c);
+            let lower = if c.is_uppercase() { Some(c.to_lowercase()) } else { None };
+            let same = if lower.is_none() { Some(c) } else { None };
+            lower.into_iter().flatten().chain(same)
+        });
+        let mut chargrams = [0u64; 16];
+        let mut window = ['\0'; 4];
+        let mut seen = 0usize;
+        for c in folded.filter(|c| c.is_alphanumeric() || *c == ' ') {
+            window.copy_within(1.., 0);
+            window[3] = c;
+            seen += 1;
+            if seen >= 4 {
+                let h = window.iter().fold(0u64, |h, c| mix(h, u64::from(*c as u32)));
+                let bit = (h >> 54) as usize;
+                chargrams[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let mut set = p.chars.clone();
+        set.sort_unstable();
+        set.dedup();
+        let lanes = p.chars.len().div_ceil(128);
+        let mut masks = vec![0u128; set.len() * lanes];
+        for (j, c) in p.chars.iter().enumerate() {
+            masks[set.binary_search(c).unwrap() * lanes + j / 128] |= 1 << (j % 128);
+        }
+        (chargrams, set, masks)
+    }
+
+    #[test]
+    fn fast_paths_of_a_profile_agree_with_their_definitions() {
+        let lex = Lexicon::shared();
+        let mut texts: Vec<String> = [
+            "",
+            "“Ending the war,” he said — “requires concessions.”",
+            "ÄRGER über İstanbul: ǅemal's `quoted` ΣΟΦΙΑ and Ⅻ",
+            "Kyiv\u{00A0}said\u{2009}no",
+            "A \"straight\" quote",
+            "curly only ” at the end",
+            "an E2 byte without a quote: … and € and —",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Long texts, past one 128-bit lane of characters.
+        texts.push("Zelenskyy's 28-point plan, U.S. officials said on Monday. ".repeat(9));
+        let mut state = 7u64;
+        let alphabet: Vec<char> = "aZ 9'`\"“”‘’—–-.,ÄäİıΣσß€\u{00A0}\u{2009}\u{301}".chars().collect();
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..(state % 90) {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(t);
+        }
+        for text in &texts {
+            let p = SentenceProfile::new(lex, text);
+            let (chargrams, set, masks) = char_parts_by_definition(&p);
+            assert_eq!(p.chargrams, chargrams, "{text:?}");
+            assert_eq!(p.chargram_bits, chargrams.iter().map(|w| w.count_ones()).sum::<u32>());
+            assert_eq!((&p.char_set, &p.char_masks), (&set, &masks), "{text:?}");
+            assert_eq!(p.quoted, text.contains(['"', '\u{201c}', '\u{201d}']), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_list_bits_come_from_the_lists() {
+        use super::super::lexicon::FRAMING;
+        let lists = [(W_MODAL, MODAL_WORDS), (W_DATE, DATE_WORDS), (W_CONTRAST, CONTRAST_WORDS)];
+        let mut words: Vec<&str> = FRAMING.to_vec();
+        words.extend(lists.iter().flat_map(|(_, l)| l.iter().copied()));
+        words.extend(["", "said!", "mays", "ma", "monday's", "Monday", "however,", "plan", "mr"]);
+        for word in words {
+            let bits = lists.iter().filter(|(_, l)| l.contains(&word)).fold(0, |b, (bit, _)| b | bit);
+            assert_eq!(word_bits(hash_str(word), word), (FRAMING.contains(&word), bits), "{word:?}");
+        }
+        // Found through their own hash only: another word's hash does not find them.
+        assert_eq!(word_bits(hash_str("plan"), "said"), (false, 0));
     }
 }

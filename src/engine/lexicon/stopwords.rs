@@ -192,7 +192,7 @@ pub fn is_stopword(word: &str) -> bool {
 /// Words that frame a report rather than carry its news: attribution ("said", "according"),
 /// honorifics, and relative time ("yesterday", "Monday", "last week"). Rewrites add and drop
 /// them freely, so a left-over framing word is weak evidence of a different statement.
-const FRAMING: &[&str] = &[
+pub const FRAMING: &[&str] = &[
     "according",
     "add",
     "added",
