@@ -601,8 +601,10 @@ fn is_cap(word: &str) -> bool {
 /// True when a word may be part of a name: capitalised, and not a hyphenated compound with
 /// a lower-case part ("US-backed").
 fn is_name_word(word: &str) -> bool {
+    // `is_cap`, on the one bare form; then the hyphen check, only for capitalised words.
     let b = bare(word);
-    is_cap(word) && !b.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase))
+    b.chars().next().is_some_and(char::is_uppercase)
+        && !b.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A capitalised run in a sentence: word indices [start, end). "of", "for", "the" (and
