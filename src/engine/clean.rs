@@ -490,7 +490,7 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
     let lower = line.to_lowercase().replace('’', "'");
     let words = words(line);
     let n = words.len();
-    if COOKIE_PHRASES.iter().any(|p| lower.contains(p)) && n <= 60 {
+    if n <= 60 && COOKIE_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some(Reason::CookieNotice);
     }
     if is_read_time(&lower, &words) {
@@ -515,9 +515,8 @@ fn classify(line: &str, config: &CleanConfig) -> Option<Reason> {
     if is_prompt(&words, MEDIA_KEYS, MEDIA_FILLER, config) {
         return Some(Reason::MediaPrompt);
     }
-    let new_tab = NEW_TAB_PHRASES.iter().any(|p| lower.contains(p));
     if is_prompt(&words, NAVIGATION_KEYS, NAVIGATION_FILLER, config)
-        || new_tab && n <= config.max_prefixed_words
+        || n <= config.max_prefixed_words && NEW_TAB_PHRASES.iter().any(|p| lower.contains(p))
     {
         return Some(Reason::Navigation);
     }
