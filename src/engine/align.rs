@@ -691,7 +691,8 @@ fn align_weight(t: &Token, stem_key: u64, name: bool, idf: &Idf, config: &AlignC
 
 /// A claim word: a number, or a content word that is neither a name nor reporting furniture.
 fn is_claim(t: &Token, name: bool, config: &AlignConfig) -> bool {
-    t.kind == TokenKind::Number || (t.content && !name && !config.reporting_words.iter().any(|w| **w == *t.norm))
+    t.kind == TokenKind::Number
+        || (t.content && !name && !config.reporting_words.iter().any(|w| **w == *t.norm))
 }
 
 /// A sentence's alignment weights, computed once: per token its weight and whether it is a

@@ -1072,7 +1072,14 @@ mod tests {
         tokens
             .iter()
             .map(|t| {
-                (t.start, t.end, t.token.norm.to_string(), t.token.stem.to_string(), t.token.variant.to_string(), t.form)
+                (
+                    t.start,
+                    t.end,
+                    t.token.norm.to_string(),
+                    t.token.stem.to_string(),
+                    t.token.variant.to_string(),
+                    t.form,
+                )
             })
             .collect()
     }
@@ -1317,8 +1324,9 @@ mod tests {
         let us = lex().tokenize("the United States said");
         assert_eq!(&*us[1].norm, "united states");
         // Multiword names in any case, with any space between; the first word alone is no name.
-        let norms =
-            |text: &str| -> Vec<String> { lex().tokenize(text).into_iter().map(|t| t.norm.to_string()).collect() };
+        let norms = |text: &str| -> Vec<String> {
+            lex().tokenize(text).into_iter().map(|t| t.norm.to_string()).collect()
+        };
         let table: &[(&str, &[&str])] = &[
             ("UNITED KINGDOM", &["united kingdom"]),
             ("the European  Union", &["the", "european union"]),
