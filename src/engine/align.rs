@@ -67,6 +67,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::lexicon::{Lexicon, Token, TokenKind};
 use super::report::{Conflict, LinkKind};
@@ -250,7 +251,8 @@ type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<super::similarity
 /// All sentences of all documents, prepared once: profiles, keys and weights.
 #[derive(Debug, Clone)]
 pub struct Corpus {
-    pub profiles: Vec<SentenceProfile>,
+    /// Shared with the cache they may come from ([`crate::engine::Workspace`]), not copied.
+    pub profiles: Vec<Arc<SentenceProfile>>,
     /// Global sentence index range of each document.
     pub docs: Vec<Range<usize>>,
     /// Document of each sentence.
@@ -326,14 +328,14 @@ impl Corpus {
     pub fn new(lexicon: &Lexicon, documents: &[Vec<String>], config: &AlignConfig) -> Corpus {
         let profiles = documents
             .iter()
-            .map(|sentences| sentences.iter().map(|s| SentenceProfile::new(lexicon, s)).collect())
+            .map(|sentences| sentences.iter().map(|s| Arc::new(SentenceProfile::new(lexicon, s))).collect())
             .collect();
         Corpus::from_profiles(profiles, config)
     }
 
     /// [`Corpus::new`] from sentences profiled beforehand, one list per document (a cache of
     /// profiles, such as [`crate::engine::Workspace`]'s, skips the tokenizing).
-    pub fn from_profiles(documents: Vec<Vec<SentenceProfile>>, config: &AlignConfig) -> Corpus {
+    pub fn from_profiles(documents: Vec<Vec<Arc<SentenceProfile>>>, config: &AlignConfig) -> Corpus {
         let mut profiles = Vec::with_capacity(documents.iter().map(Vec::len).sum());
         let mut docs = Vec::with_capacity(documents.len());
         let mut doc_of = Vec::with_capacity(profiles.capacity());
@@ -343,7 +345,7 @@ impl Corpus {
             profiles.extend(sentences);
             docs.push(start..profiles.len());
         }
-        let idf = Idf::from_profiles(profiles.iter());
+        let idf = Idf::from_profiles(profiles.iter().map(|p| &**p));
         let weights = profiles
             .iter()
             .map(|p| {
@@ -1238,9 +1240,9 @@ fn propose_groups(
                 let (group, group_weighed) = groups.get(lexicon, corpus, &members, config);
                 let whole_weighed = &corpus.weighed[whole];
                 let ((l, lw), (r, rw)) = if split {
-                    ((&p[whole], whole_weighed), (group, group_weighed))
+                    ((&*p[whole], whole_weighed), (group, group_weighed))
                 } else {
-                    ((group, group_weighed), (&p[whole], whole_weighed))
+                    ((group, group_weighed), (&*p[whole], whole_weighed))
                 };
                 let sim = match_tokens(lexicon, l, r);
                 let ev = evidence_weighed(&sim.matches, l, lw, rw, config);

@@ -4,6 +4,8 @@
 //! for N documents it aligns O(N) document pairs above
 //! [`ReportConfig::all_pairs_max_documents`](super::ReportConfig), each from one global index.
 
+use std::sync::Arc;
+
 use super::align::{self, Corpus, LinkCore};
 use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
@@ -97,7 +99,7 @@ pub fn analyze_observed(inputs: &[Input], config: &Config, on_stage: &mut dyn Fn
     let prepared: Vec<Prepared> =
         ids.into_iter().zip(inputs).map(|(id, input)| prepare(id, input, config)).collect();
     on_stage(STAGES[0]);
-    let profiles: Vec<Vec<SentenceProfile>> = prepared.iter().map(|d| profile(lexicon, d)).collect();
+    let profiles: Vec<Vec<Arc<SentenceProfile>>> = prepared.iter().map(|d| profile(lexicon, d)).collect();
     let mut ended = 1;
     run(prepared, profiles, config, &mut |p: Progress| {
         while ended < p.stage.min(STAGES.len()) {
@@ -122,15 +124,15 @@ pub struct Progress {
 }
 
 /// Profiles every sentence of one prepared document.
-pub(super) fn profile(lexicon: &Lexicon, doc: &Prepared) -> Vec<SentenceProfile> {
-    doc.sentences.iter().map(|s| SentenceProfile::new(lexicon, &s.3)).collect()
+pub(super) fn profile(lexicon: &Lexicon, doc: &Prepared) -> Vec<Arc<SentenceProfile>> {
+    doc.sentences.iter().map(|s| Arc::new(SentenceProfile::new(lexicon, &s.3))).collect()
 }
 
 /// Everything after preparation: `profiles[d]` holds the profiles of `prepared[d]`'s sentences,
 /// however they were obtained (fresh, or from a [`super::Workspace`]'s cache).
 pub(super) fn run(
     prepared: Vec<Prepared>,
-    profiles: Vec<Vec<SentenceProfile>>,
+    profiles: Vec<Vec<Arc<SentenceProfile>>>,
     config: &Config,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Report {
@@ -237,8 +239,8 @@ pub(super) fn run(
                 for &s in l.left.iter().chain(&l.right) {
                     in_link[s] = true;
                 }
-                let lp: Vec<_> = l.left.iter().map(|&s| &corpus.profiles[s]).collect();
-                let rp: Vec<_> = l.right.iter().map(|&s| &corpus.profiles[s]).collect();
+                let lp: Vec<&SentenceProfile> = l.left.iter().map(|&s| &*corpus.profiles[s]).collect();
+                let rp: Vec<&SentenceProfile> = l.right.iter().map(|&s| &*corpus.profiles[s]).collect();
                 let d = diff_link(lexicon, &lp, &rp, &config.diff);
                 Link {
                     left: l.left.iter().map(|&s| sid(s)).collect(),

@@ -17,11 +17,12 @@
 //! either: the IDF weights and the index's kept keys are corpus-wide, so adding one document
 //! changes the weights of every pair, and a cached pair could differ from a fresh analysis.
 //! Cost: one FNV hash of each input text per analysis, plus
-//! cloning the cached sentences and profiles into the corpus, which is several times cheaper
-//! than cleaning and tokenizing them again. Memory: the cache holds the documents of the last
+//! cloning the cached sentences into the corpus, which is several times cheaper than cleaning
+//! them again; the profiles are shared with the corpus (`Arc`), not copied. Memory: the cache holds the documents of the last
 //! two analyses (so removing a document and adding it back costs nothing).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::lexicon::Lexicon;
 use super::pipeline::{prepare, profile, run, unique_ids, Prepared, Progress};
@@ -49,7 +50,7 @@ struct Entry {
     /// The lines the user restored in this document (they change its cleaning).
     restored: Vec<usize>,
     prepared: Prepared,
-    profiles: Vec<SentenceProfile>,
+    profiles: Vec<Arc<SentenceProfile>>,
     /// The analysis (generation) that last used the entry.
     used: u64,
 }
