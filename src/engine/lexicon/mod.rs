@@ -86,8 +86,8 @@ pub struct Token {
 pub type Form = Arc<str>;
 
 /// `form` as a [`Form`], sharing `same`'s string when they are equal.
-fn form_beside(form: String, same: &Form) -> Form {
-    if *form == **same {
+fn form_beside(form: &str, same: &Form) -> Form {
+    if form == &**same {
         same.clone()
     } else {
         form.into()
@@ -654,8 +654,8 @@ impl Lexicon {
         let classes = if content { self.word_classes(&norm, &stem).into() } else { Arc::from([]) };
         let negation = is_negation(&norm);
         let norm: Form = norm.into();
-        let stem = form_beside(stem, &norm);
-        let variant = form_beside(variant, &stem);
+        let stem = form_beside(&stem, &norm);
+        let variant = form_beside(&variant, &stem);
         Token {
             start: raw.start,
             end: raw.end,
@@ -725,7 +725,7 @@ impl Lexicon {
             start: raws[i].start,
             end: next.end,
             stem: joined.clone(),
-            variant: variant.map_or_else(|| joined.clone(), |v| form_beside(v, &joined)),
+            variant: variant.map_or_else(|| joined.clone(), |v| form_beside(&v, &joined)),
             norm: joined,
             kind: TokenKind::Word,
             value: None,
@@ -813,7 +813,8 @@ impl Lexicon {
         out.push(Token {
             start: raw.start,
             end,
-            norm: form_beside(fold(&text[raw.start..end]), &key),
+            // Most numbers fold to themselves ("28"): no copy to compare with the key.
+            norm: form_beside(&folded(&text[raw.start..end]), &key),
             stem: key.clone(),
             variant: key,
             kind: TokenKind::Number,
