@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use fold::folded;
 pub use fold::{fold, fold_char};
-pub use stopwords::{is_framing, is_negation, is_stopword, FRAMING};
+pub use stopwords::{is_negation, is_stopword, FRAMING};
 use synonyms::SynonymTable;
 
 /// What a token is.

@@ -192,6 +192,7 @@ pub fn is_stopword(word: &str) -> bool {
 /// Words that frame a report rather than carry its news: attribution ("said", "according"),
 /// honorifics, and relative time ("yesterday", "Monday", "last week"). Rewrites add and drop
 /// them freely, so a left-over framing word is weak evidence of a different statement.
+/// (`similarity` looks them up by hash, with its own feature word lists.)
 pub const FRAMING: &[&str] = &[
     "according",
     "add",
@@ -260,11 +261,6 @@ pub const FRAMING: &[&str] = &[
     "years",
     "yesterday",
 ];
-
-/// Whether the case-folded `word` frames a report (attribution, honorific, relative time).
-pub fn is_framing(word: &str) -> bool {
-    FRAMING.contains(&word)
-}
 
 /// Whether the case-folded `word` negates ("not", "never", "didn't").
 pub fn is_negation(word: &str) -> bool {
