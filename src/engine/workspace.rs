@@ -16,10 +16,10 @@
 //! the whole library and always run. Alignment results are not cached per document pair
 //! either: the IDF weights and the index's kept keys are corpus-wide, so adding one document
 //! changes the weights of every pair, and a cached pair could differ from a fresh analysis.
-//! Cost: one FNV hash of each input text per analysis, plus
-//! cloning the cached sentences into the corpus, which is several times cheaper than cleaning
-//! them again; the profiles are shared with the corpus (`Arc`), not copied. Memory: the cache holds the documents of the last
-//! two analyses (so removing a document and adding it back costs nothing).
+//! Cost: one FNV hash of each input text per analysis, plus cloning the cached sentences into
+//! the corpus, which is several times cheaper than cleaning them again; the profiles are
+//! shared with the corpus (`Arc`), not copied. Memory: the cache holds the documents of the
+//! last two analyses (so removing a document and adding it back costs nothing).
 
 use std::collections::HashMap;
 use std::sync::Arc;
