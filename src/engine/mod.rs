@@ -65,14 +65,22 @@ pub struct ReportConfig {
     pub neighbours: usize,
     /// Raw lines the user restored, as (input id, 1-based line): kept whatever the cleaner says.
     pub restored: Vec<(String, usize)>,
+    /// Find quotes and facts. Off, the report's `quotes` and `facts` stay empty: the web app
+    /// has a second worker find them meanwhile ([`Workspace::extract`], [`Extracts`]).
+    pub quotes_and_facts: bool,
 }
 
 impl Default for ReportConfig {
     fn default() -> Self {
-        ReportConfig { all_pairs_max_documents: 16, neighbours: 4, restored: Vec::new() }
+        ReportConfig {
+            all_pairs_max_documents: 16,
+            neighbours: 4,
+            restored: Vec::new(),
+            quotes_and_facts: true,
+        }
     }
 }
 
 mod pipeline;
-pub use pipeline::{analyze, analyze_observed, Progress, STAGES};
+pub use pipeline::{analyze, analyze_observed, Extracts, Progress, STAGES};
 pub use workspace::Workspace;

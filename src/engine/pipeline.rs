@@ -10,10 +10,10 @@ use super::align::{self, Corpus, LinkCore};
 use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
 use super::document::title;
-use super::facts::{facts, SentenceKey};
+use super::facts::{extract_facts, facts, Fact, Facts, SentenceKey};
 use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
-use super::quotes::{quotes, DocSentences, SentenceText};
+use super::quotes::{quotes, DocSentences, Quote, SentenceText};
 use super::report::{
     Carrier, Derivation, Document, Link, Pair, Passage, Report, Sentence, Shares, SourceHint, Stats,
     SCHEMA_VERSION,
@@ -147,7 +147,7 @@ pub(super) fn run(
     report_stage(2, 0, 0);
     let sid = |s: usize| -> String {
         let d = corpus.doc_of[s];
-        format!("{}#s{}", prepared[d].id, s - corpus.docs[d].start)
+        sentence_id(&prepared[d].id, s - corpus.docs[d].start)
     };
 
     // Alignment, pair by pair, from the one global index.
@@ -299,30 +299,21 @@ pub(super) fn run(
 
     // Quotes, facts and credits see the documents as sentence lists with ids.
     let sentence_ids: Vec<Vec<String>> = corpus.docs.iter().map(|r| r.clone().map(sid).collect()).collect();
-    let sentence_texts: Vec<Vec<SentenceText>> = prepared
-        .iter()
-        .zip(&sentence_ids)
-        .map(|(p, ids)| {
-            p.sentences
-                .iter()
-                .zip(ids)
-                .map(|(s, id)| SentenceText { id, paragraph: s.0, text: &s.3 })
-                .collect()
-        })
-        .collect();
-    let doc_views: Vec<DocSentences> = prepared
-        .iter()
-        .zip(&sentence_texts)
-        .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
-        .collect();
+    let sentence_texts = sentence_texts(&prepared, &sentence_ids);
+    let doc_views = doc_views(&prepared, &sentence_texts);
     report_stage(5, 0, 0);
-    let quotes_out = quotes(&doc_views, &config.quotes);
+    let quotes_out =
+        if config.report.quotes_and_facts { quotes(&doc_views, &config.quotes) } else { Vec::new() };
     report_stage(6, 0, 0);
     let passage_keys: Vec<Vec<SentenceKey>> = clusters
         .iter()
         .map(|c| c.sentences.iter().map(|&s| (prepared[corpus.doc_of[s]].id.clone(), sid(s))).collect())
         .collect();
-    let facts_out = facts(&doc_views, &passage_keys, &config.facts);
+    let facts_out = if config.report.quotes_and_facts {
+        facts(&doc_views, &passage_keys, &config.facts)
+    } else {
+        Facts::default()
+    };
     let doc_credits: Vec<DocCredits> = credits(&doc_views, &config.credits);
 
     let documents: Vec<Document> = prepared
@@ -410,6 +401,59 @@ pub(super) fn run(
         quotes: quotes_out,
         facts: facts_out,
         stats,
+    }
+}
+
+/// The report's id of the `k`-th sentence (from 0) of document `doc`: "001.txt#s4".
+fn sentence_id(doc: &str, k: usize) -> String {
+    format!("{doc}#s{k}")
+}
+
+/// Each prepared document's sentences as the extractors see them, with the ids `ids` gives.
+fn sentence_texts<'a>(prepared: &'a [Prepared], ids: &'a [Vec<String>]) -> Vec<Vec<SentenceText<'a>>> {
+    prepared
+        .iter()
+        .zip(ids)
+        .map(|(p, ids)| {
+            p.sentences
+                .iter()
+                .zip(ids)
+                .map(|(s, id)| SentenceText { id, paragraph: s.0, text: &s.3 })
+                .collect()
+        })
+        .collect()
+}
+
+/// The extractors' view of the prepared documents (see [`sentence_texts`]).
+fn doc_views<'a>(prepared: &'a [Prepared], texts: &'a [Vec<SentenceText<'a>>]) -> Vec<DocSentences<'a>> {
+    prepared
+        .iter()
+        .zip(texts)
+        .map(|(p, st)| DocSentences { doc: &p.id, sentences: st, removed: &p.removed })
+        .collect()
+}
+
+/// What a report's quotes and facts rest on that needs no alignment: every quotation, matched
+/// across documents, and every figure of each document. With the report of
+/// `ReportConfig { quotes_and_facts: false, .. }` and [`super::facts::divergences`] over that
+/// report's passages, it makes the same report as one analysis (the web app runs the two
+/// halves in two workers at once; see `ui::analysis`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Extracts {
+    pub quotes: Vec<Quote>,
+    /// The report's `facts.items`.
+    pub facts: Vec<Fact>,
+}
+
+/// [`Extracts`] of prepared documents (cleaned and segmented; no profiles needed).
+pub(super) fn extract(prepared: &[Prepared], config: &Config) -> Extracts {
+    let ids: Vec<Vec<String>> =
+        prepared.iter().map(|p| (0..p.sentences.len()).map(|k| sentence_id(&p.id, k)).collect()).collect();
+    let texts = sentence_texts(prepared, &ids);
+    let views = doc_views(prepared, &texts);
+    Extracts {
+        quotes: quotes(&views, &config.quotes),
+        facts: views.iter().flat_map(|d| extract_facts(d, &config.facts)).collect(),
     }
 }
 

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lexicon::Lexicon;
-use super::pipeline::{prepare, profile, run, unique_ids, Prepared, Progress};
+use super::pipeline::{extract, prepare, profile, run, unique_ids, Extracts, Prepared, Progress};
 use super::report::Report;
 use super::similarity::hash_str;
 use super::{CleanConfig, Config, Input, SegmentConfig, SentenceProfile};
@@ -50,9 +50,19 @@ struct Entry {
     /// The lines the user restored in this document (they change its cleaning).
     restored: Vec<usize>,
     prepared: Prepared,
-    profiles: Vec<Arc<SentenceProfile>>,
+    /// Its sentences' profiles, once an analysis has needed them ([`Workspace::extract`] does not).
+    profiles: Option<Vec<Arc<SentenceProfile>>>,
     /// The analysis (generation) that last used the entry.
     used: u64,
+}
+
+/// What a caller of [`Workspace::prepare_all`] needs of each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Cleaned and segmented.
+    Sentences,
+    /// Also its sentences profiled.
+    Profiles,
 }
 
 /// A cache of prepared documents, used across analyses (the web worker keeps one).
@@ -82,6 +92,28 @@ impl Workspace {
         config: &Config,
         on_progress: &mut dyn FnMut(Progress),
     ) -> Report {
+        let (prepared, profiles) = self.prepare_all(inputs, config, Need::Profiles, on_progress);
+        let sentences = prepared.iter().map(|d| d.sentences.len()).sum();
+        on_progress(Progress { stage: 1, done: 0, total: 0, documents: inputs.len(), sentences });
+        run(prepared, profiles, config, on_progress)
+    }
+
+    /// The quotes and facts' figures of `inputs`, as [`Workspace::analyze`] would find them,
+    /// without aligning anything (and without profiling sentences it has not profiled yet).
+    pub fn extract(&mut self, inputs: &[Input], config: &Config) -> Extracts {
+        let (prepared, _) = self.prepare_all(inputs, config, Need::Sentences, &mut |_| {});
+        extract(&prepared, config)
+    }
+
+    /// Each input prepared, from the cache or afresh, with its sentences' profiles when `need`
+    /// asks for them (else empty lists); evicts what neither this call nor the previous used.
+    fn prepare_all(
+        &mut self,
+        inputs: &[Input],
+        config: &Config,
+        need: Need,
+        on_progress: &mut dyn FnMut(Progress),
+    ) -> (Vec<Prepared>, Vec<Vec<Arc<SentenceProfile>>>) {
         let key = PrepKey::of(config);
         if self.key.as_ref() != Some(&key) {
             self.entries.clear();
@@ -115,33 +147,35 @@ impl Workspace {
                 Some(at) => &mut bucket[at],
                 None => {
                     self.preparations += 1;
-                    let doc = prepare(id.clone(), input, config);
-                    let doc_profiles = profile(lexicon, &doc);
                     bucket.push(Entry {
                         text: input.text.clone(),
                         restored,
-                        prepared: doc,
-                        profiles: doc_profiles,
+                        prepared: prepare(id.clone(), input, config),
+                        profiles: None,
                         used: 0,
                     });
                     bucket.last_mut().expect("just pushed")
                 }
             };
             entry.used = self.generation;
+            if need == Need::Profiles {
+                let doc_profiles = entry.profiles.get_or_insert_with(|| profile(lexicon, &entry.prepared));
+                profiles.push(doc_profiles.clone());
+            } else {
+                profiles.push(Vec::new());
+            }
             let mut doc = entry.prepared.clone();
             doc.id = id;
             sentences += doc.sentences.len();
             prepared.push(doc);
-            profiles.push(entry.profiles.clone());
         }
-        on_progress(Progress { stage: 1, done: 0, total: 0, documents: total, sentences });
-        // Keep what this analysis and the previous one used.
+        // Keep what this call and the previous one used.
         let generation = self.generation;
         for bucket in self.entries.values_mut() {
             bucket.retain(|e| e.used + 1 >= generation);
         }
         self.entries.retain(|_, bucket| !bucket.is_empty());
-        run(prepared, profiles, config, on_progress)
+        (prepared, profiles)
     }
 
     /// How many documents this workspace has cleaned, segmented and profiled so far.
@@ -188,6 +222,38 @@ mod tests {
         // Adding it back (it was used two analyses ago, so still cached) prepares none.
         assert_eq!(ws.analyze(&all, &config), five);
         assert_eq!(ws.preparations(), 5);
+    }
+
+    #[test]
+    fn the_report_without_quotes_and_facts_and_the_extracts_make_the_whole_report() {
+        use crate::engine::facts::{divergences, passage_keys};
+        let synthetic = synth::corpus(&synth::SynthConfig { documents: 12, ..synth::SynthConfig::default() });
+        let mut restoring = Config::default();
+        restoring.report.restored = vec![(SEEDS[0].name.to_string(), 1)];
+        for (inputs, config) in
+            [(seeds(), Config::default()), (seeds(), restoring), (synthetic, Config::default())]
+        {
+            let whole = analyze(&inputs, &config);
+            assert!(!whole.quotes.is_empty() && !whole.facts.items.is_empty());
+            let mut ws = Workspace::new();
+            let extracts = ws.extract(&inputs, &config);
+            assert_eq!(ws.preparations(), inputs.len());
+            let mut without = config.clone();
+            without.report.quotes_and_facts = false;
+            let mut report = ws.analyze(&inputs, &without);
+            assert_eq!(ws.preparations(), inputs.len(), "the analysis reuses what the extraction prepared");
+            assert!(
+                report.quotes.is_empty()
+                    && report.facts.items.is_empty()
+                    && report.facts.divergences.is_empty()
+            );
+            let keys = passage_keys(&report.passages);
+            report.facts.divergences =
+                divergences(&extracts.facts, &keys, report.documents.len(), &config.facts);
+            report.facts.items = extracts.facts;
+            report.quotes = extracts.quotes;
+            assert_eq!(report, whole);
+        }
     }
 
     #[test]

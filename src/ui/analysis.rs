@@ -25,11 +25,12 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::diff::diff_link;
+use crate::engine::facts::{divergences, passage_keys, SentenceKey};
 use crate::engine::lexicon::Lexicon;
 use crate::engine::report::{
     Derivation, Divergence, Document, Fact, Facts, Pair, Passage, Quote, Report, Stats, WordOp,
 };
-use crate::engine::{Config, Input, Progress, SentenceProfile, Workspace, STAGES};
+use crate::engine::{Config, Extracts, Input, Progress, SentenceProfile, Workspace, STAGES};
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,6 +39,23 @@ pub enum Request {
     Analyse(Analyse),
     /// The word ops of these links (see [`for_page`]).
     Diffs(DiffsRequest),
+    /// [`Request::Analyse`] without quotes and facts, which a second worker finds meanwhile
+    /// ([`Request::Extract`]); [`complete`] makes the whole report of the two shares.
+    Align(Analyse),
+    /// The quotes and the facts' figures of these documents: the second worker's share.
+    Extract(Analyse),
+    /// Where the facts of an [`Request::Extract`] diverge across the passages of the
+    /// [`Request::Align`] report: the one step that needs both shares.
+    Divergences(DivergencesRequest),
+}
+
+/// The facts of [`Response::Extracts`] and the passages of the report they go into.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DivergencesRequest {
+    pub generation: u32,
+    pub facts: Vec<Fact>,
+    pub passages: Vec<Vec<SentenceKey>>,
+    pub documents: usize,
 }
 
 /// One analysis asked of the worker. `generation` tells a stale answer from the current one.
@@ -96,6 +114,16 @@ pub enum Response {
         generation: u32,
         of: DiffsOf,
         ops: Vec<Vec<WordOp>>,
+    },
+    /// The answer to [`Request::Extract`].
+    Extracts {
+        generation: u32,
+        extracts: Box<Extracts>,
+    },
+    /// The answer to [`Request::Divergences`].
+    Divergences {
+        generation: u32,
+        divergences: Vec<Divergence>,
     },
 }
 
@@ -190,9 +218,11 @@ pub fn run(inputs: &[Input], restored: &[(String, usize)]) -> Report {
 /// returns the [`Response::Done`].
 pub fn answer(workspace: &mut Workspace, request: &Request, respond: &mut dyn FnMut(Response)) -> Response {
     match request {
-        Request::Analyse(a) => {
+        Request::Analyse(a) | Request::Align(a) => {
             let generation = a.generation;
-            let mut report = workspace.analyze_observed(&a.inputs, &config(&a.restored), &mut |progress| {
+            let mut config = config(&a.restored);
+            config.report.quotes_and_facts = matches!(request, Request::Analyse(_));
+            let mut report = workspace.analyze_observed(&a.inputs, &config, &mut |progress| {
                 respond(Response::Progress { generation, progress })
             });
             for_page(&mut report);
@@ -204,7 +234,33 @@ pub fn answer(workspace: &mut Workspace, request: &Request, respond: &mut dyn Fn
         Request::Diffs(d) => {
             Response::Diffs { generation: d.generation, of: d.of.clone(), ops: diff_links(&d.links) }
         }
+        Request::Extract(a) => Response::Extracts {
+            generation: a.generation,
+            extracts: Box::new(workspace.extract(&a.inputs, &config(&a.restored))),
+        },
+        Request::Divergences(d) => Response::Divergences {
+            generation: d.generation,
+            divergences: divergences(&d.facts, &d.passages, d.documents, &Config::default().facts),
+        },
     }
+}
+
+/// What [`Request::Divergences`] asks about `report` (of [`Request::Align`]) and its `extracts`.
+pub fn divergences_request(generation: u32, report: &Report, extracts: &Extracts) -> DivergencesRequest {
+    DivergencesRequest {
+        generation,
+        facts: extracts.facts.clone(),
+        passages: passage_keys(&report.passages),
+        documents: report.documents.len(),
+    }
+}
+
+/// The whole report from the two shares: `report` of [`Request::Align`], the `extracts` of
+/// [`Request::Extract`] and the `divergences` of [`Request::Divergences`].
+pub fn complete(mut report: Report, extracts: Extracts, divergences: Vec<Divergence>) -> Report {
+    report.quotes = extracts.quotes;
+    report.facts = Facts { items: extracts.facts, divergences };
+    report
 }
 
 /// Leaves out every link's word ops: the report the page receives. Its views need the ops of
@@ -284,6 +340,11 @@ pub fn with_ops(report: &Report, ops: Vec<Vec<WordOp>>) -> Report {
     }
     full
 }
+
+/// From this many documents on, the page has two workers share an analysis ([`Request::Align`]
+/// in one, [`Request::Extract`] in the other, on a core each). Below it, starting a second
+/// worker (fetching and compiling its wasm and word tables) would cost more than it saves.
+pub const SPLIT_MIN_DOCUMENTS: usize = 20;
 
 /// Plain-language names of the engine's [`STAGES`], in order.
 pub const STAGE_LABELS: [&str; STAGES.len()] = [
@@ -381,10 +442,11 @@ mod web {
     use yew::prelude::*;
 
     use super::{
-        texts_of, with_ops, Analyse, Assembly, DiffsOf, DiffsRequest, FromWorker, Request, Response, ToWorker,
+        complete, divergences_request, texts_of, with_ops, Analyse, Assembly, DiffsOf, DiffsRequest,
+        FromWorker, Request, Response, ToWorker, SPLIT_MIN_DOCUMENTS,
     };
     use crate::engine::report::{Report, WordOp};
-    use crate::engine::{Input, Progress, Workspace};
+    use crate::engine::{Extracts, Input, Progress, Workspace};
     use crate::ui::ptr::Ptr;
 
     /// The worker side: one [`Workspace`] kept across requests.
@@ -472,6 +534,14 @@ mod web {
     }
 
     impl Analyst {
+        /// Starts a worker, not the one index.html started (that one is the first worker's).
+        fn spawn_another() -> Result<Analyst, String> {
+            let url = worker_url().ok_or("this page has no analysis worker")?;
+            let worker = web_sys::Worker::new(&url)
+                .map_err(|e| format!("the analysis worker did not start: {e:?}"))?;
+            Ok(Analyst::with_worker(worker))
+        }
+
         /// Starts a worker; [`Analyst::connect`] says where its answers go.
         pub fn spawn() -> Result<Analyst, String> {
             if let Some((worker, messages, errors)) = early::take_worker() {
@@ -484,10 +554,7 @@ mod web {
                 errors.iter().for_each(|e| call(analyst._on_error.as_ref(), e));
                 return Ok(analyst);
             }
-            let url = worker_url().ok_or("this page has no analysis worker")?;
-            let worker = web_sys::Worker::new(&url)
-                .map_err(|e| format!("the analysis worker did not start: {e:?}"))?;
-            Ok(Analyst::with_worker(worker))
+            Analyst::spawn_another()
         }
 
         fn with_worker(worker: web_sys::Worker) -> Analyst {
@@ -703,7 +770,18 @@ mod web {
         /// Whether the worker is analysing; an analysis asked for meanwhile waits in `pending`,
         /// and only the latest waits (a burst of edits costs one extra analysis, not one each).
         busy: bool,
-        pending: Option<Analyse>,
+        pending: Option<Request>,
+        /// The second worker: it finds the quotes and facts of a large library while the first
+        /// aligns it ([`Request::Extract`], [`Request::Divergences`]); started when first needed.
+        helper: Option<Analyst>,
+        /// The helper failed: what it was asked goes to the first worker until the next analysis.
+        helper_broken: bool,
+        /// The request the helper is answering (it answers each with one response).
+        helper_asked: Option<Request>,
+        /// Requests waiting for the helper; a newer [`Request::Extract`] replaces a waiting one.
+        helper_queue: Vec<Request>,
+        /// The analysis the two workers share, and its shares so far.
+        halves: Option<Halves>,
         /// The worker reported an error; the next request starts a new one.
         broken: bool,
         /// The report shown, with its generation.
@@ -722,7 +800,138 @@ mod web {
         precomputed: Option<u32>,
     }
 
+    /// One analysis in two shares: the first worker's report without quotes and facts
+    /// ([`Request::Align`]), the helper's [`Extracts`], then the divergences of their facts.
+    struct Halves {
+        generation: u32,
+        report: Option<Report>,
+        extracts: Option<Extracts>,
+        divergences_asked: bool,
+    }
+
     type Dispatcher = UseReducerDispatcher<AnalysisState>;
+
+    /// Asks the helper (or, when it cannot be had, the first worker).
+    fn send_helper(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, request: Request) {
+        {
+            let mut s = shared.borrow_mut();
+            if !s.helper_broken && s.helper.is_none() {
+                match Analyst::spawn_another() {
+                    Ok(helper) => {
+                        let early = helper.connect(
+                            on_helper_response(shared, dispatcher),
+                            on_helper_error(shared, dispatcher),
+                        );
+                        s.helper = Some(helper);
+                        s.helper_broken = early.is_some();
+                    }
+                    Err(_) => s.helper_broken = true,
+                }
+            }
+            if !s.helper_broken {
+                if s.helper_asked.is_some() {
+                    if matches!(request, Request::Extract(_)) {
+                        s.helper_queue.retain(|r| !matches!(r, Request::Extract(_)));
+                    }
+                    s.helper_queue.push(request);
+                } else if let Some(helper) = &s.helper {
+                    helper.send(request.clone());
+                    s.helper_asked = Some(request);
+                }
+                return;
+            }
+        }
+        send(shared, dispatcher, request);
+    }
+
+    /// The helper's answers: it is free for the next request; the answer is handled as the first
+    /// worker's would be.
+    fn on_helper_response(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Callback<Response> {
+        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
+        let handle = on_response(&shared, &dispatcher);
+        Callback::from(move |r: Response| {
+            {
+                let mut s = shared.borrow_mut();
+                s.helper_asked = None;
+                if !s.helper_queue.is_empty() {
+                    let next = s.helper_queue.remove(0);
+                    if let Some(helper) = &s.helper {
+                        helper.send(next.clone());
+                        s.helper_asked = Some(next);
+                    }
+                }
+            }
+            handle.emit(r);
+        })
+    }
+
+    /// A failed helper: what it was asked, and what waited for it, goes to the first worker.
+    fn on_helper_error(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Callback<String> {
+        let (shared, dispatcher) = (shared.clone(), dispatcher.clone());
+        Callback::from(move |e: String| {
+            web_sys::console::warn_1(&format!("{e}; the first worker takes over its share").into());
+            let requests: Vec<Request> = {
+                let mut s = shared.borrow_mut();
+                s.helper_broken = true;
+                let waiting = std::mem::take(&mut s.helper_queue);
+                s.helper_asked.take().into_iter().chain(waiting).collect()
+            };
+            for request in requests {
+                send(&shared, &dispatcher, request);
+            }
+        })
+    }
+
+    /// With both shares of `halves` in, asks for the divergences; with those too, shows the report.
+    fn advance(
+        shared: &Rc<RefCell<Shared>>,
+        dispatcher: &Dispatcher,
+        divergences: Option<Vec<crate::engine::report::Divergence>>,
+    ) {
+        let ask = {
+            let mut s = shared.borrow_mut();
+            let generation = s.generation;
+            let Some(h) = s.halves.as_mut().filter(|h| h.generation == generation) else { return };
+            let (Some(report), Some(extracts)) = (&h.report, &h.extracts) else { return };
+            match divergences {
+                Some(divergences) => {
+                    let h = s.halves.take().expect("checked above");
+                    let report =
+                        complete(h.report.expect("checked"), h.extracts.expect("checked"), divergences);
+                    drop(s);
+                    show(shared, dispatcher, generation, report);
+                    return;
+                }
+                None if h.divergences_asked => return,
+                None => {
+                    h.divergences_asked = true;
+                    divergences_request(generation, report, extracts)
+                }
+            }
+        };
+        send_helper(shared, dispatcher, Request::Divergences(ask));
+    }
+
+    /// Shows the report of `generation` (unless the build's report, shown already, is the same).
+    fn show(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, generation: u32, report: Report) {
+        let mut s = shared.borrow_mut();
+        if s.precomputed == Some(generation) {
+            s.precomputed = None;
+            if s.shown.as_ref().is_some_and(|(g, shown)| *g == generation && **shown == report) {
+                return; // the build's report, shown already, is the worker's
+            }
+        }
+        let report = Ptr::new(report);
+        s.shown = Some((generation, report.clone()));
+        s.asked.clear();
+        s.full = None;
+        let export_waits = !s.waiting.is_empty();
+        drop(s);
+        dispatcher.dispatch(Change::Report(report));
+        if export_waits {
+            ask(shared, dispatcher, DiffsOf::Report);
+        }
+    }
 
     /// Makes sure a live worker is connected (adopting the prespawned one if there is one).
     fn ensure_analyst(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) -> Result<(), String> {
@@ -784,7 +993,7 @@ mod web {
                 let mut s = shared.borrow_mut();
                 s.busy = false;
                 if let (Some(next), Some(analyst)) = (s.pending.take(), &s.analyst) {
-                    analyst.send(Request::Analyse(next));
+                    analyst.send(next);
                     s.busy = true;
                 }
                 let assembly = s.assembly.take();
@@ -793,21 +1002,29 @@ mod web {
                 }
                 let Some((_, assembly)) = assembly.filter(|(g, _)| *g == generation) else { return };
                 let report = assembly.finish();
-                if s.precomputed == Some(generation) {
-                    s.precomputed = None;
-                    if s.shown.as_ref().is_some_and(|(g, shown)| *g == generation && **shown == report) {
-                        return; // the build's report, shown already, is the worker's
+                match s.halves.as_mut().filter(|h| h.generation == generation) {
+                    Some(h) => {
+                        h.report = Some(report);
+                        drop(s);
+                        advance(&shared, &dispatcher, None);
+                    }
+                    None => {
+                        drop(s);
+                        show(&shared, &dispatcher, generation, report);
                     }
                 }
-                let report = Ptr::new(report);
-                s.shown = Some((generation, report.clone()));
-                s.asked.clear();
-                s.full = None;
-                let export_waits = !s.waiting.is_empty();
-                drop(s);
-                dispatcher.dispatch(Change::Report(report));
-                if export_waits {
-                    ask(&shared, &dispatcher, DiffsOf::Report);
+            }
+            Response::Extracts { generation, extracts } => {
+                let mut s = shared.borrow_mut();
+                if let Some(h) = s.halves.as_mut().filter(|h| h.generation == generation) {
+                    h.extracts = Some(*extracts);
+                    drop(s);
+                    advance(&shared, &dispatcher, None);
+                }
+            }
+            Response::Divergences { generation, divergences } => {
+                if shared.borrow().halves.as_ref().is_some_and(|h| h.generation == generation) {
+                    advance(&shared, &dispatcher, Some(divergences));
                 }
             }
             Response::Diffs { generation, of, ops } => {
@@ -846,6 +1063,7 @@ mod web {
             s.busy = false;
             s.pending = None;
             s.asked.clear();
+            s.halves = None;
             drop(s);
             dispatcher.dispatch(Change::Failed(e))
         })
@@ -891,6 +1109,11 @@ mod web {
             request: None,
             busy: false,
             pending: None,
+            helper: None,
+            helper_broken: false,
+            helper_asked: None,
+            helper_queue: Vec::new(),
+            halves: None,
             broken: false,
             shown: answer.map(|report| (1, report)),
             assembly: None,
@@ -915,12 +1138,34 @@ mod web {
                     dispatcher.dispatch(Change::Failed(e));
                     return;
                 }
+                // A large library is analysed by two workers at once (one core each): the
+                // first aligns, the helper finds quotes and facts. The build's answer for the
+                // seeds is checked against the first worker's whole report.
+                let shared_work = !answered && documents >= SPLIT_MIN_DOCUMENTS;
+                let generation = request.generation;
+                let first = if shared_work {
+                    let mut s = shared.borrow_mut();
+                    if s.helper_broken {
+                        s.helper = None; // not inside its own callback here: safe to drop
+                        s.helper_broken = false;
+                        s.helper_asked = None;
+                        s.helper_queue.clear();
+                    }
+                    s.halves =
+                        Some(Halves { generation, report: None, extracts: None, divergences_asked: false });
+                    drop(s);
+                    send_helper(&shared, &dispatcher, Request::Extract(request.clone()));
+                    Request::Align(request)
+                } else {
+                    shared.borrow_mut().halves = None;
+                    Request::Analyse(request)
+                };
                 {
                     let mut s = shared.borrow_mut();
                     if s.busy {
-                        s.pending = Some(request);
+                        s.pending = Some(first);
                     } else if let Some(analyst) = &s.analyst {
-                        analyst.send(Request::Analyse(request));
+                        analyst.send(first);
                         s.busy = true;
                     }
                 }
@@ -942,6 +1187,9 @@ mod web {
                 let resend = {
                     let mut s = shared.borrow_mut();
                     s.analyst = None; // Drop terminates the worker.
+                    s.helper = None; // and the helper (a new one starts when needed)
+                    (s.helper_broken, s.helper_asked, s.halves) = (false, None, None);
+                    s.helper_queue.clear();
                     s.generation = s.generation.wrapping_add(1);
                     s.busy = false;
                     s.pending = None;
@@ -1078,6 +1326,47 @@ mod tests {
         }
         assert!(parts > 1, "the seeds' report comes in {parts} parts");
         assert_eq!(assembly.finish(), want);
+    }
+
+    /// The report's parts from `answer`, put together.
+    fn assembled(workspace: &mut Workspace, request: &Request) -> Report {
+        let mut assembly = Assembly::default();
+        let done = answer(workspace, request, &mut |r| {
+            if let Response::Part { part, .. } = r {
+                assembly.add(*part)
+            }
+        });
+        assert!(matches!(done, Response::Done { .. }), "{done:?}");
+        assembly.finish()
+    }
+
+    #[test]
+    fn two_workers_sharing_an_analysis_give_the_report_of_one() {
+        let inputs = crate::engine::synth::corpus(&crate::engine::synth::SynthConfig {
+            documents: 20,
+            ..crate::engine::synth::SynthConfig::default()
+        });
+        for inputs in [seeds(), inputs] {
+            let a = Analyse { generation: 3, inputs, restored: vec![(SEEDS[0].name.to_string(), 1)] };
+            let whole = assembled(&mut Workspace::new(), &Request::Analyse(a.clone()));
+            assert!(!whole.quotes.is_empty() && !whole.facts.items.is_empty());
+            // The first worker: the report without quotes and facts.
+            let report = assembled(&mut Workspace::new(), &Request::Align(a.clone()));
+            assert!(report.quotes.is_empty() && report.facts == Facts::default());
+            // The second: the extracts, then the divergences (a fresh worker: it needs no memory).
+            let Response::Extracts { generation: 3, extracts } =
+                answer(&mut Workspace::new(), &Request::Extract(a.clone()), &mut |r| panic!("{r:?}"))
+            else {
+                panic!("extracts expected")
+            };
+            let asked = Request::Divergences(divergences_request(3, &report, &extracts));
+            let Response::Divergences { generation: 3, divergences } =
+                answer(&mut Workspace::new(), &asked, &mut |r| panic!("{r:?}"))
+            else {
+                panic!("divergences expected")
+            };
+            assert_eq!(complete(report, *extracts, divergences), whole);
+        }
     }
 
     #[test]
