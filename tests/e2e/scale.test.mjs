@@ -5,9 +5,10 @@
 // analysis itself.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SCREENSHOTS, heatmapShows, openForSuite, synthCorpus, watch, openApp } from "./helpers.mjs";
+import { ROOT, SCREENSHOTS, heatmapShows, openForSuite, synthCorpus, watch, openApp } from "./helpers.mjs";
 
 const DOCUMENTS = 200;
 /**
@@ -179,4 +180,68 @@ describe("wirediff at scale", () => {
         assert.deepEqual(seen.pageErrors, [], "page errors");
         assert.deepEqual(seen.consoleErrors, [], "console errors");
     });
+
+    /**
+     * What the nav's tabs count for a library (passages, quotes carried by several outlets,
+     * divergent figures), from the CLI's single analysis of the same files in the same order.
+     */
+    function cliCounts(library) {
+        const dir = join(ROOT, "target", "e2e-split");
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        for (const f of library) writeFileSync(join(dir, f.name), f.buffer);
+        const json = execFileSync("cargo", ["run", "--quiet", "--manifest-path", join(ROOT, "Cargo.toml"), "--bin", "wirediff", "--",
+            "compare", ...library.map((f) => f.name), "--json"], { cwd: dir, maxBuffer: 1 << 30 });
+        const report = JSON.parse(json);
+        assert.equal(report.documents.length, library.length);
+        return {
+            synopsis: String(report.passages.length),
+            quotes: String(report.quotes.filter((q) => q.variants.length > 1).length),
+            facts: String(report.facts.divergences.length),
+        };
+    }
+
+    // From 20 documents on, two workers share an analysis: the first aligns, the second finds
+    // quotes and facts (src/ui/analysis.rs). Their report must be the one a single analysis
+    // gives, also when the second worker dies and the first takes over its share.
+    for (const helper of ["works", "dies"]) {
+        test(`two workers share a large analysis and give the report of one (second worker ${helper})`, async (t) => {
+            const seeds = readdirSync(join(ROOT, "seeds")).filter((f) => f.endsWith(".txt")).sort()
+                .map((name) => ({ name, mimeType: "text/plain", buffer: readFileSync(join(ROOT, "seeds", name)) }));
+            const dropped = files.slice(0, 30);
+            const want = cliCounts([...seeds, ...dropped]);
+            assert.ok(Number(want.quotes) > 0 && Number(want.facts) > 0, `the library has shared quotes and divergences: ${JSON.stringify(want)}`);
+
+            const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+            t.after(() => context.close());
+            const seen = watch(context, server.origin);
+            await context.addInitScript((dies) => {
+                const Real = window.Worker;
+                window.workersStarted = 0;
+                window.Worker = function (url, options) {
+                    const worker = new Real(url, options);
+                    window.workersStarted += 1;
+                    if (dies && window.workersStarted === 2) {
+                        worker.terminate();
+                        setTimeout(() => worker.dispatchEvent(new ErrorEvent("error", { message: "simulated failure" })), 0);
+                    }
+                    return worker;
+                };
+                window.Worker.prototype = Real.prototype;
+            }, helper === "dies");
+            const page = await context.newPage();
+            await openApp(page, `${server.origin}/`);
+            await heatmapShows(page, 5, 20_000);
+            assert.equal(await page.evaluate(() => window.workersStarted), 1, "the seeds need one worker");
+            await page.locator("#file-input").setInputFiles(dropped);
+            await heatmapShows(page, 35, 60_000);
+            assert.equal(await page.evaluate(() => window.workersStarted), 2, "a second worker was started");
+            const count = (tab) => page.locator(`.tabs [data-tab="${tab}"] .count`).innerText();
+            assert.deepEqual({ synopsis: await count("synopsis"), quotes: await count("quotes"), facts: await count("facts") }, want);
+            await page.locator('.tabs [data-tab="quotes"]').click();
+            assert.equal(await page.locator(".quote-list").first().locator(":scope > .quote").count(), Number(want.quotes));
+            assert.deepEqual(seen.pageErrors, [], "page errors");
+            assert.deepEqual(seen.consoleErrors, [], "console errors");
+        });
+    }
 });
