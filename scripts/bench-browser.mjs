@@ -108,6 +108,7 @@ const stageTimes = {};
 const workerSeeds = [];
 const alone = [];
 const marks = {};
+const shares = {};
 /** The `wirediff:*` marks of the page and its worker, in ms since the page's navigation. */
 async function marksOf(page) {
     const own = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]));
@@ -153,6 +154,13 @@ try {
         const longestIn = (from, to) => page.evaluate(([a, b]) =>
             Math.max(0, ...window.__longTasks.filter(([t, d]) => t + d > a && t < b).map(([, d]) => d)), [from, to]);
         longest.push(await longestIn(start, at[0]));
+        // The two workers' shares (src/ui/analysis.rs): when each reached the page.
+        for (const [name, key] of [["page-extracts", "the second worker's quotes and facts reached the page"],
+            ["page-aligned", "the first worker's report reached the page"],
+            ["page-divergences", "the divergences (second worker) reached the page"]]) {
+            const t = await page.evaluate((n) => performance.getEntriesByName(`wirediff:${n}`).at(-1)?.startTime ?? null, name);
+            if (t !== null && t > start) (shares[key] ??= []).push(t - start);
+        }
         if (at[1].shown !== null && at[1].hidden !== null) {
             worker.push(at[1].hidden - at[1].shown);
             beforeWorker.push(at[1].shown - start);
@@ -214,6 +222,9 @@ console.log(summary(`${DOCUMENTS} documents: drop → heatmap painted`, total, B
 if (fromInput.length === total.length) {
     console.log(summary("  Playwright's setInputFiles → the page's change event", handed));
     console.log(summary(`${DOCUMENTS} documents: change event → heatmap painted`, fromInput, BUDGET.documents));
+}
+for (const [name, xs] of Object.entries(shares).sort((a, b) => median(a[1]) - median(b[1]))) {
+    if (xs.length === total.length) console.log(summary(`  drop → ${name}`, xs));
 }
 if (worker.length) {
     console.log(summary("  drop → progress bar shown (page: read, add)", beforeWorker));
