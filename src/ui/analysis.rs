@@ -56,11 +56,13 @@ pub enum Request {
     Divergences(DivergencesRequest),
 }
 
-/// The facts of [`Response::Extracts`] and the passages of the report they go into.
+/// The passages of a report and the facts of its [`Response::Extracts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DivergencesRequest {
     pub generation: u32,
-    pub facts: Vec<Fact>,
+    /// `None`: those of the worker's own last [`Request::Extract`] of this generation (they
+    /// are megabytes for 200 articles; the page sends them only to a worker without them).
+    pub facts: Option<Vec<Fact>>,
     pub passages: Vec<Vec<SentenceKey>>,
     pub documents: usize,
 }
@@ -127,10 +129,11 @@ pub enum Response {
         generation: u32,
         extracts: Box<Extracts>,
     },
-    /// The answer to [`Request::Divergences`].
+    /// The answer to [`Request::Divergences`]; `None` when the request left the facts out and
+    /// this worker has not extracted them (the page asks again with them).
     Divergences {
         generation: u32,
-        divergences: Vec<Divergence>,
+        divergences: Option<Vec<Divergence>>,
     },
 }
 
@@ -153,13 +156,15 @@ pub enum Part {
 pub const PART_BYTES: u64 = 200_000;
 
 /// `report` in parts of about [`PART_BYTES`] each, in an order [`Assembly`] puts back together.
+/// The passages come first: with them the page can ask for the facts' divergences
+/// ([`Request::Divergences`]) while the rest is still on its way.
 pub fn split(report: Report) -> Vec<Part> {
     let Report { version, documents, pairs, passages, derivation, quotes, facts, stats } = report;
     let Facts { items, divergences } = facts;
     let mut parts = vec![Part::Head { version, derivation, stats }];
+    chunk(passages, &mut parts, Part::Passages);
     chunk(documents, &mut parts, Part::Documents);
     chunk(pairs, &mut parts, Part::Pairs);
-    chunk(passages, &mut parts, Part::Passages);
     chunk(quotes, &mut parts, Part::Quotes);
     chunk(items, &mut parts, Part::Facts);
     chunk(divergences, &mut parts, Part::Divergences);
@@ -220,10 +225,21 @@ pub fn run(inputs: &[Input], restored: &[(String, usize)]) -> Report {
     crate::engine::analyze(inputs, &config(restored))
 }
 
-/// What the worker does with one request. An analysis uses the `workspace`'s cache, sends each
+/// What a worker keeps between requests.
+#[derive(Debug, Default)]
+pub struct WorkerState {
+    /// Prepared documents, reused by the next analysis.
+    pub workspace: Workspace,
+    /// The facts of the last [`Request::Extract`], with its generation, for the
+    /// [`Request::Divergences`] that follows it.
+    extracted: Option<(u32, Vec<Fact>)>,
+}
+
+/// What the worker does with one request. An analysis uses the workspace's cache, sends each
 /// [`Response::Progress`] to `respond` as it goes, then the report's [`Response::Part`]s, and
 /// returns the [`Response::Done`].
-pub fn answer(workspace: &mut Workspace, request: &Request, respond: &mut dyn FnMut(Response)) -> Response {
+pub fn answer(state: &mut WorkerState, request: &Request, respond: &mut dyn FnMut(Response)) -> Response {
+    let workspace = &mut state.workspace;
     match request {
         Request::Analyse(a) | Request::Align(a) => {
             let generation = a.generation;
@@ -241,24 +257,36 @@ pub fn answer(workspace: &mut Workspace, request: &Request, respond: &mut dyn Fn
         Request::Diffs(d) => {
             Response::Diffs { generation: d.generation, of: d.of.clone(), ops: diff_links(&d.links) }
         }
-        Request::Extract(a) => Response::Extracts {
-            generation: a.generation,
-            extracts: Box::new(workspace.extract(&a.inputs, &config(&a.restored))),
-        },
-        Request::Divergences(d) => Response::Divergences {
-            generation: d.generation,
-            divergences: divergences(&d.facts, &d.passages, d.documents, &Config::default().facts),
-        },
+        Request::Extract(a) => {
+            let extracts = workspace.extract(&a.inputs, &config(&a.restored));
+            state.extracted = Some((a.generation, extracts.facts.clone()));
+            Response::Extracts { generation: a.generation, extracts: Box::new(extracts) }
+        }
+        Request::Divergences(d) => {
+            let kept = state.extracted.as_ref().filter(|(g, _)| *g == d.generation).map(|(_, f)| f);
+            let facts = d.facts.as_ref().or(kept);
+            Response::Divergences {
+                generation: d.generation,
+                divergences: facts
+                    .map(|facts| divergences(facts, &d.passages, d.documents, &Config::default().facts)),
+            }
+        }
     }
 }
 
-/// What [`Request::Divergences`] asks about `report` (of [`Request::Align`]) and its `extracts`.
-pub fn divergences_request(generation: u32, report: &Report, extracts: &Extracts) -> DivergencesRequest {
+/// What [`Request::Divergences`] asks about the `passages` of a report of `documents`
+/// documents, with the `facts` to send (`None`: the worker's own).
+pub fn divergences_request(
+    generation: u32,
+    passages: &[Passage],
+    documents: usize,
+    facts: Option<&Extracts>,
+) -> DivergencesRequest {
     DivergencesRequest {
         generation,
-        facts: extracts.facts.clone(),
-        passages: passage_keys(&report.passages),
-        documents: report.documents.len(),
+        facts: facts.map(|e| e.facts.clone()),
+        passages: passage_keys(passages),
+        documents,
     }
 }
 
@@ -450,15 +478,15 @@ mod web {
 
     use super::{
         complete, divergences_request, texts_of, with_ops, Analyse, Assembly, DiffsOf, DiffsRequest,
-        FromWorker, Request, Response, ToWorker, SPLIT_MIN_DOCUMENTS,
+        DivergencesRequest, FromWorker, Part, Request, Response, ToWorker, WorkerState, SPLIT_MIN_DOCUMENTS,
     };
-    use crate::engine::report::{Report, WordOp};
-    use crate::engine::{Extracts, Input, Progress, Workspace};
+    use crate::engine::report::{Divergence, Report, WordOp};
+    use crate::engine::{Extracts, Input, Progress};
     use crate::ui::ptr::Ptr;
 
     /// The worker side: one [`Workspace`] kept across requests.
     pub struct AnalysisWorker {
-        workspace: Workspace,
+        state: WorkerState,
     }
 
     impl Worker for AnalysisWorker {
@@ -467,14 +495,14 @@ mod web {
         type Output = Response;
 
         fn create(_scope: &WorkerScope<Self>) -> Self {
-            AnalysisWorker { workspace: Workspace::new() }
+            AnalysisWorker { state: WorkerState::default() }
         }
 
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
         fn received(&mut self, _scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
             crate::ui::marks::mark("worker-request");
-            let done = super::answer(&mut self.workspace, &request, &mut |r| respond(id, &r));
+            let done = super::answer(&mut self.state, &request, &mut |r| respond(id, &r));
             respond(id, &done);
             crate::ui::marks::mark("worker-posted");
         }
@@ -811,9 +839,14 @@ mod web {
     /// ([`Request::Align`]), the helper's [`Extracts`], then the divergences of their facts.
     struct Halves {
         generation: u32,
+        documents: usize,
+        /// All the first worker's passages are in (they come first among its parts).
+        passages_in: bool,
         report: Option<Report>,
         extracts: Option<Extracts>,
-        divergences_asked: bool,
+        /// The divergences request sent (without the facts: the helper has them).
+        asked: Option<DivergencesRequest>,
+        divergences: Option<Vec<Divergence>>,
     }
 
     type Dispatcher = UseReducerDispatcher<AnalysisState>;
@@ -889,33 +922,38 @@ mod web {
         })
     }
 
-    /// With both shares of `halves` in, asks for the divergences; with those too, shows the report.
-    fn advance(
-        shared: &Rc<RefCell<Shared>>,
-        dispatcher: &Dispatcher,
-        divergences: Option<Vec<crate::engine::report::Divergence>>,
-    ) {
+    /// Moves the shared analysis on: once the first worker's passages and the helper's facts are
+    /// in, asks for the divergences (while the rest of the report is still arriving); once
+    /// everything is in, shows the whole report.
+    fn advance(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) {
         let ask = {
             let mut s = shared.borrow_mut();
             let generation = s.generation;
-            let Some(h) = s.halves.as_mut().filter(|h| h.generation == generation) else { return };
-            let (Some(report), Some(extracts)) = (&h.report, &h.extracts) else { return };
-            match divergences {
-                Some(divergences) => {
-                    crate::ui::marks::mark("page-divergences");
-                    let h = s.halves.take().expect("checked above");
-                    let report =
-                        complete(h.report.expect("checked"), h.extracts.expect("checked"), divergences);
-                    drop(s);
-                    show(shared, dispatcher, generation, report);
+            let Some(h) = s.halves.as_ref().filter(|h| h.generation == generation) else { return };
+            if h.report.is_some() && h.extracts.is_some() && h.divergences.is_some() {
+                crate::ui::marks::mark("page-complete");
+                let Some(h) = s.halves.take() else { return };
+                let (Some(report), Some(extracts), Some(divergences)) = (h.report, h.extracts, h.divergences)
+                else {
                     return;
-                }
-                None if h.divergences_asked => return,
-                None => {
-                    h.divergences_asked = true;
-                    divergences_request(generation, report, extracts)
-                }
+                };
+                drop(s);
+                show(shared, dispatcher, generation, complete(report, extracts, divergences));
+                return;
             }
+            if h.asked.is_some() || !h.passages_in || h.extracts.is_none() {
+                return;
+            }
+            let passages = match (&h.report, &s.assembly) {
+                (Some(report), _) => &report.passages[..],
+                (None, Some((g, assembly))) if *g == generation => &assembly.0.passages[..],
+                _ => &[][..],
+            };
+            let request = divergences_request(generation, passages, h.documents, None);
+            if let Some(h) = s.halves.as_mut() {
+                h.asked = Some(request.clone());
+            }
+            request
         };
         send_helper(shared, dispatcher, Request::Divergences(ask));
     }
@@ -986,6 +1024,8 @@ mod web {
             }
             Response::Part { generation, part } => {
                 let mut s = shared.borrow_mut();
+                let passages_now = !matches!(*part, Part::Head { .. } | Part::Passages(_))
+                    && s.halves.as_ref().is_some_and(|h| h.generation == generation && !h.passages_in);
                 if generation == s.generation {
                     match &mut s.assembly {
                         Some((g, assembly)) if *g == generation => assembly.add(*part),
@@ -995,6 +1035,13 @@ mod web {
                             s.assembly = Some((generation, assembly));
                         }
                     }
+                }
+                if passages_now {
+                    if let Some(h) = s.halves.as_mut() {
+                        h.passages_in = true;
+                    }
+                    drop(s);
+                    advance(&shared, &dispatcher);
                 }
             }
             Response::Done { generation } => {
@@ -1014,8 +1061,9 @@ mod web {
                     Some(h) => {
                         crate::ui::marks::mark("page-aligned");
                         h.report = Some(report);
+                        h.passages_in = true;
                         drop(s);
-                        advance(&shared, &dispatcher, None);
+                        advance(&shared, &dispatcher);
                     }
                     None => {
                         drop(s);
@@ -1029,12 +1077,27 @@ mod web {
                     crate::ui::marks::mark("page-extracts");
                     h.extracts = Some(*extracts);
                     drop(s);
-                    advance(&shared, &dispatcher, None);
+                    advance(&shared, &dispatcher);
                 }
             }
             Response::Divergences { generation, divergences } => {
-                if shared.borrow().halves.as_ref().is_some_and(|h| h.generation == generation) {
-                    advance(&shared, &dispatcher, Some(divergences));
+                let mut s = shared.borrow_mut();
+                let Some(h) = s.halves.as_mut().filter(|h| h.generation == generation) else { return };
+                match divergences {
+                    Some(divergences) => {
+                        crate::ui::marks::mark("page-divergences");
+                        h.divergences = Some(divergences);
+                        drop(s);
+                        advance(&shared, &dispatcher);
+                    }
+                    // Asked of a worker that did not extract the facts: ask again, with them.
+                    None => {
+                        let (Some(asked), Some(extracts)) = (&h.asked, &h.extracts) else { return };
+                        let request =
+                            DivergencesRequest { facts: Some(extracts.facts.clone()), ..asked.clone() };
+                        drop(s);
+                        send_helper(&shared, &dispatcher, Request::Divergences(request));
+                    }
                 }
             }
             Response::Diffs { generation, of, ops } => {
@@ -1161,8 +1224,15 @@ mod web {
                         s.helper_asked = None;
                         s.helper_queue.clear();
                     }
-                    s.halves =
-                        Some(Halves { generation, report: None, extracts: None, divergences_asked: false });
+                    s.halves = Some(Halves {
+                        generation,
+                        documents,
+                        passages_in: false,
+                        report: None,
+                        extracts: None,
+                        asked: None,
+                        divergences: None,
+                    });
                     drop(s);
                     send_helper(&shared, &dispatcher, Request::Extract(request.clone()));
                     Request::Align(request)
@@ -1317,7 +1387,7 @@ mod tests {
     fn an_analysis_gives_progress_then_the_direct_report_without_word_ops() {
         let request = analyse(7, seeds());
         let mut seen = Vec::new();
-        let done = answer(&mut Workspace::new(), &request, &mut |r| seen.push(r));
+        let done = answer(&mut WorkerState::default(), &request, &mut |r| seen.push(r));
         assert_eq!(done, Response::Done { generation: 7 });
         let mut want = run(&seeds(), &[]);
         assert!(want.pairs.iter().flat_map(|p| &p.links).any(|l| !l.diff.is_empty()));
@@ -1339,9 +1409,9 @@ mod tests {
     }
 
     /// The report's parts from `answer`, put together.
-    fn assembled(workspace: &mut Workspace, request: &Request) -> Report {
+    fn assembled(state: &mut WorkerState, request: &Request) -> Report {
         let mut assembly = Assembly::default();
-        let done = answer(workspace, request, &mut |r| {
+        let done = answer(state, request, &mut |r| {
             if let Response::Part { part, .. } = r {
                 assembly.add(*part)
             }
@@ -1358,23 +1428,40 @@ mod tests {
         });
         for inputs in [seeds(), inputs] {
             let a = Analyse { generation: 3, inputs, restored: vec![(SEEDS[0].name.to_string(), 1)] };
-            let whole = assembled(&mut Workspace::new(), &Request::Analyse(a.clone()));
+            let whole = assembled(&mut WorkerState::default(), &Request::Analyse(a.clone()));
             assert!(!whole.quotes.is_empty() && !whole.facts.items.is_empty());
             // The first worker: the report without quotes and facts.
-            let report = assembled(&mut Workspace::new(), &Request::Align(a.clone()));
+            let report = assembled(&mut WorkerState::default(), &Request::Align(a.clone()));
             assert!(report.quotes.is_empty() && report.facts == Facts::default());
-            // The second: the extracts, then the divergences (a fresh worker: it needs no memory).
+            // The second: the extracts, then the divergences of the facts it kept.
+            let mut helper = WorkerState::default();
             let Response::Extracts { generation: 3, extracts } =
-                answer(&mut Workspace::new(), &Request::Extract(a.clone()), &mut |r| panic!("{r:?}"))
+                answer(&mut helper, &Request::Extract(a.clone()), &mut |r| panic!("{r:?}"))
             else {
                 panic!("extracts expected")
             };
-            let asked = Request::Divergences(divergences_request(3, &report, &extracts));
-            let Response::Divergences { generation: 3, divergences } =
-                answer(&mut Workspace::new(), &asked, &mut |r| panic!("{r:?}"))
+            let n = report.documents.len();
+            let asked = |facts| Request::Divergences(divergences_request(3, &report.passages, n, facts));
+            let Response::Divergences { generation: 3, divergences: Some(divergences) } =
+                answer(&mut helper, &asked(None), &mut |r| panic!("{r:?}"))
             else {
                 panic!("divergences expected")
             };
+            // A worker that did not extract them says so, and answers the same given the facts.
+            let mut other = WorkerState::default();
+            let none = answer(&mut other, &asked(None), &mut |r| panic!("{r:?}"));
+            assert_eq!(none, Response::Divergences { generation: 3, divergences: None });
+            let given = answer(&mut other, &asked(Some(&*extracts)), &mut |r| panic!("{r:?}"));
+            assert_eq!(
+                given,
+                Response::Divergences { generation: 3, divergences: Some(divergences.clone()) }
+            );
+            // A later generation's request does not take the kept facts of generation 3.
+            let later = Request::Divergences(divergences_request(4, &report.passages, n, None));
+            assert!(matches!(
+                answer(&mut helper, &later, &mut |r| panic!("{r:?}")),
+                Response::Divergences { divergences: None, .. }
+            ));
             assert_eq!(complete(report, *extracts, divergences), whole);
         }
     }
@@ -1405,11 +1492,11 @@ mod tests {
         let full = run(inputs, &[]);
         let mut page = full.clone();
         for_page(&mut page);
-        let mut workspace = Workspace::new();
+        let mut worker = WorkerState::default();
         let mut ask = |generation, of: DiffsOf| {
             let links = texts_of(&page, &of).expect("the pair is in the report");
             let request = Request::Diffs(DiffsRequest { generation, of: of.clone(), links });
-            match answer(&mut workspace, &request, &mut |r| panic!("no progress for diffs: {r:?}")) {
+            match answer(&mut worker, &request, &mut |r| panic!("no progress for diffs: {r:?}")) {
                 Response::Diffs { generation: g, of: back, ops } if g == generation && back == of => ops,
                 other => panic!("unexpected {other:?}"),
             }
@@ -1453,6 +1540,28 @@ mod tests {
         let bytes = bincode::serialize(&ToWorker::ProcessInput(0, &request)).expect("serializes");
         assert_eq!(&bytes[..4], &1u32.to_le_bytes());
         assert_eq!(bincode::deserialize::<Request>(&bytes[12..]).expect("decodes"), request);
+        // The two workers' requests, appended after the first two so those keep their bytes.
+        let Request::Analyse(a) = &request else { unreachable!() };
+        let facts = run(&seeds(), &[]).facts.items;
+        for shared in [
+            Request::Align(a.clone()),
+            Request::Extract(a.clone()),
+            Request::Divergences(DivergencesRequest {
+                generation: 3,
+                facts: None,
+                passages: vec![],
+                documents: 2,
+            }),
+            Request::Divergences(DivergencesRequest {
+                generation: 3,
+                facts: Some(facts),
+                passages: vec![vec![("a".into(), "a#s0".into())]],
+                documents: 2,
+            }),
+        ] {
+            let bytes = bincode::serialize(&ToWorker::ProcessInput(0, &shared)).expect("serializes");
+            assert_eq!(bincode::deserialize::<Request>(&bytes[12..]).expect("decodes"), shared);
+        }
 
         // The worker writes FromWorker::ProcessOutput(handler, output): variant 1, a u64, the output.
         let report = run(&seeds()[..2], &[("a".into(), 2)]);
@@ -1463,6 +1572,15 @@ mod tests {
             Response::Part { generation: 3, part: Box::new(split(report.clone()).remove(1)) },
             Response::Done { generation: 3 },
             Response::Diffs { generation: 3, of, ops },
+            Response::Extracts {
+                generation: 3,
+                extracts: Box::new(Extracts {
+                    quotes: report.quotes.clone(),
+                    facts: report.facts.items.clone(),
+                }),
+            },
+            Response::Divergences { generation: 3, divergences: Some(report.facts.divergences.clone()) },
+            Response::Divergences { generation: 3, divergences: None },
         ] {
             let mut wire = 1u32.to_le_bytes().to_vec();
             wire.extend(5u64.to_le_bytes());
