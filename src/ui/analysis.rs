@@ -855,19 +855,7 @@ mod web {
     fn send_helper(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, request: Request) {
         {
             let mut s = shared.borrow_mut();
-            if !s.helper_broken && s.helper.is_none() {
-                match Analyst::spawn_another() {
-                    Ok(helper) => {
-                        let early = helper.connect(
-                            on_helper_response(shared, dispatcher),
-                            on_helper_error(shared, dispatcher),
-                        );
-                        s.helper = Some(helper);
-                        s.helper_broken = early.is_some();
-                    }
-                    Err(_) => s.helper_broken = true,
-                }
-            }
+            start_helper(&mut s, shared, dispatcher);
             if !s.helper_broken {
                 if s.helper_asked.is_some() {
                     if matches!(request, Request::Extract(_)) {
@@ -882,6 +870,24 @@ mod web {
             }
         }
         send(shared, dispatcher, request);
+    }
+
+    /// Starts the helper unless it runs or failed. Loading its wasm and word tables takes a
+    /// core for a few hundred milliseconds, so it starts once the first report is on screen
+    /// ([`show`]), not in the middle of the large analysis it is for.
+    fn start_helper(s: &mut Shared, shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher) {
+        if s.helper_broken || s.helper.is_some() {
+            return;
+        }
+        match Analyst::spawn_another() {
+            Ok(helper) => {
+                let early = helper
+                    .connect(on_helper_response(shared, dispatcher), on_helper_error(shared, dispatcher));
+                s.helper = Some(helper);
+                s.helper_broken = early.is_some();
+            }
+            Err(_) => s.helper_broken = true,
+        }
     }
 
     /// The helper's answers: it is free for the next request; the answer is handled as the first
@@ -961,6 +967,7 @@ mod web {
     /// Shows the report of `generation` (unless the build's report, shown already, is the same).
     fn show(shared: &Rc<RefCell<Shared>>, dispatcher: &Dispatcher, generation: u32, report: Report) {
         let mut s = shared.borrow_mut();
+        start_helper(&mut s, shared, dispatcher);
         if s.precomputed == Some(generation) {
             s.precomputed = None;
             if s.shown.as_ref().is_some_and(|(g, shown)| *g == generation && **shown == report) {
