@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= clean segment similarity analyze
+FUZZ_TARGETS ?= clean segment similarity analyze workers
 
 .PHONY: help setup setup-test serve build single debug-dist test test-native test-e2e e2e bench-browser size fmt lint fuzz clean \
 	bench-seeds bench-scale bench-peers
@@ -68,10 +68,11 @@ fuzz: ## Fuzz each engine target for FUZZ_SECONDS (default 60) on nightly; not p
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \
-		case $$t in analyze) max_len=16384;; *) max_len=8192;; esac; \
+		case $$t in analyze|workers) max_len=16384;; *) max_len=8192;; esac; \
+		seeds=seeds/$$t; case $$t in workers) seeds=seeds/analyze;; esac; \
 		mkdir -p corpus/$$t target; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-		cargo +nightly fuzz run -s none $$t corpus/$$t seeds/$$t -- \
+		cargo +nightly fuzz run -s none $$t corpus/$$t $$seeds -- \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len -print_final_stats=1 2>&1 | tee target/fuzz-$$t.log; \
 	done; \
 	for t in $(FUZZ_TARGETS); do \

@@ -4,9 +4,13 @@
 //! arbitrary strings. The fuzz targets in `fuzz/` cover the same ground for longer runs.
 
 use proptest::prelude::*;
+use wirediff::engine::report::Report;
 use wirediff::engine::similarity::{compare, is_paraphrase, Idf};
 use wirediff::engine::{analyze, Config, Input, Lexicon, SentenceProfile, SimilarityConfig};
 use wirediff::seeds::SEEDS;
+use wirediff::ui::analysis::{
+    answer, complete, divergences_request, Analyse, Assembly, Request, Response, WorkerState,
+};
 
 /// Pieces that stress the tokenizer, segmenter, quote and number parsers.
 const HOSTILE: &[&str] = &[
@@ -203,5 +207,56 @@ proptest! {
             prop_assert!(sim.score.is_finite());
             let _ = is_paraphrase(&sim, &SimilarityConfig::default());
         }
+    }
+}
+
+/// The report the worker's request gives, assembled from its parts.
+fn assembled(state: &mut WorkerState, request: &Request) -> Report {
+    let mut assembly = Assembly::default();
+    answer(state, request, &mut |r| {
+        if let Response::Part { part, .. } = r {
+            assembly.add(*part)
+        }
+    });
+    assembly.finish()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// What the web app does with a large library — two workers share the analysis, the
+    /// first from a cache warmed by an earlier library, the second keeping the facts between
+    /// its two requests — gives the report of one fresh analysis, on any input.
+    #[test]
+    fn two_workers_and_a_warm_cache_give_the_report_of_one(
+        inputs in inputs(),
+        earlier in inputs(),
+        restored in prop::option::of(("[a-c]{0,2}", 1usize..6)),
+    ) {
+        let restored: Vec<(String, usize)> = restored.into_iter().collect();
+        let now = Analyse { generation: 2, inputs: inputs.clone(), restored: restored.clone() };
+        let whole = assembled(&mut WorkerState::default(), &Request::Analyse(now.clone()));
+        // The first worker had analysed an earlier library: part of this one and others.
+        let mut before = earlier;
+        before.extend(inputs.iter().skip(1).cloned());
+        let old = Analyse { generation: 1, inputs: before, restored };
+        let mut first = WorkerState::default();
+        assembled(&mut first, &Request::Align(old.clone()));
+        let report = assembled(&mut first, &Request::Align(now.clone()));
+        // The second had found the earlier library's facts.
+        let mut helper = WorkerState::default();
+        answer(&mut helper, &Request::Extract(old), &mut |r| panic!("{r:?}"));
+        let Response::Extracts { extracts, .. } =
+            answer(&mut helper, &Request::Extract(now), &mut |r| panic!("{r:?}"))
+        else {
+            panic!("extracts expected")
+        };
+        let asked = divergences_request(2, &report.passages, report.documents.len(), None);
+        let Response::Divergences { divergences: Some(divergences), .. } =
+            answer(&mut helper, &Request::Divergences(asked), &mut |r| panic!("{r:?}"))
+        else {
+            panic!("the helper kept this generation's facts")
+        };
+        prop_assert_eq!(complete(report, *extracts, divergences), whole);
     }
 }
