@@ -59,7 +59,7 @@ size: ## Size of the release .wasm, raw and gzipped
 fmt: ## Format the Rust code
 	cargo fmt
 
-lint: ## rustfmt check and clippy, native and wasm32
+lint: setup ## rustfmt check and clippy, native and wasm32 (installs the wasm32 target if missing)
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --bin wirediff-app --bin wirediff-worker -- -D warnings
