@@ -660,5 +660,5 @@ fn seed_links_against_the_hand_read_correspondences() {
     );
     assert!(false_links.is_empty(), "links no reader would draw:\n{}", false_links.join("\n"));
     assert_eq!(needed.len(), 40, "the gold file's needed rows");
-    assert!(hits >= 21, "recall fell: {hits} of {} needed correspondences found", needed.len());
+    assert!(hits >= 22, "recall fell: {hits} of {} needed correspondences found", needed.len());
 }
