@@ -243,7 +243,9 @@ describe("wirediff at scale", () => {
             const count = (tab) => page.locator(`.tabs [data-tab="${tab}"] .count`).innerText();
             assert.deepEqual({ synopsis: await count("synopsis"), quotes: await count("quotes"), facts: await count("facts") }, want);
             await page.locator('.tabs [data-tab="quotes"]').click();
-            assert.equal(await page.locator(".quote-list").first().locator(":scope > .quote").count(), Number(want.quotes));
+            // Yew renders the view on its next tick after the click; `count()` does not wait.
+            await page.locator(".view.quotes .quote-list").first().waitFor();
+            assert.equal(await page.locator(".view.quotes .quote-list").first().locator(":scope > .quote").count(), Number(want.quotes));
             assert.deepEqual(seen.pageErrors, [], "page errors");
             assert.deepEqual(seen.consoleErrors, [], "console errors");
         });
