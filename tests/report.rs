@@ -619,8 +619,8 @@ fn gold_rows(report: &Report) -> Vec<GoldRow> {
 
 /// Scores the aligner against every correspondence read by hand: each link's sentence pairs
 /// must all be graded (else it is a false link), and the `need` rows found make the recall.
-/// The floors are the measured figures (README, "Alignment on the seeds"): raise them when the
-/// aligner finds more; a false link fails at once.
+/// The floor is the measured recall (README, Engine → Alignment, "Against every correspondence
+/// read by hand"): raise it when the aligner finds more; a false link fails at once.
 #[test]
 fn seed_links_against_the_hand_read_correspondences() {
     let r = seed_report();
