@@ -244,8 +244,9 @@ describe("wirediff at scale", () => {
             assert.deepEqual({ synopsis: await count("synopsis"), quotes: await count("quotes"), facts: await count("facts") }, want);
             await page.locator('.tabs [data-tab="quotes"]').click();
             // Yew renders the view on its next tick after the click; `count()` does not wait.
-            await page.locator(".view.quotes .quote-list").first().waitFor();
-            assert.equal(await page.locator(".view.quotes .quote-list").first().locator(":scope > .quote").count(), Number(want.quotes));
+            const shared = page.locator(".view.quotes .quote-list").first();
+            await shared.waitFor();
+            assert.equal(await shared.locator(":scope > .quote").count(), Number(want.quotes));
             assert.deepEqual(seen.pageErrors, [], "page errors");
             assert.deepEqual(seen.consoleErrors, [], "console errors");
         });
