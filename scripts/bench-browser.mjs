@@ -95,6 +95,9 @@ const ready = [];
 const own = [];
 const ownReady = [];
 const aloneReady = [];
+const revisit = [];
+const revisitReady = [];
+const revisitServed = [];
 const total = [];
 const handed = [];
 const fromInput = [];
@@ -198,6 +201,26 @@ try {
         }
     };
     await coldLoads((_, page) => page.addInitScript(() => localStorage.setItem("wirediff.bench", "1")), own, ownReady);
+    // A returning visitor as it really is: a second visit in the same browser context, with its
+    // HTTP cache, its service worker (which now serves every asset) and the library the first
+    // visit stored, so no snapshot either. Chromium may also reuse the wasm it compiled.
+    for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const first = await context.newPage();
+        await first.goto(`${server.origin}/`);
+        await first.waitForFunction(() => document.documentElement.hasAttribute("data-app-ready"), null, { timeout: 60_000 });
+        await first.evaluate(() => navigator.serviceWorker.ready);
+        await first.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("wirediff.")), null, { timeout: 60_000 });
+        await first.close();
+        const page = await context.newPage();
+        await page.addInitScript(watchHeatmap);
+        await page.goto(`${server.origin}/`);
+        await waitFor(page, () => window.__heatmapAt[5] > 0 && window.__readyAt > 0);
+        revisit.push(await page.evaluate(() => window.__heatmapAt[5]));
+        revisitReady.push(await page.evaluate(() => window.__readyAt));
+        revisitServed.push(await page.evaluate(() => navigator.serviceWorker.controller !== null));
+        await context.close();
+    }
     // The first heatmap without the build's report: the worker analyses the seeds while the page loads.
     await coldLoads((context) => context.route("**/seeds-report.bin", (route) => route.abort()), alone, aloneReady);
 } finally {
@@ -213,6 +236,9 @@ console.log(summary("  app mounted, its own heatmap: interactive", ready));
 console.log(summary("  the worker's own report of the seeds arrived", workerSeeds));
 console.log(summary("the app's own first heatmap (no snapshot)", own, BUDGET.firstHeatmap));
 console.log(summary("  app mounted: interactive", ownReady));
+console.log(summary("returning visitor: second visit, same browser", revisit, BUDGET.firstHeatmap));
+console.log(summary("  app mounted: interactive", revisitReady));
+console.log(`  (served by the service worker in ${revisitServed.filter(Boolean).length} of ${revisitServed.length} visits)`);
 console.log(summary("first heatmap without the build's report", alone, BUDGET.firstHeatmap));
 console.log(summary("  app mounted, its own heatmap: interactive", aloneReady));
 for (const [name, xs] of Object.entries(marks).sort((a, b) => median(a[1]) - median(b[1]))) {
