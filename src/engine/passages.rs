@@ -87,9 +87,49 @@ impl Sets {
     }
 }
 
+/// Which document pairs the aligner compared. A large library compares each document with its
+/// nearest neighbours only; a sentence pair whose documents were never compared is unknown,
+/// not unlinked, so the density guard leaves it out (else 17 copies of one story, each compared
+/// with a few others, split into passages that each report the same figures again).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Compared {
+    /// Every pair of documents.
+    All,
+    /// These pairs only: a symmetric bit matrix over `documents` documents.
+    Only { documents: usize, bits: Vec<u64> },
+}
+
+impl Compared {
+    /// The pairs, in any order and orientation, of documents numbered below `documents`.
+    pub fn only(documents: usize, pairs: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let mut bits = vec![0u64; (documents * documents).div_ceil(64)];
+        for (a, b) in pairs.into_iter().filter(|&(a, b)| a < documents && b < documents) {
+            for k in [a * documents + b, b * documents + a] {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Compared::Only { documents, bits }
+    }
+
+    fn has(&self, a: usize, b: usize) -> bool {
+        match self {
+            Compared::All => true,
+            Compared::Only { documents, bits } => {
+                let k = a * documents + b;
+                a < *documents && b < *documents && bits[k / 64] >> (k % 64) & 1 == 1
+            }
+        }
+    }
+}
+
 /// Clusters the sentences connected by `edges` into passages (clusters of at least two documents).
 /// `doc_of[s]` is the document of sentence `s`; clusters come back in global sentence order.
-pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<Cluster> {
+pub fn cluster(
+    doc_of: &[usize],
+    edges: &[Edge],
+    compared: &Compared,
+    config: &PassageConfig,
+) -> Vec<Cluster> {
     let n = doc_of.len();
     let mut sets = Sets {
         parent: (0..n).collect(),
@@ -134,7 +174,9 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
         if merged.iter().any(|x| x.1 > config.max_sentences_per_document) {
             continue;
         }
-        if roots.len() > 1 && !dense_enough(&mut sets, &roots, &linked, doc_of, config.min_link_density) {
+        if roots.len() > 1
+            && !dense_enough(&mut sets, &roots, &linked, doc_of, compared, config.min_link_density)
+        {
             continue;
         }
         let root = roots[0];
@@ -173,21 +215,29 @@ pub fn cluster(doc_of: &[usize], edges: &[Edge], config: &PassageConfig) -> Vec<
 }
 
 /// Whether the clusters `roots` are linked densely enough to join: linked pairs over pairs of
-/// sentences from different documents, across the clusters, at least `min_density`.
+/// sentences from compared documents, across the clusters, at least `min_density`.
 fn dense_enough(
     sets: &mut Sets,
     roots: &[usize],
     linked: &[Vec<usize>],
     doc_of: &[usize],
+    compared: &Compared,
     min_density: f32,
 ) -> bool {
     let (mut pairs, mut links) = (0usize, 0usize);
     for (k, &a) in roots.iter().enumerate() {
         for &b in &roots[k + 1..] {
             let (small, large) = if sets.members[a].len() <= sets.members[b].len() { (a, b) } else { (b, a) };
+            // Pairs from the per-document counts: at most a few sentences of a document each.
+            for &(d, c) in &sets.counts[small] {
+                for &(e, k) in &sets.counts[large] {
+                    if d != e && compared.has(d, e) {
+                        pairs += c * k;
+                    }
+                }
+            }
             let small_members = sets.members[small].clone();
             for &x in &small_members {
-                pairs += sets.members[large].iter().filter(|&&y| doc_of[y] != doc_of[x]).count();
                 for &y in &linked[x] {
                     if sets.find(y) == large {
                         links += 1;
@@ -234,7 +284,7 @@ mod tests {
         // docs: 0 = {0,1}, 1 = {2,3}, 2 = {4}
         let doc_of = [0, 0, 1, 1, 2];
         let edges = [edge(&[1, 3], LinkKind::Paraphrase, 0.7), edge(&[3, 4], LinkKind::Edited, 0.9)];
-        let c = cluster(&doc_of, &edges, &PassageConfig::default());
+        let c = cluster(&doc_of, &edges, &Compared::All, &PassageConfig::default());
         assert_eq!(c, vec![Cluster { sentences: vec![1, 3, 4], kind: LinkKind::Edited }]);
     }
 
@@ -248,7 +298,7 @@ mod tests {
             edge(&[1, 4], LinkKind::Partial, 0.4),
             edge(&[2, 4], LinkKind::Partial, 0.3),
         ];
-        let c = cluster(&doc_of, &edges, &cfg);
+        let c = cluster(&doc_of, &edges, &Compared::All, &cfg);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].sentences, vec![0, 1, 4]);
     }
@@ -264,13 +314,35 @@ mod tests {
             edges.push(edge(&[a, b], LinkKind::Partial, 0.5));
         }
         edges.push(edge(&[5, 1], LinkKind::Partial, 0.3));
-        let c = cluster(&doc_of, &edges, &PassageConfig::default());
+        let c = cluster(&doc_of, &edges, &Compared::All, &PassageConfig::default());
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].sentences, vec![0, 1, 2, 3, 4]);
         // Single-link clustering chains it in.
-        let chained =
-            cluster(&doc_of, &edges, &PassageConfig { min_link_density: 0.0, ..PassageConfig::default() });
+        let chained = cluster(
+            &doc_of,
+            &edges,
+            &Compared::All,
+            &PassageConfig { min_link_density: 0.0, ..PassageConfig::default() },
+        );
         assert_eq!(chained[0].sentences, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn pairs_never_compared_do_not_count_against_a_passage() {
+        // Six copies of one sentence; a large library compares each document with its
+        // neighbours only (0-1, 1-2, …), and every compared pair is linked.
+        let doc_of = [0, 1, 2, 3, 4, 5];
+        let chain: Vec<(usize, usize)> = (0..5).map(|d| (d, d + 1)).collect();
+        let edges: Vec<Edge> = chain.iter().map(|&(a, b)| edge(&[a, b], LinkKind::Verbatim, 1.0)).collect();
+        let one = cluster(
+            &doc_of,
+            &edges,
+            &Compared::only(6, chain.iter().map(|&(a, b)| (b, a))),
+            &PassageConfig::default(),
+        );
+        assert_eq!(one, vec![Cluster { sentences: vec![0, 1, 2, 3, 4, 5], kind: LinkKind::Verbatim }]);
+        // Counting the unknown pairs as unlinked splits the one passage.
+        assert!(cluster(&doc_of, &edges, &Compared::All, &PassageConfig::default()).len() > 1);
     }
 
     #[test]

@@ -194,7 +194,8 @@ pub(super) fn run(
             }
         })
         .collect();
-    let clusters = passages::cluster(&corpus.doc_of, &edges, &config.passages);
+    let compared = passages::Compared::only(prepared.len(), pair_links.iter().map(|(pair, _)| *pair));
+    let clusters = passages::cluster(&corpus.doc_of, &edges, &compared, &config.passages);
     let mut passage_of: Vec<Option<usize>> = vec![None; corpus.len()];
     for (k, c) in clusters.iter().enumerate() {
         for &s in &c.sentences {
