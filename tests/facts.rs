@@ -212,7 +212,7 @@ fn divergences_outside_passages() {
             .collect();
         facts(&docs, &[], &FactConfig { report_only_in: false, ..FactConfig::default() }).divergences
     };
-    // Same context, different figure: flagged once per value pair, listing every document.
+    // Same context, different figure: flagged once, listing every document by value.
     let d = run(&[
         "The plan would shrink the Ukrainian army to 600,000 personnel under the deal.",
         "The plan would shrink the Ukrainian army to 800,000 personnel under the deal.",
@@ -220,6 +220,17 @@ fn divergences_outside_passages() {
     ]);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].note, "a says 600000 personnel, b, c say 800000 personnel");
+    // Three figures in the same context: one divergence, not one per value pair (150 outlets
+    // giving their own count were 11,175 divergences).
+    let d = run(&[
+        "The plan would shrink the Ukrainian army to 600,000 personnel under the deal.",
+        "The plan would shrink the Ukrainian army to 700,000 personnel under the deal.",
+        "The plan would shrink the Ukrainian army to 800,000 personnel under the deal.",
+        "The plan would shrink the Ukrainian army to 800,000 personnel under the deal.",
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].note, "a says 600000 personnel, b says 700000 personnel, c, d say 800000 personnel");
+    assert_eq!(d[0].facts.len(), 4);
     // Copies that carry both figures of a range do not conflict with each other.
     let d = run(&[
         "shrink its armed forces from its current estimated 900,000 to 600,000 personnel",

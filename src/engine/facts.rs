@@ -1359,7 +1359,8 @@ fn describe(f: &Fact) -> String {
 /// - in a passage, a figure some documents give and others omit is `only_in` (numbers only:
 ///   a rewrite that drops a date is common and harmless);
 /// - outside passages, two documents conflict only when neither gives the other's value and
-///   the figures' context words overlap (`min_shared_context`); one divergence per value pair;
+///   the figures' context words overlap (`min_shared_context`); conflicting figures of a unit
+///   form one divergence per group (any chain of conflicts joins a group);
 /// - a number no other document gives at all is `only_in` with no passage.
 pub fn divergences(
     facts: &[Fact],
@@ -1478,7 +1479,7 @@ pub fn divergences(
         docs_with.entry((unit, f.value.as_str())).or_default().insert(f.doc.as_str());
     }
     // Outside passages: same unit, different values, neither document gives the other's
-    // value, and clearly the same context. One divergence per (unit, value pair).
+    // value, and clearly the same context. One divergence per group of conflicting figures.
     let mut by_unit: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for &i in numbers.iter().filter(|&&i| !covered[i]) {
         let f = &facts[i];
@@ -1491,10 +1492,20 @@ pub fn divergences(
     }
     let mut in_conflict: Vec<bool> = vec![false; facts.len()];
     for (unit, values) in &by_unit {
+        // Conflicting figures join one group (union-find over facts): 150 outlets each giving
+        // their own count in the same context are one divergence, not one per value pair.
+        let mut parent: HashMap<usize, usize> = HashMap::new();
+        fn root(parent: &mut HashMap<usize, usize>, mut x: usize) -> usize {
+            while let Some(&p) = parent.get(&x).filter(|&&p| p != x) {
+                let up = parent.get(&p).copied().unwrap_or(p);
+                parent.insert(x, up);
+                x = p;
+            }
+            x
+        }
         let keys: Vec<&str> = values.keys().copied().collect();
         for (x, vx) in keys.iter().enumerate() {
             for vy in &keys[x + 1..] {
-                let mut involved: Vec<usize> = Vec::new();
                 for &i in &values[vx] {
                     for &j in &values[vy] {
                         let (a, b) = (&facts[i], &facts[j]);
@@ -1505,53 +1516,60 @@ pub fn divergences(
                         {
                             continue;
                         }
-                        involved.push(i);
-                        involved.push(j);
+                        for k in [i, j] {
+                            parent.entry(k).or_insert(k);
+                        }
+                        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                        if ri != rj {
+                            parent.insert(ri.max(rj), ri.min(rj));
+                        }
                     }
                 }
-                if involved.is_empty() {
-                    continue;
-                }
-                involved.sort_unstable();
-                involved.dedup();
-                for &i in &involved {
-                    in_conflict[i] = true;
-                }
-                let docs_x: BTreeSet<&str> = involved
-                    .iter()
-                    .filter(|&&i| facts[i].value == *vx)
-                    .map(|&i| facts[i].doc.as_str())
-                    .collect();
-                let docs_y: BTreeSet<&str> = involved
-                    .iter()
-                    .filter(|&&i| facts[i].value == *vy)
-                    .map(|&i| facts[i].doc.as_str())
-                    .collect();
-                let name =
-                    |ds: &BTreeSet<&str>| ds.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", ");
-                let fx = facts
-                    [involved.iter().copied().find(|&i| facts[i].value == *vx).unwrap_or(involved[0])]
-                .clone();
-                let fy = facts
-                    [involved.iter().copied().find(|&i| facts[i].value == *vy).unwrap_or(involved[0])]
-                .clone();
-                out.push(Divergence {
-                    kind: DivergenceKind::DifferentFigure,
-                    passage: None,
-                    unit: Some(unit.to_string()),
-                    facts: involved.iter().map(|&i| facts[i].clone()).collect(),
-                    missing_in: Vec::new(),
-                    note: format!(
-                        "{} say{} {}, {} say{} {}",
-                        name(&docs_x),
-                        if docs_x.len() == 1 { "s" } else { "" },
-                        describe(&fx),
-                        name(&docs_y),
-                        if docs_y.len() == 1 { "s" } else { "" },
-                        describe(&fy)
-                    ),
-                });
             }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let members: Vec<usize> = parent.keys().copied().collect();
+        for i in members {
+            let r = root(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        for (_, mut involved) in groups {
+            involved.sort_unstable();
+            for &i in &involved {
+                in_conflict[i] = true;
+            }
+            // "a says 600000 personnel, b, c say 800000 personnel": values in order of first
+            // appearance, each with the documents that give it.
+            let mut by_value: Vec<(&str, BTreeSet<&str>, usize)> = Vec::new();
+            for &i in &involved {
+                let f = &facts[i];
+                match by_value.iter_mut().find(|v| v.0 == f.value) {
+                    Some(v) => {
+                        v.1.insert(f.doc.as_str());
+                    }
+                    None => by_value.push((f.value.as_str(), BTreeSet::from([f.doc.as_str()]), i)),
+                }
+            }
+            let note = by_value
+                .iter()
+                .map(|(_, ds, i)| {
+                    format!(
+                        "{} say{} {}",
+                        ds.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", "),
+                        if ds.len() == 1 { "s" } else { "" },
+                        describe(&facts[*i])
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Divergence {
+                kind: DivergenceKind::DifferentFigure,
+                passage: None,
+                unit: Some(unit.to_string()),
+                facts: involved.iter().map(|&i| facts[i].clone()).collect(),
+                missing_in: Vec::new(),
+                note,
+            });
         }
     }
     // Figures only one document gives at all.
