@@ -72,6 +72,31 @@ fn sentences_prints_one_per_line() {
 }
 
 #[test]
+fn a_reader_that_leaves_early_ends_the_output_quietly() {
+    // `wirediff compare … --json | head -1`: the report (hundreds of KB) outgrows the pipe's
+    // buffer after the reader has closed it.
+    let seeds: Vec<String> = std::fs::read_dir(format!("{}/seeds", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .arg("compare")
+        .args(&seeds)
+        .arg("--json")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run wirediff");
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
 fn missing_file_is_a_one_line_error() {
     let err = one_line_error(&wirediff(&["clean", "/no/such/file.txt"]));
     assert!(err.contains("/no/such/file.txt"), "{err}");

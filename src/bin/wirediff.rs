@@ -28,6 +28,7 @@ const USAGE: &str = "usage: wirediff <clean FILE | sentences FILE | paraphrase F
                      | bench pairs OUT.json | bench diff PAIRS.json [--json]>";
 
 fn main() -> ExitCode {
+    end_quietly_when_the_reader_leaves();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -37,6 +38,24 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Rust ignores SIGPIPE, so `wirediff compare … | head` panicked in `println!` once `head`
+/// had gone; restoring the default makes it end the way every Unix filter does, silently.
+#[cfg(unix)]
+fn end_quietly_when_the_reader_leaves() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13; // the same on Linux and macOS
+    const SIG_DFL: usize = 0;
+    // SAFETY: signal(2) with the default disposition, before any other thread exists.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn end_quietly_when_the_reader_leaves() {}
 
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
