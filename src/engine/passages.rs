@@ -174,9 +174,7 @@ pub fn cluster(
         if merged.iter().any(|x| x.1 > config.max_sentences_per_document) {
             continue;
         }
-        if roots.len() > 1
-            && !dense_enough(&mut sets, &roots, &linked, doc_of, compared, config.min_link_density)
-        {
+        if roots.len() > 1 && !dense_enough(&mut sets, &roots, &linked, compared, config.min_link_density) {
             continue;
         }
         let root = roots[0];
@@ -220,7 +218,6 @@ fn dense_enough(
     sets: &mut Sets,
     roots: &[usize],
     linked: &[Vec<usize>],
-    doc_of: &[usize],
     compared: &Compared,
     min_density: f32,
 ) -> bool {
