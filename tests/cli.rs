@@ -97,6 +97,23 @@ fn a_reader_that_leaves_early_ends_the_output_quietly() {
 }
 
 #[test]
+fn markdown_files_are_read_as_their_text() {
+    let md = scratch(
+        "story.md",
+        b"# Council approves budget\n\nThe **council** voted [7-2](https://x.example/v) on _Monday_.\n",
+    );
+    let out = wirediff(&["sentences", md.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "Council approves budget\nThe council voted 7-2 on Monday.\n");
+    // The same bytes in a .txt file are plain text.
+    let txt = scratch("story.txt", b"The **council** voted on _Monday_.\n");
+    assert_eq!(
+        stdout(&wirediff(&["sentences", txt.to_str().unwrap()])),
+        "The **council** voted on _Monday_.\n"
+    );
+}
+
+#[test]
 fn missing_file_is_a_one_line_error() {
     let err = one_line_error(&wirediff(&["clean", "/no/such/file.txt"]));
     assert!(err.contains("/no/such/file.txt"), "{err}");

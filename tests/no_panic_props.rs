@@ -260,3 +260,57 @@ proptest! {
         prop_assert_eq!(complete(report, *extracts, divergences), whole);
     }
 }
+
+/// Markdown syntax and seed text in any order: openers without closers, nested links, runs.
+fn markdown() -> impl Strategy<Value = String> {
+    const SYNTAX: &[&str] = &[
+        "*",
+        "**",
+        "***",
+        "_",
+        "__",
+        "~~",
+        "`",
+        "``",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "](",
+        "][",
+        "<",
+        ">",
+        "<!--",
+        "-->",
+        "\\",
+        "#",
+        "## ",
+        "> ",
+        "- ",
+        "1. ",
+        "|",
+        "---",
+        "```",
+        "\n",
+        " ",
+        "https://x.example",
+        "a@b.c",
+    ];
+    prop::collection::vec(
+        prop_oneof![3 => prop::sample::select(SYNTAX).prop_map(str::to_string), 1 => seed_fragment(40), 1 => hostile_piece()],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Markdown to text never panics and never adds lines (the title line stays first).
+    #[test]
+    fn markdown_to_text_never_panics(md in markdown()) {
+        let text = wirediff::engine::markdown::to_text(&md);
+        prop_assert_eq!(text.lines().count(), md.lines().count());
+    }
+}

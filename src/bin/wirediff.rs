@@ -60,7 +60,7 @@ fn end_quietly_when_the_reader_leaves() {}
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("clean") => {
-            let text = read_text(args.get(1).ok_or(USAGE)?)?;
+            let text = read_article(args.get(1).ok_or(USAGE)?)?;
             let cleaned = clean(&text, &CleanConfig::default());
             println!("{}", cleaned.text);
             println!("--- removed");
@@ -74,7 +74,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Some("sentences") => {
-            let text = read_text(args.get(1).ok_or(USAGE)?)?;
+            let text = read_article(args.get(1).ok_or(USAGE)?)?;
             let cleaned = clean(&text, &CleanConfig::default());
             for s in segment(&cleaned.text) {
                 // A sentence may span a soft line break; print it on one line.
@@ -83,7 +83,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
-        Some("compare") => compare::run(&args[1..], read_text),
+        Some("compare") => compare::run(&args[1..], read_article),
         Some("paraphrase") => paraphrase::paraphrase(&args[1..], read_text),
         Some("fit-paraphrase") => paraphrase::fit_paraphrase(&args[1..], read_text),
         Some("bench") if args.get(1).map(String::as_str) == Some("similarity") => {
@@ -114,6 +114,15 @@ fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
 
 /// Reads a UTF-8 text file. Binary data and invalid UTF-8 are refused with a one-line message
 /// naming the file and the line.
+/// An article's text: a Markdown file (`.md`, `.markdown`) as the text a reader sees, as the
+/// app reads it.
+fn read_article(path: &str) -> Result<String, String> {
+    let text = read_text(path)?;
+    let ext =
+        std::path::Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    Ok(if ext == "md" || ext == "markdown" { wirediff::engine::markdown::to_text(&text) } else { text })
+}
+
 fn read_text(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;

@@ -16,6 +16,7 @@ pub mod diff;
 pub mod document;
 pub mod facts;
 pub mod lexicon;
+pub mod markdown;
 pub mod passages;
 pub mod quotes;
 pub mod report;
