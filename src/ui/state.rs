@@ -163,6 +163,9 @@ pub const MAX_COMPARED: usize = 250;
 /// Above this many documents added at once, one message sums them up instead of one each.
 const MAX_ADDED_MESSAGES: usize = 5;
 
+/// The message shown when another tab changed the stored library (see [`State::adopt`]).
+pub const CHANGED_ELSEWHERE: &str = "The library was changed in another tab; this tab now shows it.";
+
 /// A message shown next to the inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -239,6 +242,14 @@ pub enum Action {
     /// Describe the next [`DESCRIBE_BATCH`] documents not described yet (see [`Doc::about`]).
     Describe,
     StorageFailed(Option<String>),
+    /// Number new documents from at least this: another tab may have taken the numbers
+    /// below it (the stored index's counter, read just before an import).
+    ReserveIds(u32),
+    /// Another tab stored the library: take its documents (see [`State::adopt`]).
+    Adopt {
+        stored: Rc<State>,
+        known: Rc<Vec<Rc<str>>>,
+    },
     DismissMessages,
     DismissRecovery,
 }
@@ -332,6 +343,38 @@ impl State {
         for d in self.docs.iter_mut().filter(|d| d.about.is_none()).take(DESCRIBE_BATCH) {
             d.describe();
         }
+    }
+
+    /// This tab's library brought in line with `stored`, the library another tab just saved:
+    /// its documents in its order (removals and edits there included), then this tab's
+    /// documents it lacks that are not in `known` (the ids this tab last loaded or saved):
+    /// added here and not saved yet. The route, filters and open document stay.
+    pub fn adopt(&self, stored: &State, known: &HashSet<&str>) -> State {
+        let mut s = self.clone();
+        let mine: HashMap<&str, &Doc> = self.docs.iter().map(|d| (&*d.id, d)).collect();
+        // An unchanged document keeps its description (describing cleans the whole text).
+        s.docs = stored
+            .docs
+            .iter()
+            .map(|d| match mine.get(&*d.id) {
+                Some(m) if **m == Doc { about: m.about.clone(), ..d.clone() } => (*m).clone(),
+                _ => d.clone(),
+            })
+            .collect();
+        let unsaved = |id: &str| !known.contains(id) && stored.doc(id).is_none();
+        s.docs.extend(self.docs.iter().filter(|d| unsaved(&d.id)).cloned());
+        s.restored = stored.restored.clone();
+        s.restored.extend(self.restored.iter().filter(|(d, _)| unsaved(d)).cloned());
+        s.next = self.next.max(stored.next);
+        if s.open.as_ref().is_some_and(|id| s.doc(id).is_none()) {
+            s.open = None;
+        }
+        if (&s.docs, &s.restored) != (&self.docs, &self.restored) {
+            s.messages.retain(|m| m.text != CHANGED_ELSEWHERE);
+            s.messages.insert(0, Message { error: false, text: CHANGED_ELSEWHERE.into() });
+        }
+        s.describe_batch();
+        s
     }
 
     pub fn doc(&self, id: &str) -> Option<&Doc> {
@@ -475,6 +518,11 @@ impl State {
             Action::ToggleOpen(id) if s.doc(&id).is_some() => s.open = Some(id),
             Action::ToggleOpen(_) => {}
             Action::StorageFailed(why) => s.storage_error = why,
+            Action::ReserveIds(n) => s.next = s.next.max(n),
+            Action::Adopt { stored, known } => {
+                let known: HashSet<&str> = known.iter().map(|id| &**id).collect();
+                s = s.adopt(&stored, &known);
+            }
             Action::DismissMessages => s.messages.clear(),
             Action::DismissRecovery => s.recovery = None,
         }
@@ -713,6 +761,39 @@ mod tests {
         for (other, equal) in cases {
             assert_eq!(doc == other, equal, "{other:?}");
         }
+    }
+
+    #[test]
+    fn adopting_another_tabs_library_keeps_documents_added_here_and_drops_its_removals() {
+        let base = State::with_seeds()
+            .apply(Action::Import(vec![Ok(pasted("Both", "A story both tabs had."))]))
+            .apply(Action::ToggleOpen("user-1".into()));
+        let known: Vec<Rc<str>> = base.docs.iter().map(|d| d.id.clone()).collect();
+        // The other tab removed user-1 and a seed, renamed a seed and added user-2.
+        let stored = base
+            .apply(Action::Remove("user-1".into()))
+            .apply(Action::Remove(SEEDS[0].name.into()))
+            .apply(Action::Rename(SEEDS[1].name.into(), "Renamed there".into()))
+            .apply(Action::Import(vec![Ok(pasted("There", "A story added in the other tab."))]));
+        // This tab added user-2 as well, unsaved (the counter is reserved below).
+        let here = base
+            .apply(Action::ReserveIds(3))
+            .apply(Action::Import(vec![Ok(pasted("Here", "A story added in this tab."))]))
+            .apply(Action::Navigate(Route::Quotes));
+        assert_eq!(here.docs.last().map(|d| &*d.id), Some("user-3"));
+        let known: HashSet<&str> = known.iter().map(|id| &**id).collect();
+        let merged = here.adopt(&stored, &known);
+        let titles: Vec<&str> = merged.docs.iter().map(|d| d.title()).collect();
+        assert_eq!(titles.len(), 6, "{titles:?}");
+        assert_eq!(&titles[..1], ["Renamed there"]);
+        assert_eq!(&titles[4..], ["There", "Here"]);
+        assert_eq!((merged.next, merged.route.clone(), merged.open.clone()), (4, Route::Quotes, None));
+        assert_eq!(merged.messages[0].text, CHANGED_ELSEWHERE);
+        // Unchanged documents keep their descriptions; nothing changed means no message.
+        assert!(Rc::ptr_eq(&merged.docs[1].text, &here.docs[2].text));
+        let same = merged.adopt(&merged, &known);
+        assert_eq!(same.docs, merged.docs);
+        assert_eq!(base.adopt(&base, &known).messages, base.messages);
     }
 
     #[test]
