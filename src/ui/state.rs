@@ -166,6 +166,13 @@ const MAX_ADDED_MESSAGES: usize = 5;
 /// The message shown when another tab changed the stored library (see [`State::adopt`]).
 pub const CHANGED_ELSEWHERE: &str = "The library was changed in another tab; this tab now shows it.";
 
+/// Why a text is refused for its size, the same limit as for files (a 20 MB paste stalled
+/// the analysis for minutes): "the text is 3.0 MB; the limit is 2 MB".
+pub fn too_large(text: &str) -> Option<String> {
+    (text.len() > super::files::MAX_BYTES)
+        .then(|| format!("the text is {:.1} MB; the limit is 2 MB", text.len() as f64 / (1024.0 * 1024.0)))
+}
+
 /// A message shown next to the inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -406,6 +413,11 @@ impl State {
                 let mut added = Vec::new();
                 for item in items {
                     match item {
+                        // Checked first: hashing or cleaning 20 MB stalls the page for a minute.
+                        Ok(new) if too_large(&new.text).is_some() => s.messages.push(Message {
+                            error: true,
+                            text: format!("{}: {}", new.source, too_large(&new.text).unwrap_or_default()),
+                        }),
                         Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
                             error: true,
                             text: format!("{}: there is no text to add", new.source),
@@ -473,7 +485,7 @@ impl State {
             Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
             Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
             Action::SetOutlet(id, outlet) => edit(&mut s, &id, &|d| d.outlet = clean_name(&outlet)),
-            Action::Edit(id, text) if !text.trim().is_empty() => {
+            Action::Edit(id, text) if !text.trim().is_empty() && too_large(&text).is_none() => {
                 edit(&mut s, &id, &|d| {
                     let fresh = Doc::new(&d.id, &text, d.seed);
                     *d =
@@ -794,6 +806,21 @@ mod tests {
         let same = merged.adopt(&merged, &known);
         assert_eq!(same.docs, merged.docs);
         assert_eq!(base.adopt(&base, &known).messages, base.messages);
+    }
+
+    #[test]
+    fn a_text_over_2_mb_is_refused_when_pasted_or_edited_and_nothing_else_changes() {
+        let big = "word ".repeat(3 * 1024 * 1024 / 5 + 1);
+        assert_eq!(too_large(&big).as_deref(), Some("the text is 3.0 MB; the limit is 2 MB"));
+        assert_eq!(too_large(&"a".repeat(crate::ui::files::MAX_BYTES)), None);
+        let s = State::with_seeds().apply(Action::Import(vec![Ok(pasted("Big", &big))]));
+        assert_eq!(s.docs, State::with_seeds().docs);
+        assert_eq!(
+            s.messages,
+            [Message { error: true, text: "pasted text: the text is 3.0 MB; the limit is 2 MB".into() }]
+        );
+        let id: Rc<str> = SEEDS[0].name.into();
+        assert_eq!(State::with_seeds().apply(Action::Edit(id, big)), State::with_seeds());
     }
 
     #[test]

@@ -307,6 +307,29 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("a pasted or edited text over 2 MB is refused with the files' message and stays in its box", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        const big = "The council met again today. ".repeat(Math.ceil((3 * 1024 * 1024) / 29));
+        await page.locator("#paste-text").fill(big);
+        await page.getByRole("button", { name: "Add article" }).click();
+        const error = page.locator(".add .message.error");
+        await error.waitFor();
+        assert.equal(await error.innerText(), "✕ pasted text: the text is 3.0 MB; the limit is 2 MB");
+        assert.equal((await page.locator("#paste-text").inputValue()).length, big.length, "the text is kept");
+        assert.equal(await page.locator(".library .article").count(), 5, "nothing added");
+        assert.equal(await page.locator(".analysis-status.running").count(), 0, "no analysis started");
+        // The same limit when editing a document's text; the form stays open with it.
+        const first = page.locator(".library .article").first();
+        await first.getByRole("button", { name: /^Edit/ }).click();
+        await first.locator(".edit-form textarea").fill(big);
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await first.locator(".edit-form .message.error").innerText(), "✕ Not saved: the text is 3.0 MB; the limit is 2 MB.");
+        assert.equal((await first.locator(".edit-form textarea").inputValue()).length, big.length);
+        assertClean(seen);
+    });
+
     test("keyboard: a focused heatmap cell opens its pair with Enter; exports download", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/`);
