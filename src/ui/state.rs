@@ -143,6 +143,8 @@ pub struct Label {
     pub short: String,
     /// The full title.
     pub title: String,
+    /// The outlet the user gave, else the one the engine found.
+    pub outlet: Option<String>,
 }
 
 /// `text` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
@@ -326,7 +328,7 @@ impl State {
                 None => d.title.clone(),
             };
             let outlet = doc.and_then(|x| x.outlet.as_deref().map(String::from)).or_else(|| d.outlet.clone());
-            let base = outlet.unwrap_or_else(|| shorten(&title, 26));
+            let base = outlet.clone().unwrap_or_else(|| shorten(&title, 26));
             let mut short = base.clone();
             for k in 2.. {
                 if !taken.contains(&short) {
@@ -335,7 +337,7 @@ impl State {
                 short = format!("{base} ({k})");
             }
             taken.insert(short.clone());
-            out.push(Label { id: d.id.clone(), short, title });
+            out.push(Label { id: d.id.clone(), short, title, outlet });
         }
         out
     }
