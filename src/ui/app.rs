@@ -15,6 +15,7 @@ use super::components::{
     overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
     synopsis::Synopsis,
 };
+use super::format::count;
 use super::later::after_paint;
 use super::ptr::Ptr;
 use super::route::Route;
@@ -261,8 +262,9 @@ pub fn app() -> Html {
                 </main>
             </div>
             <footer class="colophon">
-                <p>{ format!("{} documents, {} sentences, {} links. Everything runs in your browser: no text leaves this page, and it keeps working offline.",
-                    report.stats.documents, report.stats.sentences, report.stats.links) }</p>
+                <p>{ format!("{}, {}, {}. Everything runs in your browser: no text leaves this page, and it keeps working offline.",
+                    count(report.stats.documents, "document", "documents"), count(report.stats.sentences, "sentence", "sentences"),
+                    count(report.stats.links, "link", "links")) }</p>
             </footer>
         </>
     }

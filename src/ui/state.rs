@@ -13,6 +13,7 @@ use crate::engine::report::{LinkKind, Report};
 use crate::engine::Input;
 use crate::seeds::SEEDS;
 
+use super::format::{count, thousands};
 use super::route::Route;
 
 /// One document of the library; title and word count come from the engine.
@@ -98,6 +99,11 @@ impl Doc {
             Some(about) => &about.title,
             None => first_line(&self.text).unwrap_or(&self.id),
         }
+    }
+
+    /// A seed whose text the user edited (labelled so in the library).
+    pub fn edited_seed(&self) -> bool {
+        self.seed && SEEDS.iter().find(|s| s.name == &*self.id).is_some_and(|s| s.text != &*self.text)
     }
 
     /// The word count of the cleaned text, once described.
@@ -461,8 +467,11 @@ impl State {
                 }
                 if added.len() > MAX_ADDED_MESSAGES {
                     let first = s.docs[added[0].1].title().to_string();
-                    let mut text =
-                        format!("Added {} documents, from “{}” on", added.len(), shorten(&first, 40));
+                    let mut text = format!(
+                        "Added {} documents, from “{}” on",
+                        thousands(added.len()),
+                        shorten(&first, 40)
+                    );
                     if let Some(n) = s.over_limit() {
                         text.push_str(&format!(
                             "; {n} are included, and the first {MAX_COMPARED} are compared"
@@ -476,9 +485,9 @@ impl State {
                         let doc = &s.docs[k];
                         let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
                         s.messages[at].text = format!(
-                            "Added “{}” from {source}{note}, {} words",
+                            "Added “{}” from {source}{note}, {}",
                             doc.title(),
-                            doc.words().unwrap_or_default()
+                            count(doc.words().unwrap_or_default(), "word", "words")
                         );
                     }
                 }
@@ -694,6 +703,7 @@ mod tests {
             (Some("New headline here"), "The Post story")
         );
         assert_eq!(edited.apply(Action::Edit(id.clone(), "   ".into())), edited, "an empty edit is refused");
+        assert!(edited.docs[1].edited_seed() && !s2.docs[1].edited_seed() && !s2.docs[0].edited_seed());
         let removed = edited.apply(Action::Remove(id.clone()));
         assert_eq!(removed.docs.len(), 4);
         assert_eq!(removed.apply(Action::Remove("nope".into())), removed);

@@ -370,6 +370,11 @@ describe("wirediff views", () => {
         await first.getByRole("button", { name: "Save" }).click();
         assert.equal(await first.locator(".edit-form .message.error").innerText(), "✕ Not saved: the text is 3.0 MB; the limit is 2 MB.");
         assert.equal((await first.locator(".edit-form textarea").inputValue()).length, big.length);
+        // A seed edited within the limit says so.
+        assert.equal(await first.locator(".article-meta .source").innerText(), "seed");
+        await first.locator(".edit-form textarea").fill("A shorter story\n\nThe council met again today.");
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await first.locator(".article-meta .source").innerText(), "seed, edited");
         assertClean(seen);
     });
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::ui::format::count;
 use crate::ui::state::{too_large, Action, Doc};
 
 #[derive(Properties, PartialEq)]
@@ -90,8 +91,8 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 } else if let Some(outlet) = &props.detected {
                     <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
                 }
-                <span class="words">{ match doc.words() { Some(1) => "1 word".to_string(), Some(n) => format!("{n} words"), None => "… words".to_string() } }</span>
-                <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
+                <span class="words">{ doc.words().map_or_else(|| "… words".to_string(), |n| count(n, "word", "words")) }</span>
+                <span class="source">{ if doc.edited_seed() { "seed, edited" } else if doc.seed { "seed" } else { "yours" } }</span>
                 <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>
                 <button type="button" class="link danger" onclick={on_remove} aria-label={format!("Remove “{}”", doc.title())}>{ "Remove" }</button>
             </p>
