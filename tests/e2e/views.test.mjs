@@ -350,6 +350,28 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("the facts view draws a long list 200 at a time, with a button for more", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        // 300 figures no seed gives: with the seeds' own, over 300 "given by one outlet only".
+        const text = ["Figures galore", ""].concat(Array.from({ length: 300 }, (_, k) => `Town ${k} counted ${1000 + k * 7} people on Sunday.`)).join("\n");
+        await page.locator("#file-input").setInputFiles([{ name: "figures.txt", mimeType: "text/plain", buffer: Buffer.from(text) }]);
+        await page.locator(".add .message.ok").waitFor();
+        await cells(page);
+        await page.locator('.tab[data-tab="facts"]').click();
+        const items = page.locator(".only-in-list > li");
+        await items.first().waitFor();
+        const total = Number((await page.locator('.tab[data-tab="facts"] .count').innerText()).replaceAll(",", ""));
+        assert.ok(total > 300, `${total} divergences`);
+        assert.equal(await items.count(), 200, "the first 200 only");
+        const more = page.locator(".only-in-list + .show-more");
+        assert.equal(await more.innerText(), `Show ${Math.min(200, total - 200)} more figures (${(total - 200).toLocaleString("en-US")} not shown)`);
+        await more.click();
+        assert.equal(await eventually(() => items.count(), Math.min(400, total)), Math.min(400, total));
+        assertClean(seen);
+    });
+
     test("a pasted or edited text over 2 MB is refused with the files' message and stays in its box", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/`);
