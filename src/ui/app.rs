@@ -92,7 +92,7 @@ pub fn app() -> Html {
                 if key.as_deref() != Some(storage::KEY) {
                     return;
                 }
-                let Some(stored) = storage::load() else { return };
+                let Some(stored) = storage::load_listed_here() else { return };
                 let before: Vec<Rc<str>> = known.borrow().iter().cloned().collect();
                 *known.borrow_mut() = ids(&stored);
                 dispatcher.dispatch(Action::Adopt { stored: Rc::new(stored), known: Rc::new(before) });

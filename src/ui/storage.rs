@@ -309,6 +309,18 @@ pub fn load_from(store: &mut dyn Store) -> Option<State> {
     Some(state)
 }
 
+/// The library as another tab just stored it, for [`State::adopt`]: [`load_from`], but only
+/// the documents its index lists. That tab writes the index, then removes the entries of the
+/// documents it dropped; read in between, those entries would come back as recovered.
+pub fn load_listed(store: &mut dyn Store) -> Option<State> {
+    let mut state = load_from(store)?;
+    let index = store.get(KEY).and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
+    if let Some(index) = index.filter(|i| i.version == VERSION) {
+        state.docs.retain(|d| index.order.iter().any(|id| **id == *d.id));
+    }
+    Some(state)
+}
+
 /// The lowest user document number no stored document or index has taken: another tab may
 /// have added documents since this one loaded, and a number both took would make one tab's
 /// save overwrite the other's document.
@@ -429,6 +441,12 @@ impl Stored {
 #[cfg(target_arch = "wasm32")]
 pub fn load() -> Option<State> {
     load_from(&mut browser::local()?)
+}
+
+/// [`load_listed`] on the browser's storage.
+#[cfg(target_arch = "wasm32")]
+pub fn load_listed_here() -> Option<State> {
+    load_listed(&mut browser::local()?)
 }
 
 /// [`next_free`] on the browser's storage (0 when there is none).
@@ -703,6 +721,27 @@ mod tests {
         store.set(&format!("{ASIDE_PREFIX}{DOC_PREFIX}user-9"), "garbage").unwrap();
         assert_eq!(next_free(&store), 10);
         assert_eq!(next_free(&Mem::default()), 0);
+    }
+
+    #[test]
+    fn another_tab_s_removal_read_before_its_entry_goes_is_not_recovered() {
+        let mut store = Mem::default();
+        let state = library();
+        save_to(&mut store, &state).unwrap();
+        // The other tab removed user-1 and wrote its index; the entry is not removed yet.
+        let fewer = state.apply(Action::Remove("user-1".into()));
+        save_docs(&mut store, &fewer.docs).unwrap();
+        let index = Index {
+            version: VERSION,
+            order: fewer.docs.iter().map(|d| d.id.to_string()).collect(),
+            restored: fewer.restored_lines(),
+            next: fewer.next,
+        };
+        store.set(KEY, &serde_json::to_string(&index).unwrap()).unwrap();
+        assert!(store.get(&format!("{DOC_PREFIX}user-1")).is_some());
+        assert!(load_from(&mut store.clone()).unwrap().doc("user-1").is_some(), "a reload recovers it");
+        let listed = load_listed(&mut store).unwrap();
+        assert_eq!(Stored::of(&listed), Stored::of(&fewer));
     }
 
     #[test]

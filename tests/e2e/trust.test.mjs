@@ -341,6 +341,17 @@ describe("privacy and safety", () => {
         }
         const outlets = await b.locator(".library .article-meta .outlet").allInnerTexts();
         assert.ok(outlets.includes("Tab A Wire") && outlets.includes("Tab B Wire"), JSON.stringify(outlets));
+        // A removal in one tab reaches the other, and a later save there does not bring it back.
+        const seed = await a.locator(".library .article").first().getAttribute("data-doc");
+        await a.locator(".library .article").first().getByRole("button", { name: /^Remove/ }).click();
+        await b.locator(`.library .article[data-doc="${seed}"]`).waitFor({ state: "detached" });
+        await add(b, "Tab B later story\n\nAnother article pasted later in the second tab for testing.", "");
+        await savedWith(b, "user-3");
+        await reloadApp(a);
+        const { titles } = await readArticles(a);
+        assert.equal(titles.length, 7, JSON.stringify(titles));
+        assert.deepEqual(titles.slice(4), ["Tab A story", "Tab B story", "Tab B later story"]);
+        assert.equal(await a.locator(`.library .article[data-doc="${seed}"]`).count(), 0, "the removed seed stays removed");
         assertClean(seen);
     });
 
