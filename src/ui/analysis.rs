@@ -31,6 +31,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::format::thousands;
 use crate::engine::diff::diff_link;
 use crate::engine::facts::{divergences, passage_keys, SentenceKey};
 use crate::engine::lexicon::Lexicon;
@@ -429,18 +430,6 @@ pub fn progress_fraction(p: &Progress) -> f32 {
 
 fn count(n: usize, noun: &str) -> String {
     format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// gloo-worker's envelope from the page to the worker (`gloo_worker::ToWorker`, which is

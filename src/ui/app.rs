@@ -2,6 +2,7 @@
 //! library in step with it, runs the analysis, and hands each view data and callbacks.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -14,6 +15,7 @@ use super::components::{
     overview::Overview, pair_view::PairView, progress::AnalysisProgress, quotes_view::QuotesView,
     synopsis::Synopsis,
 };
+use super::format::count;
 use super::later::after_paint;
 use super::ptr::Ptr;
 use super::route::Route;
@@ -25,12 +27,21 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// The ids this tab last loaded or saved: a document it has that another tab's library lacks
+/// was removed there if listed here, else added here and not saved yet (`State::adopt`).
+type Known = Rc<RefCell<HashSet<Rc<str>>>>;
+
+fn ids(state: &State) -> HashSet<Rc<str>> {
+    state.docs.iter().map(|d| d.id.clone()).collect()
+}
+
 /// Saves `state`'s documents from `from` on, [`storage::SAVE_SLICE`] per task, then its index;
 /// stops when `live` is cleared (a newer change saves instead).
 fn save_from(
     state: UseReducerHandle<State>,
     live: Rc<Cell<bool>>,
     saving: Rc<RefCell<Option<State>>>,
+    known: Known,
     from: usize,
 ) {
     Timeout::new(0, move || {
@@ -39,10 +50,13 @@ fn save_from(
         }
         let end = (from + storage::SAVE_SLICE).min(state.docs.len());
         let result = match storage::save_docs_here(&state.docs[from.min(end)..end]) {
-            Ok(()) if end < state.docs.len() => return save_from(state, live, saving, end),
+            Ok(()) if end < state.docs.len() => return save_from(state, live, saving, known, end),
             Ok(()) => storage::save_index_here(&state).err(),
             Err(e) => Some(e),
         };
+        if result.is_none() {
+            *known.borrow_mut() = ids(&state);
+        }
         saving.borrow_mut().take();
         if result != state.storage_error {
             state.dispatch(Action::StorageFailed(result));
@@ -64,6 +78,28 @@ pub fn app() -> Html {
     // the build's snapshot of the view nothing of the app is painted yet: everything renders
     // at once, and the app takes over in that same task (src/ui/prerender.rs).
     let painted = use_state_eq(super::prerender::present);
+
+    let known: Known = use_mut_ref(|| ids(&state));
+
+    // Another tab stored the library (its index is written last): take its documents, so a
+    // later save here does not drop them.
+    use_effect_with((), {
+        let (dispatcher, known) = (state.dispatcher(), known.clone());
+        move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "storage", move |event| {
+                let key = js_sys::Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string());
+                if key.as_deref() != Some(storage::KEY) {
+                    return;
+                }
+                let Some(stored) = storage::load_listed_here() else { return };
+                let before: Vec<Rc<str>> = known.borrow().iter().cloned().collect();
+                *known.borrow_mut() = ids(&stored);
+                dispatcher.dispatch(Action::Adopt { stored: Rc::new(stored), known: Rc::new(before) });
+            });
+            move || drop(listener)
+        }
+    });
 
     // The hash drives the route (links, back/forward, reload) ...
     use_effect_with((), {
@@ -110,12 +146,12 @@ pub fn app() -> Html {
     // (the tab closed) with a save under way saves the rest at once.
     let saving = use_mut_ref(|| None::<State>);
     use_effect_with((storage::Stored::of(&state), *painted), {
-        let (state, saving) = (state.clone(), saving.clone());
+        let (state, saving, known) = (state.clone(), saving.clone(), known.clone());
         move |&(_, painted)| {
             let live = Rc::new(Cell::new(painted));
             if painted {
                 *saving.borrow_mut() = Some((*state).clone());
-                save_from(state, live.clone(), saving, 0);
+                save_from(state, live.clone(), saving, known, 0);
             }
             move || live.set(false)
         }
@@ -155,7 +191,13 @@ pub fn app() -> Html {
         }
     });
     let labels = Rc::new(state.labels(&report));
-    let dispatch = use_callback(state.dispatcher(), |action: Action, d| d.dispatch(action));
+    let dispatch = use_callback(state.dispatcher(), |action: Action, d| {
+        // Numbers from the stored counter as it is now: another tab may have taken some.
+        if matches!(action, Action::Import(_)) {
+            d.dispatch(Action::ReserveIds(storage::next_free_here()));
+        }
+        d.dispatch(action)
+    });
     let navigate = dispatch.reform(Action::Navigate);
 
     let library_json: Rc<str> =
@@ -220,8 +262,9 @@ pub fn app() -> Html {
                 </main>
             </div>
             <footer class="colophon">
-                <p>{ format!("{} documents, {} sentences, {} links. Everything runs in your browser: no text leaves this page, and it keeps working offline.",
-                    report.stats.documents, report.stats.sentences, report.stats.links) }</p>
+                <p>{ format!("{}, {}, {}. Everything runs in your browser: no text leaves this page, and it keeps working offline.",
+                    count(report.stats.documents, "document", "documents"), count(report.stats.sentences, "sentence", "sentences"),
+                    count(report.stats.links, "link", "links")) }</p>
             </footer>
         </>
     }

@@ -3,11 +3,38 @@
 
 use std::fmt::Write as _;
 
+use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
+use crate::ui::format::divergence_line;
+use crate::ui::state::Label;
+
+/// A document's name in the exports: its label's short name, else its id.
+fn short(labels: &[Label], id: &str) -> String {
+    labels.iter().find(|l| l.id == id).map_or_else(|| id.to_string(), |l| l.short.clone())
+}
 
 /// The report as pretty JSON.
 pub fn json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The report as pretty JSON, each document's title and outlet as the library shows them
+/// (the user's, else the engine's): the engine only knows the texts. The JSON is read back
+/// as a `Value` and patched: cloning the report, or serializing it into a `Value`, costs the
+/// page's wasm several KB of code, this a few hundred bytes (and its keys come out sorted).
+pub fn json_named(report: &Report, labels: &[Label]) -> String {
+    let raw = json(report);
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&raw) else { return raw };
+    if let Some(docs) = value.get_mut("documents").and_then(|d| d.as_array_mut()) {
+        for doc in docs {
+            let id = doc.get("id").and_then(|i| i.as_str()).unwrap_or_default().to_string();
+            if let Some(label) = labels.iter().find(|l| l.id == id) {
+                doc["title"] = label.title.clone().into();
+                doc["outlet"] = label.outlet.clone().into();
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or(raw)
 }
 
 /// One CSV field: quoted when needed; a leading `=`, `+`, `-` or `@` is defused for spreadsheets.
@@ -20,8 +47,10 @@ fn field(s: &str) -> String {
     }
 }
 
-/// Every link of every pair, one per line, with both sides' text.
-pub fn links_csv(report: &Report) -> String {
+/// Every link of every pair, one per line, with both documents' ids and names (as `labels`
+/// name them) and both sides' text.
+pub fn links_csv(report: &Report, labels: &[Label]) -> String {
+    let label = |id: &str| short(labels, id);
     let text = |ids: &[String]| -> String {
         ids.iter()
             .filter_map(|id| report.documents.iter().flat_map(|d| &d.sentences).find(|s| &s.id == id))
@@ -30,7 +59,7 @@ pub fn links_csv(report: &Report) -> String {
             .join(" ")
     };
     let mut out = String::from(
-        "left_document,right_document,left_sentences,right_sentences,kind,score,wording,differing_figures,left_text,right_text\r\n",
+        "left_document,right_document,left_name,right_name,left_sentences,right_sentences,kind,score,wording,differing_figures,left_text,right_text\r\n",
     );
     for pair in &report.pairs {
         for l in &pair.links {
@@ -39,6 +68,8 @@ pub fn links_csv(report: &Report) -> String {
             let cells = [
                 pair.left.clone(),
                 pair.right.clone(),
+                label(&pair.left),
+                label(&pair.right),
                 l.left.join(" "),
                 l.right.join(" "),
                 l.kind.as_str().to_string(),
@@ -73,9 +104,11 @@ pub fn escape(s: &str) -> String {
 }
 
 /// A self-contained HTML report: documents, containment, links, altered quotes, divergences.
-/// `label` names a document id for people.
-pub fn html(report: &Report, label: &dyn Fn(&str) -> String) -> String {
+/// `labels` name the documents, and give their titles and outlets, as the library does.
+pub fn html(report: &Report, labels: &[Label]) -> String {
     let e = escape;
+    let label = |id: &str| short(labels, id);
+    let of = |id: &str| labels.iter().find(|l| l.id == id);
     let mut h = String::from(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\
@@ -85,13 +118,14 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
 .kind{font-weight:600;text-transform:uppercase;font-size:.75rem}.note{color:#555}</style></head><body>\
 <h1>wirediff report</h1><p class=\"note\">Made in the browser by wirediff; no text was uploaded.</p>",
     );
-    h.push_str("<h2>Documents</h2><table><tr><th>Document</th><th>Title</th><th>Sentences</th><th>Verbatim</th><th>Reworded</th><th>Unique</th></tr>");
+    h.push_str("<h2>Documents</h2><table><tr><th>Document</th><th>Title</th><th>Outlet</th><th>Sentences</th><th>Verbatim</th><th>Reworded</th><th>Unique</th></tr>");
     for d in &report.documents {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             e(&label(&d.id)),
-            e(&d.title),
+            e(of(&d.id).map_or(&d.title, |l| &l.title)),
+            e(of(&d.id).map_or(d.outlet.as_deref(), |l| l.outlet.as_deref()).unwrap_or("—")),
             d.sentences.len(),
             d.shares.verbatim,
             d.shares.reworded,
@@ -134,20 +168,49 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
         }
         h.push_str("</table>");
     }
-    h.push_str("<h2>Quotes that differ</h2><ul>");
-    for q in report.quotes.iter().filter(|q| q.variants.len() > 1) {
-        let speaker = q.speaker.as_deref().unwrap_or("unattributed");
-        let _ = write!(h, "<li><b>{}</b> ({:?})<ul>", e(speaker), q.status);
-        for v in &q.variants {
-            let _ = write!(h, "<li>{}: “{}”</li>", e(&label(&v.doc)), e(&v.text));
+    // Only quotations whose wording changed between outlets; identical ones are not news.
+    h.push_str("<h2>Quotes that differ</h2>");
+    let changed: Vec<_> = report
+        .quotes
+        .iter()
+        .filter(|q| q.variants.len() > 1 && !matches!(q.status, QuoteStatus::Identical | QuoteStatus::Unique))
+        .collect();
+    if changed.is_empty() {
+        h.push_str("<p class=\"note\">No quotation is worded differently by different outlets.</p>");
+    } else {
+        h.push_str("<ul>");
+        for q in changed {
+            let speaker = match (&q.speaker, q.anonymous) {
+                (Some(s), _) => s.as_str(),
+                (None, true) => "anonymous source",
+                (None, false) => "unattributed",
+            };
+            let status = match q.status {
+                QuoteStatus::Trimmed => "trimmed",
+                QuoteStatus::Paraphrased => "paraphrased",
+                _ => "altered",
+            };
+            let _ = write!(h, "<li><b>{}</b> ({status})<ul>", e(speaker));
+            for v in &q.variants {
+                let _ = write!(h, "<li>{}: “{}”</li>", e(&label(&v.doc)), e(&v.text));
+            }
+            h.push_str("</ul></li>");
         }
-        h.push_str("</ul></li>");
+        h.push_str("</ul>");
     }
-    h.push_str("</ul><h2>Figures that diverge</h2><ul>");
-    for d in &report.facts.divergences {
-        let _ = write!(h, "<li>{}</li>", e(&d.note));
+    h.push_str("<h2>Figures that diverge</h2>");
+    if report.facts.divergences.is_empty() {
+        h.push_str(
+            "<p class=\"note\">No figure differs between outlets, and none is given by one outlet only.</p>",
+        );
+    } else {
+        h.push_str("<ul>");
+        for d in &report.facts.divergences {
+            let _ = write!(h, "<li>{}</li>", e(&divergence_line(d, &label)));
+        }
+        h.push_str("</ul>");
     }
-    h.push_str("</ul></body></html>\n");
+    h.push_str("</body></html>\n");
     h
 }
 
@@ -182,7 +245,8 @@ mod tests {
             }],
             ..Report::default()
         };
-        let page = html(&report, &|id| format!("<b>{id}</b>"));
+        let labels = [Label { id: "a".into(), short: "<b>a</b>".into(), title: evil.into(), outlet: None }];
+        let page = html(&report, &labels);
         assert!(!page.contains("<script>"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
         assert!(page.contains("&lt;b&gt;a&lt;/b&gt;"));
@@ -200,8 +264,76 @@ mod tests {
             .collect();
         let report = crate::engine::analyze(&inputs, &crate::engine::Config::default());
         let links: usize = report.pairs.iter().map(|p| p.links.len()).sum();
-        assert_eq!(links_csv(&report).lines().count(), 1 + links);
+        assert_eq!(links_csv(&report, &[]).lines().count(), 1 + links);
         let back: Report = serde_json::from_str(&json(&report)).expect("the JSON reads back");
         assert_eq!(back, report);
+    }
+
+    /// Two pasted articles as the library holds them, their labels and their report.
+    fn library(a: &str, b: &str) -> (Vec<Label>, Report) {
+        use crate::ui::state::{Action, NewDoc, State};
+        let new = |title: &str, outlet: &str, text: &str| {
+            Ok(NewDoc {
+                title: title.into(),
+                outlet: outlet.into(),
+                text: text.into(),
+                source: "pasted text".into(),
+                note: None,
+            })
+        };
+        let state = State { docs: Vec::new(), ..State::with_seeds() }.apply(Action::Import(vec![
+            new("My custom title A", "", a),
+            new("My custom title B", "Wire B", b),
+        ]));
+        let report = crate::ui::analysis::run(&state.inputs(), &[]);
+        (state.labels(&report), report)
+    }
+
+    const BUDGET: &str =
+        "Headline one\n\nThe council voted 7-2 on Monday to approve the budget of $3 million.\n\
+Critics said the plan was rushed and want a review by the end of March.\n\
+\"We will not be rushed,\" said Mayor Jane Holt on Monday evening.";
+
+    #[test]
+    fn the_exports_carry_the_titles_and_outlets_the_user_gave_and_readable_figures() {
+        let (labels, report) = library(BUDGET, &BUDGET.replace("$3 million", "$4 million"));
+        let back: Report = serde_json::from_str(&json_named(&report, &labels)).unwrap();
+        let docs: Vec<(&str, Option<&str>)> =
+            back.documents.iter().map(|d| (d.title.as_str(), d.outlet.as_deref())).collect();
+        assert_eq!(docs, [("My custom title A", None), ("My custom title B", Some("Wire B"))]);
+        assert_eq!(back.pairs, report.pairs, "the rest as it was");
+
+        let csv = links_csv(&report, &labels);
+        let mut lines = csv.lines();
+        assert!(lines.next().unwrap().starts_with("left_document,right_document,left_name,right_name,"));
+        assert!(lines.next().unwrap().starts_with("user-1,user-2,My custom title A,Wire B,"), "{csv}");
+
+        let page = html(&report, &labels);
+        assert!(page.contains("<td>My custom title A</td><td>—</td>"), "{page}");
+        assert!(page.contains("<td>My custom title B</td><td>Wire B</td>"), "{page}");
+        assert!(
+            page.contains("<li>My custom title A says $3 million, Wire B says $4 million</li>"),
+            "{page}"
+        );
+        assert!(!page.contains("user-1 says") && !page.contains(" usd"), "{page}");
+    }
+
+    #[test]
+    fn the_html_report_lists_only_quotes_that_changed_and_says_so_when_none_did() {
+        let (labels, report) = library(BUDGET, &BUDGET.replace("Headline one", "Headline two"));
+        assert!(!report.quotes.is_empty(), "the mayor's quotation is in both");
+        let page = html(&report, &labels);
+        let quotes =
+            &page[page.find("<h2>Quotes that differ</h2>").unwrap()..page.find("<h2>Figures").unwrap()];
+        assert_eq!(
+            quotes,
+            "<h2>Quotes that differ</h2><p class=\"note\">No quotation is worded differently by different outlets.</p>"
+        );
+        let (labels, report) = library(BUDGET, &BUDGET.replace("will not be rushed", "will never be rushed"));
+        let page = html(&report, &labels);
+        let quotes =
+            &page[page.find("<h2>Quotes that differ</h2>").unwrap()..page.find("<h2>Figures").unwrap()];
+        assert!(quotes.contains("<li><b>Mayor Jane Holt</b> (altered)<ul><li>My custom title A: “We will not be rushed”</li><li>Wire B: “We will never be rushed”</li>"), "{quotes}");
+        assert!(!quotes.contains("Identical"), "{quotes}");
     }
 }

@@ -1,12 +1,13 @@
 //! The web app. It renders what the engine returns and holds no text heuristics.
 //!
 //! The pure parts ([`state`], [`route`], [`storage`]'s schema, [`files`]' decoding, [`rows`],
-//! [`markup`], [`export`]) compile and are tested natively; the Yew components and [`start`]
+//! [`markup`], [`export`], [`format`]) compile and are tested natively; the Yew components and [`start`]
 //! exist only on wasm32. [`analysis::run`] is the one call into the engine.
 
 pub mod analysis;
 pub mod export;
 pub mod files;
+pub mod format;
 pub mod heat;
 pub mod marks;
 pub mod markup;

@@ -13,6 +13,7 @@ use crate::engine::report::{LinkKind, Report};
 use crate::engine::Input;
 use crate::seeds::SEEDS;
 
+use super::format::{count, thousands};
 use super::route::Route;
 
 /// One document of the library; title and word count come from the engine.
@@ -100,6 +101,11 @@ impl Doc {
         }
     }
 
+    /// A seed whose text the user edited (labelled so in the library).
+    pub fn edited_seed(&self) -> bool {
+        self.seed && SEEDS.iter().find(|s| s.name == &*self.id).is_some_and(|s| s.text != &*self.text)
+    }
+
     /// The word count of the cleaned text, once described.
     pub fn words(&self) -> Option<usize> {
         self.about.as_ref().map(|a| a.words)
@@ -143,6 +149,8 @@ pub struct Label {
     pub short: String,
     /// The full title.
     pub title: String,
+    /// The outlet the user gave, else the one the engine found.
+    pub outlet: Option<String>,
 }
 
 /// `text` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
@@ -162,6 +170,16 @@ pub const MAX_COMPARED: usize = 250;
 
 /// Above this many documents added at once, one message sums them up instead of one each.
 const MAX_ADDED_MESSAGES: usize = 5;
+
+/// The message shown when another tab changed the stored library (see [`State::adopt`]).
+pub const CHANGED_ELSEWHERE: &str = "The library was changed in another tab; this tab now shows it.";
+
+/// Why a text is refused for its size, the same limit as for files (a 20 MB paste stalled
+/// the analysis for minutes): "the text is 3.0 MB; the limit is 2 MB".
+pub fn too_large(text: &str) -> Option<String> {
+    (text.len() > super::files::MAX_BYTES)
+        .then(|| format!("the text is {:.1} MB; the limit is 2 MB", text.len() as f64 / (1024.0 * 1024.0)))
+}
 
 /// A message shown next to the inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +257,14 @@ pub enum Action {
     /// Describe the next [`DESCRIBE_BATCH`] documents not described yet (see [`Doc::about`]).
     Describe,
     StorageFailed(Option<String>),
+    /// Number new documents from at least this: another tab may have taken the numbers
+    /// below it (the stored index's counter, read just before an import).
+    ReserveIds(u32),
+    /// Another tab stored the library: take its documents (see [`State::adopt`]).
+    Adopt {
+        stored: Rc<State>,
+        known: Rc<Vec<Rc<str>>>,
+    },
     DismissMessages,
     DismissRecovery,
 }
@@ -308,7 +334,7 @@ impl State {
                 None => d.title.clone(),
             };
             let outlet = doc.and_then(|x| x.outlet.as_deref().map(String::from)).or_else(|| d.outlet.clone());
-            let base = outlet.unwrap_or_else(|| shorten(&title, 26));
+            let base = outlet.clone().unwrap_or_else(|| shorten(&title, 26));
             let mut short = base.clone();
             for k in 2.. {
                 if !taken.contains(&short) {
@@ -317,7 +343,7 @@ impl State {
                 short = format!("{base} ({k})");
             }
             taken.insert(short.clone());
-            out.push(Label { id: d.id.clone(), short, title });
+            out.push(Label { id: d.id.clone(), short, title, outlet });
         }
         out
     }
@@ -332,6 +358,38 @@ impl State {
         for d in self.docs.iter_mut().filter(|d| d.about.is_none()).take(DESCRIBE_BATCH) {
             d.describe();
         }
+    }
+
+    /// This tab's library brought in line with `stored`, the library another tab just saved:
+    /// its documents in its order (removals and edits there included), then this tab's
+    /// documents it lacks that are not in `known` (the ids this tab last loaded or saved):
+    /// added here and not saved yet. The route, filters and open document stay.
+    pub fn adopt(&self, stored: &State, known: &HashSet<&str>) -> State {
+        let mut s = self.clone();
+        let mine: HashMap<&str, &Doc> = self.docs.iter().map(|d| (&*d.id, d)).collect();
+        // An unchanged document keeps its description (describing cleans the whole text).
+        s.docs = stored
+            .docs
+            .iter()
+            .map(|d| match mine.get(&*d.id) {
+                Some(m) if **m == Doc { about: m.about.clone(), ..d.clone() } => (*m).clone(),
+                _ => d.clone(),
+            })
+            .collect();
+        let unsaved = |id: &str| !known.contains(id) && stored.doc(id).is_none();
+        s.docs.extend(self.docs.iter().filter(|d| unsaved(&d.id)).cloned());
+        s.restored = stored.restored.clone();
+        s.restored.extend(self.restored.iter().filter(|(d, _)| unsaved(d)).cloned());
+        s.next = self.next.max(stored.next);
+        if s.open.as_ref().is_some_and(|id| s.doc(id).is_none()) {
+            s.open = None;
+        }
+        if (&s.docs, &s.restored) != (&self.docs, &self.restored) {
+            s.messages.retain(|m| m.text != CHANGED_ELSEWHERE);
+            s.messages.insert(0, Message { error: false, text: CHANGED_ELSEWHERE.into() });
+        }
+        s.describe_batch();
+        s
     }
 
     pub fn doc(&self, id: &str) -> Option<&Doc> {
@@ -363,6 +421,11 @@ impl State {
                 let mut added = Vec::new();
                 for item in items {
                     match item {
+                        // Checked first: hashing or cleaning 20 MB stalls the page for a minute.
+                        Ok(new) if too_large(&new.text).is_some() => s.messages.push(Message {
+                            error: true,
+                            text: format!("{}: {}", new.source, too_large(&new.text).unwrap_or_default()),
+                        }),
                         Ok(new) if new.text.trim().is_empty() => s.messages.push(Message {
                             error: true,
                             text: format!("{}: there is no text to add", new.source),
@@ -404,8 +467,11 @@ impl State {
                 }
                 if added.len() > MAX_ADDED_MESSAGES {
                     let first = s.docs[added[0].1].title().to_string();
-                    let mut text =
-                        format!("Added {} documents, from “{}” on", added.len(), shorten(&first, 40));
+                    let mut text = format!(
+                        "Added {} documents, from “{}” on",
+                        thousands(added.len()),
+                        shorten(&first, 40)
+                    );
                     if let Some(n) = s.over_limit() {
                         text.push_str(&format!(
                             "; {n} are included, and the first {MAX_COMPARED} are compared"
@@ -419,9 +485,9 @@ impl State {
                         let doc = &s.docs[k];
                         let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
                         s.messages[at].text = format!(
-                            "Added “{}” from {source}{note}, {} words",
+                            "Added “{}” from {source}{note}, {}",
                             doc.title(),
-                            doc.words().unwrap_or_default()
+                            count(doc.words().unwrap_or_default(), "word", "words")
                         );
                     }
                 }
@@ -430,7 +496,7 @@ impl State {
             Action::SetIncluded(id, on) => edit(&mut s, &id, &|d| d.included = on),
             Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
             Action::SetOutlet(id, outlet) => edit(&mut s, &id, &|d| d.outlet = clean_name(&outlet)),
-            Action::Edit(id, text) if !text.trim().is_empty() => {
+            Action::Edit(id, text) if !text.trim().is_empty() && too_large(&text).is_none() => {
                 edit(&mut s, &id, &|d| {
                     let fresh = Doc::new(&d.id, &text, d.seed);
                     *d =
@@ -475,6 +541,11 @@ impl State {
             Action::ToggleOpen(id) if s.doc(&id).is_some() => s.open = Some(id),
             Action::ToggleOpen(_) => {}
             Action::StorageFailed(why) => s.storage_error = why,
+            Action::ReserveIds(n) => s.next = s.next.max(n),
+            Action::Adopt { stored, known } => {
+                let known: HashSet<&str> = known.iter().map(|id| &**id).collect();
+                s = s.adopt(&stored, &known);
+            }
             Action::DismissMessages => s.messages.clear(),
             Action::DismissRecovery => s.recovery = None,
         }
@@ -632,6 +703,7 @@ mod tests {
             (Some("New headline here"), "The Post story")
         );
         assert_eq!(edited.apply(Action::Edit(id.clone(), "   ".into())), edited, "an empty edit is refused");
+        assert!(edited.docs[1].edited_seed() && !s2.docs[1].edited_seed() && !s2.docs[0].edited_seed());
         let removed = edited.apply(Action::Remove(id.clone()));
         assert_eq!(removed.docs.len(), 4);
         assert_eq!(removed.apply(Action::Remove("nope".into())), removed);
@@ -713,6 +785,54 @@ mod tests {
         for (other, equal) in cases {
             assert_eq!(doc == other, equal, "{other:?}");
         }
+    }
+
+    #[test]
+    fn adopting_another_tabs_library_keeps_documents_added_here_and_drops_its_removals() {
+        let base = State::with_seeds()
+            .apply(Action::Import(vec![Ok(pasted("Both", "A story both tabs had."))]))
+            .apply(Action::ToggleOpen("user-1".into()));
+        let known: Vec<Rc<str>> = base.docs.iter().map(|d| d.id.clone()).collect();
+        // The other tab removed user-1 and a seed, renamed a seed and added user-2.
+        let stored = base
+            .apply(Action::Remove("user-1".into()))
+            .apply(Action::Remove(SEEDS[0].name.into()))
+            .apply(Action::Rename(SEEDS[1].name.into(), "Renamed there".into()))
+            .apply(Action::Import(vec![Ok(pasted("There", "A story added in the other tab."))]));
+        // This tab added user-2 as well, unsaved (the counter is reserved below).
+        let here = base
+            .apply(Action::ReserveIds(3))
+            .apply(Action::Import(vec![Ok(pasted("Here", "A story added in this tab."))]))
+            .apply(Action::Navigate(Route::Quotes));
+        assert_eq!(here.docs.last().map(|d| &*d.id), Some("user-3"));
+        let known: HashSet<&str> = known.iter().map(|id| &**id).collect();
+        let merged = here.adopt(&stored, &known);
+        let titles: Vec<&str> = merged.docs.iter().map(|d| d.title()).collect();
+        assert_eq!(titles.len(), 6, "{titles:?}");
+        assert_eq!(&titles[..1], ["Renamed there"]);
+        assert_eq!(&titles[4..], ["There", "Here"]);
+        assert_eq!((merged.next, merged.route.clone(), merged.open.clone()), (4, Route::Quotes, None));
+        assert_eq!(merged.messages[0].text, CHANGED_ELSEWHERE);
+        // Unchanged documents keep their descriptions; nothing changed means no message.
+        assert!(Rc::ptr_eq(&merged.docs[1].text, &here.docs[2].text));
+        let same = merged.adopt(&merged, &known);
+        assert_eq!(same.docs, merged.docs);
+        assert_eq!(base.adopt(&base, &known).messages, base.messages);
+    }
+
+    #[test]
+    fn a_text_over_2_mb_is_refused_when_pasted_or_edited_and_nothing_else_changes() {
+        let big = "word ".repeat(3 * 1024 * 1024 / 5 + 1);
+        assert_eq!(too_large(&big).as_deref(), Some("the text is 3.0 MB; the limit is 2 MB"));
+        assert_eq!(too_large(&"a".repeat(crate::ui::files::MAX_BYTES)), None);
+        let s = State::with_seeds().apply(Action::Import(vec![Ok(pasted("Big", &big))]));
+        assert_eq!(s.docs, State::with_seeds().docs);
+        assert_eq!(
+            s.messages,
+            [Message { error: true, text: "pasted text: the text is 3.0 MB; the limit is 2 MB".into() }]
+        );
+        let id: Rc<str> = SEEDS[0].name.into();
+        assert_eq!(State::with_seeds().apply(Action::Edit(id, big)), State::with_seeds());
     }
 
     #[test]

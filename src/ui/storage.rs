@@ -309,6 +309,40 @@ pub fn load_from(store: &mut dyn Store) -> Option<State> {
     Some(state)
 }
 
+/// The library as another tab just stored it, for [`State::adopt`]: [`load_from`], but only
+/// the documents its index lists. That tab writes the index, then removes the entries of the
+/// documents it dropped; read in between, those entries would come back as recovered.
+pub fn load_listed(store: &mut dyn Store) -> Option<State> {
+    let mut state = load_from(store)?;
+    let index = store.get(KEY).and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
+    if let Some(index) = index.filter(|i| i.version == VERSION) {
+        state.docs.retain(|d| index.order.iter().any(|id| **id == *d.id));
+    }
+    Some(state)
+}
+
+/// The lowest user document number no stored document or index has taken: another tab may
+/// have added documents since this one loaded, and a number both took would make one tab's
+/// save overwrite the other's document.
+pub fn next_free(store: &dyn Store) -> u32 {
+    let indexed = store
+        .get(KEY)
+        .and_then(|raw| serde_json::from_str::<serde_json::Value>(&raw).ok())
+        .and_then(|v| v.get("next")?.as_u64())
+        .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
+    let entries = store
+        .keys()
+        .iter()
+        .filter_map(|k| {
+            k.strip_prefix(DOC_PREFIX).or_else(|| k.strip_prefix(ASIDE_PREFIX)?.strip_prefix(DOC_PREFIX))
+        })
+        .filter_map(|id| id.strip_prefix("user-")?.parse::<u32>().ok())
+        .map(|n| n.saturating_add(1))
+        .max()
+        .unwrap_or(0);
+    indexed.max(entries)
+}
+
 /// Saves the library: changed documents first, then the index, then entries of removed
 /// documents. The error says why it could not be (a full quota, storage disabled); whatever
 /// was stored before stays readable.
@@ -407,6 +441,18 @@ impl Stored {
 #[cfg(target_arch = "wasm32")]
 pub fn load() -> Option<State> {
     load_from(&mut browser::local()?)
+}
+
+/// [`load_listed`] on the browser's storage.
+#[cfg(target_arch = "wasm32")]
+pub fn load_listed_here() -> Option<State> {
+    load_listed(&mut browser::local()?)
+}
+
+/// [`next_free`] on the browser's storage (0 when there is none).
+#[cfg(target_arch = "wasm32")]
+pub fn next_free_here() -> u32 {
+    browser::local().map_or(0, |store| next_free(&store))
 }
 
 /// Saves the library; the error says why it could not be (a full quota, storage disabled).
@@ -644,6 +690,58 @@ mod tests {
         let state = load_from(&mut store).unwrap();
         assert_eq!(state.docs.last().unwrap().title(), "Third");
         assert_eq!(state.next, 4);
+    }
+
+    #[test]
+    fn two_tabs_number_their_documents_from_the_stored_counter_and_keep_each_others() {
+        // Both tabs load the same stored library; tab A adds and saves first.
+        let mut store = Mem::default();
+        save_to(&mut store, &State::with_seeds()).unwrap();
+        let a = load_from(&mut store.clone()).unwrap();
+        let b = load_from(&mut store.clone()).unwrap();
+        let known = |s: &State| s.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        let b_known = known(&b);
+        let a = a.apply(Action::Import(vec![Ok(user("Tab A", "Tab A story, pasted first."))]));
+        save_to(&mut store, &a).unwrap();
+        assert_eq!(next_free(&store), 2);
+        // Tab B numbers from the stored counter, then takes in what A stored ...
+        let b = b
+            .apply(Action::ReserveIds(next_free(&store)))
+            .apply(Action::Import(vec![Ok(user("Tab B", "Tab B story, pasted second."))]));
+        assert_eq!(b.docs.last().map(|d| &*d.id), Some("user-2"));
+        let stored = Rc::new(load_from(&mut store.clone()).unwrap());
+        let b = b.apply(Action::Adopt { stored, known: Rc::new(b_known) });
+        save_to(&mut store, &b).unwrap();
+        // ... so a reload keeps both, whichever tab saved last.
+        let titles =
+            |s: &State| s.docs.iter().filter(|d| !d.seed).map(|d| d.title().to_string()).collect::<Vec<_>>();
+        assert_eq!(titles(&load_from(&mut store.clone()).unwrap()), ["Tab A", "Tab B"]);
+        assert_eq!(next_free(&store), 3);
+        // An entry set aside still holds its number.
+        store.set(&format!("{ASIDE_PREFIX}{DOC_PREFIX}user-9"), "garbage").unwrap();
+        assert_eq!(next_free(&store), 10);
+        assert_eq!(next_free(&Mem::default()), 0);
+    }
+
+    #[test]
+    fn another_tab_s_removal_read_before_its_entry_goes_is_not_recovered() {
+        let mut store = Mem::default();
+        let state = library();
+        save_to(&mut store, &state).unwrap();
+        // The other tab removed user-1 and wrote its index; the entry is not removed yet.
+        let fewer = state.apply(Action::Remove("user-1".into()));
+        save_docs(&mut store, &fewer.docs).unwrap();
+        let index = Index {
+            version: VERSION,
+            order: fewer.docs.iter().map(|d| d.id.to_string()).collect(),
+            restored: fewer.restored_lines(),
+            next: fewer.next,
+        };
+        store.set(KEY, &serde_json::to_string(&index).unwrap()).unwrap();
+        assert!(store.get(&format!("{DOC_PREFIX}user-1")).is_some());
+        assert!(load_from(&mut store.clone()).unwrap().doc("user-1").is_some(), "a reload recovers it");
+        let listed = load_listed(&mut store).unwrap();
+        assert_eq!(Stored::of(&listed), Stored::of(&fewer));
     }
 
     #[test]

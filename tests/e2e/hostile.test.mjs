@@ -35,7 +35,7 @@ function assertClean(seen, { csp = [] } = {}) {
 /** The footer's figures: documents, sentences, links of the current analysis. */
 async function stats(page) {
     const footer = await page.locator(".colophon").innerText();
-    const [, documents, sentences, links] = footer.match(/(\d+) documents, (\d+) sentences, (\d+) links/).map(Number);
+    const [, documents, sentences, links] = footer.match(/([\d,]+) documents?, ([\d,]+) sentences?, ([\d,]+) links?/).map((n) => Number(n.replaceAll(",", "")));
     return { documents, sentences, links };
 }
 

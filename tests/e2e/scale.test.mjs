@@ -240,7 +240,8 @@ describe("wirediff at scale", () => {
             const started = await page.evaluate(() => window.workersStarted);
             if (helper === "works") assert.equal(started, 2, "the analysis used the waiting second worker");
             else assert.equal(started, 3, "a new second worker was tried for the analysis (and died too)");
-            const count = (tab) => page.locator(`.tabs [data-tab="${tab}"] .count`).innerText();
+            // The tabs write counts with thousands separators ("1,234").
+            const count = async (tab) => (await page.locator(`.tabs [data-tab="${tab}"] .count`).innerText()).replaceAll(",", "");
             assert.deepEqual({ synopsis: await count("synopsis"), quotes: await count("quotes"), facts: await count("facts") }, want);
             await page.locator('.tabs [data-tab="quotes"]').click();
             // Yew renders the view on its next tick after the click; `count()` does not wait.

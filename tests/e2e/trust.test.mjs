@@ -309,6 +309,52 @@ describe("privacy and safety", () => {
         assertClean(seen);
     });
 
+    test("two tabs adding documents keep both: new ids do not collide, each tab takes in the other's", async (t) => {
+        const { seen, context, page: a } = await open(t);
+        await openApp(a, `${server.origin}/`);
+        await readArticles(a);
+        // Tab B opens before tab A adds anything: both start from the same stored library.
+        const b = await context.newPage();
+        await openApp(b, `${server.origin}/`);
+        await readArticles(b);
+        const add = async (page, text, outlet) => {
+            await page.locator("#paste-text").fill(text);
+            await page.locator("#paste-outlet").fill(outlet);
+            await page.getByRole("button", { name: "Add article" }).click();
+            await page.locator(".add .message.ok").first().waitFor();
+        };
+        await add(a, "Tab A story\n\nThis article was pasted in the first tab on Monday morning.", "Tab A Wire");
+        await savedWith(a, "user-1");
+        await add(b, "Tab B story\n\nThis article was pasted in the second tab on Tuesday evening.", "Tab B Wire");
+        await savedWith(b, "user-2");
+        // Tab A shows what tab B stored without a reload, and says why its library changed.
+        await a.locator('.library .article[data-doc="user-2"]').waitFor();
+        assert.match(await a.locator(".add .messages").innerText(), /The library was changed in another tab/);
+        // A change in tab A afterwards saves a library that still holds tab B's document.
+        await a.locator('.library .article[data-doc="user-1"] input[type="checkbox"]').uncheck();
+        await a.waitForFunction(() => JSON.parse(localStorage.getItem("wirediff.doc:user-1")).included === false);
+        await savedWith(a, "user-2");
+        for (const page of [a, b]) {
+            await reloadApp(page);
+            const { titles } = await readArticles(page);
+            assert.deepEqual(titles.slice(5), ["Tab A story", "Tab B story"], "both tabs' documents survive a reload");
+        }
+        const outlets = await b.locator(".library .article-meta .outlet").allInnerTexts();
+        assert.ok(outlets.includes("Tab A Wire") && outlets.includes("Tab B Wire"), JSON.stringify(outlets));
+        // A removal in one tab reaches the other, and a later save there does not bring it back.
+        const seed = await a.locator(".library .article").first().getAttribute("data-doc");
+        await a.locator(".library .article").first().getByRole("button", { name: /^Remove/ }).click();
+        await b.locator(`.library .article[data-doc="${seed}"]`).waitFor({ state: "detached" });
+        await add(b, "Tab B later story\n\nAnother article pasted later in the second tab for testing.", "");
+        await savedWith(b, "user-3");
+        await reloadApp(a);
+        const { titles } = await readArticles(a);
+        assert.equal(titles.length, 7, JSON.stringify(titles));
+        assert.deepEqual(titles.slice(4), ["Tab A story", "Tab B story", "Tab B later story"]);
+        assert.equal(await a.locator(`.library .article[data-doc="${seed}"]`).count(), 0, "the removed seed stays removed");
+        assertClean(seen);
+    });
+
     test("a full quota keeps everything in memory and the export holds every text", async (t) => {
         const { context, seen, page } = await open(t);
         await context.addInitScript(() => {

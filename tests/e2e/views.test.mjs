@@ -307,6 +307,99 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("facts and exports name documents as the library does, with figures for people", async (t) => {
+        const { seen, page } = await open(t, { acceptDownloads: true });
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        while (await page.locator(".library .article").count() > 0) {
+            const before = await page.locator(".library .article").count();
+            await page.locator(".library .article").first().getByRole("button", { name: /^Remove/ }).click();
+            await eventually(() => page.locator(".library .article").count(), before - 1);
+        }
+        const budget = "Headline one\n\nThe council voted 7-2 on Monday to approve the budget of $3 million.\nCritics said the plan was rushed and want a review by the end of March.";
+        for (const [text, title, outlet] of [[budget, "My custom title A", ""], [budget.replace("$3 million", "$4 million"), "My custom title B", "Wire B"]]) {
+            await page.locator("#paste-text").fill(text);
+            await page.locator("#paste-title").fill(title);
+            await page.locator("#paste-outlet").fill(outlet);
+            await page.getByRole("button", { name: "Add article" }).click();
+            await page.locator(".add .message.ok").waitFor();
+        }
+        assert.equal(await (await cells(page)).count(), 4);
+        await page.locator('.tab[data-tab="facts"]').click();
+        const line = page.locator(".divergence.different .divergence-line");
+        await line.first().waitFor();
+        assert.equal(await line.first().innerText(), "My custom title A says $3 million, Wire B says $4 million");
+        const view = await page.locator(".view.facts").innerText();
+        assert.ok(!/user-\d|\busd\b/.test(view), `no internal id or raw unit: ${view}`);
+        await screenshot(page, "facts-named");
+        const download = async (name) => {
+            const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+            const chunks = [];
+            for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+            return Buffer.concat(chunks).toString("utf8");
+        };
+        const json = JSON.parse(await download("JSON"));
+        assert.deepEqual(json.documents.map((d) => [d.title, d.outlet]), [["My custom title A", null], ["My custom title B", "Wire B"]]);
+        const csv = (await download("CSV of links")).split("\r\n");
+        assert.match(csv[0], /^left_document,right_document,left_name,right_name,/);
+        assert.match(csv[1], /^user-1,user-2,My custom title A,Wire B,/);
+        const html = await download("HTML report");
+        assert.match(html, /<td>My custom title B<\/td><td>Wire B<\/td>/);
+        assert.match(html, /<li>My custom title A says \$3 million, Wire B says \$4 million<\/li>/);
+        assert.match(html, /<h2>Quotes that differ<\/h2><p class="note">No quotation is worded differently/);
+        assertClean(seen);
+    });
+
+    test("the facts view draws a long list 200 at a time, with a button for more", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        // 300 figures no seed gives: with the seeds' own, over 300 "given by one outlet only".
+        const text = ["Figures galore", ""].concat(Array.from({ length: 300 }, (_, k) => `Town ${k} counted ${1000 + k * 7} people on Sunday.`)).join("\n");
+        await page.locator("#file-input").setInputFiles([{ name: "figures.txt", mimeType: "text/plain", buffer: Buffer.from(text) }]);
+        await page.locator(".add .message.ok").waitFor();
+        await cells(page);
+        await page.locator('.tab[data-tab="facts"]').click();
+        const items = page.locator(".only-in-list > li");
+        await items.first().waitFor();
+        const total = Number((await page.locator('.tab[data-tab="facts"] .count').innerText()).replaceAll(",", ""));
+        assert.ok(total > 300, `${total} divergences`);
+        assert.equal(await items.count(), 200, "the first 200 only");
+        const more = page.locator(".only-in-list + .show-more");
+        assert.equal(await more.innerText(), `Show ${Math.min(200, total - 200)} more figures (${(total - 200).toLocaleString("en-US")} not shown)`);
+        await more.click();
+        assert.equal(await eventually(() => items.count(), Math.min(400, total)), Math.min(400, total));
+        assertClean(seen);
+    });
+
+    test("a pasted or edited text over 2 MB is refused with the files' message and stays in its box", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        const big = "The council met again today. ".repeat(Math.ceil((3 * 1024 * 1024) / 29));
+        await page.locator("#paste-text").fill(big);
+        await page.getByRole("button", { name: "Add article" }).click();
+        const error = page.locator(".add .message.error");
+        await error.waitFor();
+        assert.equal(await error.innerText(), "✕ pasted text: the text is 3.0 MB; the limit is 2 MB");
+        assert.equal((await page.locator("#paste-text").inputValue()).length, big.length, "the text is kept");
+        assert.equal(await page.locator(".library .article").count(), 5, "nothing added");
+        assert.equal(await page.locator(".analysis-status.running").count(), 0, "no analysis started");
+        // The same limit when editing a document's text; the form stays open with it.
+        const first = page.locator(".library .article").first();
+        await first.getByRole("button", { name: /^Edit/ }).click();
+        await first.locator(".edit-form textarea").fill(big);
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await first.locator(".edit-form .message.error").innerText(), "✕ Not saved: the text is 3.0 MB; the limit is 2 MB.");
+        assert.equal((await first.locator(".edit-form textarea").inputValue()).length, big.length);
+        // A seed edited within the limit says so.
+        assert.equal(await first.locator(".article-meta .source").innerText(), "seed");
+        await first.locator(".edit-form textarea").fill("A shorter story\n\nThe council met again today.");
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await first.locator(".article-meta .source").innerText(), "seed, edited");
+        assertClean(seen);
+    });
+
     test("keyboard: a focused heatmap cell opens its pair with Enter; exports download", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/`);

@@ -9,7 +9,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::ui::files::read_all;
-use crate::ui::state::{Action, Message, NewDoc};
+use crate::ui::state::{too_large, Action, Message, NewDoc};
 
 #[derive(Properties, PartialEq)]
 pub struct AddDocsProps {
@@ -51,7 +51,8 @@ pub fn add_docs(props: &AddDocsProps) -> Html {
             let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let area = x.cast::<HtmlTextAreaElement>();
             let text = area.as_ref().map(|a| a.value()).unwrap_or_default();
-            let added = !text.trim().is_empty();
+            // A refused text stays in the box (the reducer says why), so nothing typed is lost.
+            let added = !text.trim().is_empty() && too_large(&text).is_none();
             action.emit(Action::Import(vec![Ok(NewDoc {
                 title: input(&t),
                 outlet: input(&o),

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::ui::state::{Action, Doc};
+use crate::ui::format::count;
+use crate::ui::state::{too_large, Action, Doc};
 
 #[derive(Properties, PartialEq)]
 pub struct DocItemProps {
@@ -20,6 +21,8 @@ pub struct DocItemProps {
 #[function_component(DocItem)]
 pub fn doc_item(props: &DocItemProps) -> Html {
     let editing = use_state(|| false);
+    // Why the edited text was refused (too large); the form stays open with it.
+    let refused = use_state(|| None::<String>);
     let (title_ref, outlet_ref, text_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let doc = &props.doc;
     let id: Rc<str> = doc.id.clone();
@@ -39,15 +42,25 @@ pub fn doc_item(props: &DocItemProps) -> Html {
         Callback::from(move |_: MouseEvent| editing.set(true))
     };
     let on_cancel = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(false))
+        let (editing, refused) = (editing.clone(), refused.clone());
+        Callback::from(move |_: MouseEvent| {
+            refused.set(None);
+            editing.set(false)
+        })
     };
     let on_save = {
-        let (editing, action, id) = (editing.clone(), props.on_action.clone(), id.clone());
+        let (editing, refused, action, id) =
+            (editing.clone(), refused.clone(), props.on_action.clone(), id.clone());
         let (t, o, x) = (title_ref.clone(), outlet_ref.clone(), text_ref.clone());
         let text_before = doc.text.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let why = x.cast::<HtmlTextAreaElement>().and_then(|a| too_large(&a.value()));
+            if why.is_some() {
+                refused.set(why);
+                return;
+            }
+            refused.set(None);
             let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             action.emit(Action::Rename(id.clone(), value(&t)));
             action.emit(Action::SetOutlet(id.clone(), value(&o)));
@@ -78,8 +91,8 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                 } else if let Some(outlet) = &props.detected {
                     <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
                 }
-                <span class="words">{ match doc.words() { Some(1) => "1 word".to_string(), Some(n) => format!("{n} words"), None => "… words".to_string() } }</span>
-                <span class="source">{ if doc.seed { "seed" } else { "yours" } }</span>
+                <span class="words">{ doc.words().map_or_else(|| "… words".to_string(), |n| count(n, "word", "words")) }</span>
+                <span class="source">{ if doc.edited_seed() { "seed, edited" } else if doc.seed { "seed" } else { "yours" } }</span>
                 <button type="button" class="link" onclick={on_edit} aria-label={format!("Edit “{}”", doc.title())}>{ "Edit" }</button>
                 <button type="button" class="link danger" onclick={on_remove} aria-label={format!("Remove “{}”", doc.title())}>{ "Remove" }</button>
             </p>
@@ -88,6 +101,9 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                     <label>{ "Title" }<input ref={title_ref} type="text" value={doc.name.as_deref().unwrap_or_default().to_string()} placeholder={doc.about.as_ref().map_or(doc.title(), |a| &a.title).to_string()} /></label>
                     <label>{ "Outlet" }<input ref={outlet_ref} type="text" value={doc.outlet.as_deref().unwrap_or_default().to_string()} placeholder="as detected" /></label>
                     <label>{ "Text" }<textarea ref={text_ref} rows="8" defaultvalue={doc.text.to_string()} /></label>
+                    if let Some(why) = &*refused {
+                        <p class="message error" role="alert">{ format!("✕ Not saved: {why}.") }</p>
+                    }
                     <div class="form-actions"><button type="submit" class="primary">{ "Save" }</button><button type="button" onclick={on_cancel}>{ "Cancel" }</button></div>
                 </form>
             }

@@ -28,19 +28,22 @@ pub fn export_menu(props: &ExportProps) -> Html {
         let (report, labels) = (props.report.clone(), props.labels.clone());
         let (full_report, preparing) = (props.full_report.clone(), preparing.clone());
         Callback::from(move |_: MouseEvent| {
-            let name =
-                |id: &str| labels.iter().find(|l| l.id == id).map_or(id.to_string(), |l| l.short.clone());
             match kind {
+                // Each export names the documents as the library does.
                 "json" => {
                     preparing.set(true);
-                    let preparing = preparing.clone();
+                    let (preparing, labels) = (preparing.clone(), labels.clone());
                     full_report.emit(Callback::from(move |full: Rc<Report>| {
                         preparing.set(false);
-                        download("wirediff-report.json", "application/json", &export::json(&full))
+                        download(
+                            "wirediff-report.json",
+                            "application/json",
+                            &export::json_named(&full, &labels),
+                        )
                     }))
                 }
-                "csv" => download("wirediff-links.csv", "text/csv", &export::links_csv(&report)),
-                _ => download("wirediff-report.html", "text/html", &export::html(&report, &name)),
+                "csv" => download("wirediff-links.csv", "text/csv", &export::links_csv(&report, &labels)),
+                _ => download("wirediff-report.html", "text/html", &export::html(&report, &labels)),
             }
         })
     };

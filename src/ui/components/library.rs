@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::add_docs::AddDocs;
 use super::doc_item::DocItem;
+use crate::ui::format::thousands;
 use crate::ui::state::{Action, Doc, Message, Recovery};
 
 #[derive(Properties, PartialEq)]
@@ -68,7 +69,7 @@ pub fn library(props: &LibraryProps) -> Html {
     html! {
         <aside class="library" aria-labelledby="library-heading">
             <h2 id="library-heading" class="section-title">
-                { "Library " }<span class="count">{ format!("{included} of {}", props.docs.len()) }</span>
+                { "Library " }<span class="count">{ format!("{} of {}", thousands(included), thousands(props.docs.len())) }</span>
             </h2>
             if let Some(why) = &props.storage_error {
                 <p class="message error storage-error" role="alert">

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use crate::ui::format::thousands;
 use crate::ui::ptr::Ptr;
 use crate::ui::route::Route;
 
@@ -34,10 +35,10 @@ pub fn nav(props: &NavProps) -> Html {
     let tabs: Vec<(Option<Route>, &str, String)> = vec![
         (Some(Route::Overview), "Overview", String::new()),
         (pair, "Pair", String::new()),
-        (Some(Route::Synopsis), "Synopsis", r.passages.len().to_string()),
-        (Some(Route::Quotes), "Quotes", altered.to_string()),
-        (Some(Route::Facts), "Facts", r.facts.divergences.len().to_string()),
-        (Some(Route::Cleaning), "Cleaning", removed.to_string()),
+        (Some(Route::Synopsis), "Synopsis", thousands(r.passages.len())),
+        (Some(Route::Quotes), "Quotes", thousands(altered)),
+        (Some(Route::Facts), "Facts", thousands(r.facts.divergences.len())),
+        (Some(Route::Cleaning), "Cleaning", thousands(removed)),
     ];
     let current = props.route.tab();
     html! {

@@ -10,6 +10,7 @@ use super::share_bars::ShareBars;
 use crate::engine::facts::DivergenceKind;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
+use crate::ui::format::thousands;
 use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Label};
 
@@ -28,12 +29,12 @@ pub fn overview(props: &OverviewProps) -> Html {
         quotes(QuoteStatus::Altered) + quotes(QuoteStatus::Paraphrased) + quotes(QuoteStatus::Trimmed);
     let figures = r.facts.divergences.iter().filter(|d| d.kind == DivergenceKind::DifferentFigure).count();
     let only_in = r.facts.divergences.len() - figures;
-    let headline = |n: usize, what: &str, note: String, href: &str| {
+    let headline = |n: usize, (one, many): (&str, &str), note: String, href: &str| {
         html! {
             <li class="headline">
                 <a href={href.to_string()}>
-                    <span class="headline-n">{ n }</span>
-                    <span class="headline-what">{ what.to_string() }</span>
+                    <span class="headline-n">{ thousands(n) }</span>
+                    <span class="headline-what">{ if n == 1 { one } else { many } }</span>
                     <span class="headline-note">{ note }</span>
                 </a>
             </li>
@@ -54,11 +55,11 @@ pub fn overview(props: &OverviewProps) -> Html {
         <section class="view overview" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{ "Overview" }</h2>
             <ul class="headlines">
-                { headline(r.passages.len(), "shared passages", "carried by two or more outlets".into(), "#/synopsis") }
-                { headline(changed, "quotes changed", format!("{} altered, {} paraphrased, {} trimmed",
-                    quotes(QuoteStatus::Altered), quotes(QuoteStatus::Paraphrased), quotes(QuoteStatus::Trimmed)), "#/quotes") }
-                { headline(figures, "divergent figures", format!("and {only_in} given by one outlet only"), "#/facts") }
-                { headline(r.derivation.credits.len(), "credit lines", "“as reported by …”, attributions".into(), "#/facts") }
+                { headline(r.passages.len(), ("shared passage", "shared passages"), "carried by two or more outlets".into(), "#/synopsis") }
+                { headline(changed, ("quote changed", "quotes changed"), format!("{} altered, {} paraphrased, {} trimmed",
+                    thousands(quotes(QuoteStatus::Altered)), thousands(quotes(QuoteStatus::Paraphrased)), thousands(quotes(QuoteStatus::Trimmed))), "#/quotes") }
+                { headline(figures, ("divergent figure", "divergent figures"), format!("and {} given by one outlet only", thousands(only_in)), "#/facts") }
+                { headline(r.derivation.credits.len(), ("credit line", "credit lines"), "“as reported by …”, attributions".into(), "#/facts") }
             </ul>
             <div class="overview-grid">
                 <Heatmap report={props.report.clone()} labels={props.labels.clone()} on_action={props.on_action.clone()} />

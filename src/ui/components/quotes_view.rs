@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::quotes::{Quote, QuoteStatus};
 use crate::engine::report::Report;
+use crate::ui::format::{count, thousands};
 use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
@@ -67,11 +68,11 @@ pub fn quotes_view(props: &QuotesProps) -> Html {
     html! {
         <section class="view quotes" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{ "Quotes" }</h2>
-            <p class="hint">{ format!("{} quotations carried by several outlets; {} by one only.", shared.len(), single.len()) }</p>
+            <p class="hint">{ format!("{} carried by several outlets; {} by one only.", count(shared.len(), "quotation", "quotations"), thousands(single.len())) }</p>
             <ol class="quote-list">{ for shared.iter().map(|q| card(q)) }</ol>
             if !single.is_empty() {
                 <details class="single-quotes">
-                    <summary>{ format!("Quotes in one outlet only ({})", single.len()) }</summary>
+                    <summary>{ format!("Quotes in one outlet only ({})", thousands(single.len())) }</summary>
                     <ol class="quote-list">{ for single.iter().map(|q| card(q)) }</ol>
                 </details>
             }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::report::Report;
+use crate::ui::format::thousands;
 use crate::ui::heat::TABLE_MAX_DOCUMENTS;
 use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
@@ -48,7 +49,7 @@ pub fn share_bars(props: &ShareBarsProps) -> Html {
                                 { part("share-unique", s.unique, "unique") }
                             </span>
                             <span class="share-counts">
-                                { format!("{} verbatim · {} reworded · {} unique", s.verbatim, s.reworded, s.unique) }
+                                { format!("{} verbatim · {} reworded · {} unique", thousands(s.verbatim), thousands(s.reworded), thousands(s.unique)) }
                             </span>
                         </li>
                     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::format::{count, thousands};
+
 /// One unlinked sentence: which side, its 1-based position, its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lone {
@@ -32,10 +34,10 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
         (props.items.iter().filter(|i| i.left).count(), props.items.iter().filter(|i| !i.left).count());
     let mut parts = Vec::new();
     if l > 0 {
-        parts.push(format!("{l} only in {}", props.left_name));
+        parts.push(format!("{} only in {}", thousands(l), props.left_name));
     }
     if r > 0 {
-        parts.push(format!("{r} only in {}", props.right_name));
+        parts.push(format!("{} only in {}", thousands(r), props.right_name));
     }
     let row = |i: &Lone| {
         let side = if i.left { "left" } else { "right" };
@@ -58,7 +60,7 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
         <>
             <li class="row fold-row">
                 <button type="button" class="fold" aria-expanded={open.to_string()} onclick={toggle}>
-                    { if *open { "▾ " } else { "▸ " } }{ format!("{} sentences on one side only: {}", props.items.len(), parts.join(", ")) }
+                    { if *open { "▾ " } else { "▸ " } }{ format!("{} on one side only: {}", count(props.items.len(), "sentence", "sentences"), parts.join(", ")) }
                 </button>
             </li>
             if *open { { for props.items.iter().map(row) } }

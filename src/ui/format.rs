@@ -1,0 +1,255 @@
+//! Numbers, counts and figures as people read them: "3,291,696 words", "1 quotation",
+//! "$3 million", and a divergence's line naming documents as the library does. The engine's
+//! own `Divergence::note` ("user-1 says 3000000 usd") is for the CLI and the JSON; the views
+//! and the HTML report build their line here, from the divergence's facts.
+
+use crate::engine::facts::{Divergence, DivergenceKind, Fact, FactKind};
+
+/// `n` with thousands separators: 55889 → "55,889".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 quotation", "2 quotations", "3,000 words": the count, then `one` or `many`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A number with thousands separators on its whole part and at most two decimals:
+/// 2.5 → "2.5", 1234567 → "1,234,567". (Not `{v}`: f64's shortest formatting would add
+/// several KB to the app's wasm for this alone.)
+fn decimal(v: f64) -> String {
+    let sign = if v < 0.0 { "-" } else { "" };
+    let fixed = format!("{:.2}", v.abs());
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac.trim_end_matches('0');
+    let whole = whole.parse::<usize>().map_or_else(|_| whole.to_string(), thousands);
+    if frac.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
+/// A number without separators (a year, a numbered point): 2022 → "2022".
+fn plain(v: f64) -> String {
+    decimal(v).replace(',', "")
+}
+
+/// A large round amount in words ("3 million", "4.5 billion"), else with separators.
+fn amount(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let x = v / scale;
+        if x >= 1.0 && ((x * 100.0).round() - x * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", decimal(x));
+        }
+    }
+    decimal(v)
+}
+
+/// A figure for people, from its parsed number and unit: "$3 million", "3,000,000",
+/// "12 people", "20%", "about 900,000 personnel". Dates and names keep their label.
+pub fn figure(f: &Fact) -> String {
+    let as_written = if f.label.is_empty() { f.text.clone() } else { f.label.clone() };
+    let Some(n) = f.number.filter(|n| f.kind == FactKind::Number && n.is_finite()) else {
+        return as_written;
+    };
+    let body = match f.unit.as_deref() {
+        Some("usd") => format!("${}", amount(n)),
+        Some("eur") => format!("€{}", amount(n)),
+        Some("rub") => format!("{} roubles", amount(n)),
+        Some("uah") => format!("{} hryvnias", amount(n)),
+        Some("percent") => format!("{}%", decimal(n)),
+        // A year or a numbered point is a name, not a quantity: no separators.
+        Some("year") => plain(n),
+        Some("plan point") => format!("point {} of the plan", plain(n)),
+        Some("article") => format!("article {}", plain(n)),
+        Some(unit) if n == 1.0 && !unit.contains(' ') && unit.ends_with('s') && !unit.ends_with("ss") => {
+            format!("1 {}", &unit[..unit.len() - 1])
+        }
+        Some(unit) => format!("{} {unit}", decimal(n)),
+        None => decimal(n),
+    };
+    match f.qualifier.as_deref() {
+        Some(q) => format!("{q} {body}"),
+        None => body,
+    }
+}
+
+/// What a divergence's unit measures, for its heading: "dollars", "percentages", "people killed".
+pub fn unit_name(unit: &str) -> String {
+    match unit {
+        "usd" => "dollars".into(),
+        "eur" => "euros".into(),
+        "rub" => "roubles".into(),
+        "uah" => "hryvnias".into(),
+        "percent" => "percentages".into(),
+        "km" => "kilometres".into(),
+        "plan point" => "points of the plan".into(),
+        "year" => "years".into(),
+        "weekday" => "days of the week".into(),
+        "month" => "months".into(),
+        other => other.into(),
+    }
+}
+
+/// `items` as "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// One line for a divergence, naming each document with `name` (the library's label):
+/// "Wire says 12 people, Copy says 15 people", "Only Wire gives $45 million".
+pub fn divergence_line(d: &Divergence, name: &dyn Fn(&str) -> String) -> String {
+    // The documents in the order of their facts, each with its figures (once each).
+    let mut per_doc: Vec<(&str, Vec<String>)> = Vec::new();
+    for f in &d.facts {
+        let fig = figure(f);
+        match per_doc.iter_mut().find(|(doc, _)| *doc == f.doc) {
+            Some((_, figs)) if !figs.contains(&fig) => figs.push(fig),
+            Some(_) => {}
+            None => per_doc.push((&f.doc, vec![fig])),
+        }
+    }
+    match d.kind {
+        DivergenceKind::DifferentFigure => per_doc
+            .iter()
+            .map(|(doc, figs)| format!("{} says {}", name(doc), and_list(figs)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        DivergenceKind::OnlyIn => {
+            let givers: Vec<String> = per_doc.iter().map(|(doc, _)| name(doc)).collect();
+            let mut figs: Vec<String> = Vec::new();
+            for fig in per_doc.iter().flat_map(|(_, f)| f) {
+                if !figs.contains(fig) {
+                    figs.push(fig.clone());
+                }
+            }
+            let gives = if givers.len() == 1 { "gives" } else { "give" };
+            if d.missing_in.is_empty() {
+                format!("Only {} {gives} {}", and_list(&givers), and_list(&figs))
+            } else {
+                let missing: Vec<String> = d.missing_in.iter().map(|m| name(m)).collect();
+                let does = if missing.len() == 1 { "does" } else { "do" };
+                format!(
+                    "{} {gives} {}; {} {does} not, in the same passage",
+                    and_list(&givers),
+                    and_list(&figs),
+                    and_list(&missing)
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(doc: &str, number: Option<f64>, unit: Option<&str>, label: &str) -> Fact {
+        Fact {
+            doc: doc.into(),
+            sentence: format!("{doc}#s0"),
+            kind: if number.is_some() { FactKind::Number } else { FactKind::Date },
+            text: label.into(),
+            label: label.into(),
+            start: 0,
+            end: label.len(),
+            value: number.map_or(label.to_lowercase(), |n| format!("{n}")),
+            number,
+            unit: unit.map(String::from),
+            qualifier: None,
+            entity: None,
+            context: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn counts_have_separators_and_agree_in_number() {
+        let cases =
+            [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (55889, "55,889"), (3291696, "3,291,696")];
+        for (n, want) in cases {
+            assert_eq!(thousands(n), want);
+        }
+        assert_eq!(count(1, "quotation", "quotations"), "1 quotation");
+        assert_eq!(count(0, "quotation", "quotations"), "0 quotations");
+        assert_eq!(count(3291696, "word", "words"), "3,291,696 words");
+    }
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        let cases = [
+            (Some(3e6), Some("usd"), "$3 million"),
+            (Some(4.5e9), Some("usd"), "$4.5 billion"),
+            (Some(45e6), Some("usd"), "$45 million"),
+            (Some(3500.0), Some("usd"), "$3,500"),
+            (Some(3e6), None, "3,000,000"),
+            (Some(3000000.5), None, "3,000,000.5"),
+            (Some(1234567.0), None, "1,234,567"),
+            (Some(12.0), Some("people"), "12 people"),
+            (Some(900000.0), Some("personnel"), "900,000 personnel"),
+            (Some(1.0), Some("days"), "1 day"),
+            (Some(20.0), Some("percent"), "20%"),
+            (Some(2022.0), Some("year"), "2022"),
+            (Some(28.0), Some("plan point"), "point 28 of the plan"),
+            (None, Some("weekday"), "Late Wednesday"),
+        ];
+        for (number, unit, want) in cases {
+            let f = fact("a", number, unit, "Late Wednesday");
+            assert_eq!(figure(&f), want, "{number:?} {unit:?}");
+        }
+        let about = Fact { qualifier: Some("about".into()), ..fact("a", Some(12.0), Some("people"), "12") };
+        assert_eq!(figure(&about), "about 12 people");
+    }
+
+    #[test]
+    fn divergence_lines_name_documents_as_the_library_does() {
+        let name = |id: &str| match id {
+            "user-1" => "My custom title A".to_string(),
+            "user-2" => "Wire".to_string(),
+            other => other.to_string(),
+        };
+        let different = Divergence {
+            kind: DivergenceKind::DifferentFigure,
+            passage: Some(0),
+            unit: Some("usd".into()),
+            facts: vec![
+                fact("user-1", Some(3e6), Some("usd"), "$3 million"),
+                fact("user-2", Some(4e6), Some("usd"), "$4 million"),
+            ],
+            missing_in: Vec::new(),
+            note: "user-1 says 3000000 usd, user-2 says 4000000 usd".into(),
+        };
+        assert_eq!(
+            divergence_line(&different, &name),
+            "My custom title A says $3 million, Wire says $4 million"
+        );
+        let only = Divergence {
+            kind: DivergenceKind::OnlyIn,
+            passage: None,
+            unit: Some("people".into()),
+            facts: vec![fact("user-2", Some(12.0), Some("people"), "12 people")],
+            missing_in: Vec::new(),
+            note: "only user says 12 people".into(),
+        };
+        assert_eq!(divergence_line(&only, &name), "Only Wire gives 12 people");
+        let in_passage = Divergence { missing_in: vec!["user-1".into()], passage: Some(1), ..only };
+        assert_eq!(
+            divergence_line(&in_passage, &name),
+            "Wire gives 12 people; My custom title A does not, in the same passage"
+        );
+        assert_eq!(unit_name("usd"), "dollars");
+    }
+}
