@@ -8,7 +8,7 @@
 //            busy stretches with their heaviest functions, then self and inclusive time
 //   worker   the analysis worker's CPU profile (from a Chromium trace) for the same span
 // `page` and `worker` want function names: build a dist that keeps them with
-//   sed -e 's/data-wasm-opt-params="--converge"/data-keep-debug data-wasm-opt-params="--converge -g"/' \
+//   sed -e 's/data-wasm-opt-params="\([^"]*\)--converge"/data-keep-debug data-wasm-opt-params="\1--converge -g"/' \
 //       -e 's/data-type="worker" data-wasm-opt="z"/data-type="worker" data-keep-debug data-wasm-opt="z"/' \
 //       index.html > index-profile.html && trunk build index-profile.html --release true --dist target/profile-dist
 // and pass DIST=target/profile-dist.

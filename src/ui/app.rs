@@ -2,7 +2,6 @@
 //! library in step with it, runs the analysis, and hands each view data and callbacks.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -29,9 +28,9 @@ fn current_hash() -> String {
 
 /// The ids this tab last loaded or saved: a document it has that another tab's library lacks
 /// was removed there if listed here, else added here and not saved yet (`State::adopt`).
-type Known = Rc<RefCell<HashSet<Rc<str>>>>;
+type Known = Rc<RefCell<Vec<Rc<str>>>>;
 
-fn ids(state: &State) -> HashSet<Rc<str>> {
+fn ids(state: &State) -> Vec<Rc<str>> {
     state.docs.iter().map(|d| d.id.clone()).collect()
 }
 
@@ -93,7 +92,7 @@ pub fn app() -> Html {
                     return;
                 }
                 let Some(stored) = storage::load_listed_here() else { return };
-                let before: Vec<Rc<str>> = known.borrow().iter().cloned().collect();
+                let before: Vec<Rc<str>> = known.borrow().clone();
                 *known.borrow_mut() = ids(&stored);
                 dispatcher.dispatch(Action::Adopt { stored: Rc::new(stored), known: Rc::new(before) });
             });

@@ -54,8 +54,6 @@ impl std::fmt::Display for FileError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Text,
-    /// `.md`: read as the text a reader sees (`engine::markdown`).
-    Markdown,
     Html,
 }
 
@@ -66,8 +64,7 @@ pub fn kind_of(name: &str) -> Result<FileKind, FileError> {
         _ => return Ok(FileKind::Text),
     };
     match ext.as_str() {
-        "txt" | "text" => Ok(FileKind::Text),
-        "md" | "markdown" => Ok(FileKind::Markdown),
+        "txt" | "md" | "markdown" | "text" => Ok(FileKind::Text),
         "html" | "htm" | "xhtml" => Ok(FileKind::Html),
         _ => Err(FileError::UnsupportedType(ext)),
     }
@@ -203,7 +200,6 @@ pub fn import(
     });
     let (title, text) = match kind {
         FileKind::Text => (String::new(), text),
-        FileKind::Markdown => (String::new(), crate::engine::markdown::to_text(&text)),
         FileKind::Html => {
             html_to_text(&text).ok_or_else(|| fail("this HTML page could not be read".into()))?
         }
@@ -415,11 +411,6 @@ mod tests {
             Err(("a.png".into(), "“.png” files are not supported; use .txt, .md, .html or .htm".into()))
         );
         assert_eq!(import("e.txt", b"", no_html), Err(("e.txt".into(), "the file is empty".into())));
-        // Markdown is read as its text: the title without "#", no emphasis markers or URLs.
-        let doc =
-            import("story.md", b"# Council vote\n\nThe **council** voted [7-2](https://x.example).", no_html)
-                .unwrap();
-        assert_eq!(doc.text, "Council vote\n\nThe council voted 7-2.\n");
         assert_eq!(import("p.html", b"<p>x</p>", no_html).unwrap_err().1, "this HTML page could not be read");
         let page = |_: &str| Some(("Title".to_string(), "Body text.".to_string()));
         let doc = import("p.html", b"<p>x</p>", page).unwrap();
@@ -432,7 +423,7 @@ mod tests {
     fn kinds_by_extension() {
         let cases = [
             ("a.txt", Ok(FileKind::Text)),
-            ("notes.MD", Ok(FileKind::Markdown)),
+            ("notes.MD", Ok(FileKind::Text)),
             ("page.html", Ok(FileKind::Html)),
             ("PAGE.HTM", Ok(FileKind::Html)),
             ("README", Ok(FileKind::Text)),
