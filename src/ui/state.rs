@@ -433,8 +433,22 @@ impl State {
                         Ok(new) => {
                             let key = words_key(&new.text);
                             let same = |d: &Doc| d.text.split_whitespace().eq(new.text.split_whitespace());
-                            let twin =
-                                known.get(&key).and_then(|ks| ks.iter().copied().find(|&k| same(&s.docs[k])));
+                            let twins: Vec<usize> = known
+                                .get(&key)
+                                .map(|ks| ks.iter().copied().filter(|&k| same(&s.docs[k])).collect())
+                                .unwrap_or_default();
+                            // The same text under another outlet is the commonest thing a
+                            // fact-checker checks (a wire story run word for word): it is added,
+                            // and shows as a verbatim copy. Without an outlet, or under the same
+                            // one, it is a second paste or drop of one document.
+                            let outlet = clean_name(&new.outlet);
+                            let same_outlet = |d: &Doc| match (&outlet, &d.outlet) {
+                                (None, _) => true,
+                                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                                (Some(_), None) => false,
+                            };
+                            let twin = twins.iter().copied().find(|&k| same_outlet(&s.docs[k]));
+                            let twin_elsewhere = twins.first().copied();
                             if let Some(twin) = twin {
                                 s.docs[twin].describe();
                                 s.messages.push(Message {
@@ -451,9 +465,17 @@ impl State {
                             s.next += 1;
                             let mut doc = Doc::pending(&id, &new.text, false);
                             doc.name = clean_name(&new.title);
-                            doc.outlet = clean_name(&new.outlet);
+                            doc.outlet = outlet;
                             known.entry(key).or_default().push(s.docs.len());
-                            added.push((s.messages.len(), s.docs.len(), new.source, new.note));
+                            // (Only a paste names an outlet, and a paste has no reading note.)
+                            let note = match twin_elsewhere {
+                                Some(k) => {
+                                    s.docs[k].describe();
+                                    Some(format!("the same text as “{}”: a verbatim copy", s.docs[k].title()))
+                                }
+                                None => new.note,
+                            };
+                            added.push((s.messages.len(), s.docs.len(), new.source, note));
                             s.messages.push(Message { error: false, text: String::new() });
                             s.docs.push(doc);
                         }
@@ -671,7 +693,7 @@ mod tests {
         let state = State::with_seeds().apply(Action::Import(vec![
             Ok(pasted("First", text)),
             Ok(pasted("Second", &format!("  {}\n", text.replace(' ', "  ")))),
-            Ok(pasted("Seed again", SEEDS[2].text)),
+            Ok(NewDoc { outlet: String::new(), ..pasted("Seed again", SEEDS[2].text) }),
         ]));
         assert_eq!(state.docs.len(), 6);
         let errors: Vec<_> = state.messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
@@ -681,6 +703,25 @@ mod tests {
             "pasted text: the same text as “First”, already in the library; not added again"
         );
         assert!(errors[1].starts_with("pasted text: the same text as “Witkoff"), "{}", errors[1]);
+    }
+
+    #[test]
+    fn the_same_text_under_another_outlet_is_added_as_a_verbatim_copy() {
+        // A wire story run word for word by a second outlet: what a fact-checker wants to see.
+        let text = "The mayor said the bridge would reopen in May.";
+        let state = State::with_seeds().apply(Action::Import(vec![
+            Ok(pasted("Wire", text)),
+            Ok(NewDoc { outlet: "Evening Post".into(), ..pasted("Copy", text) }),
+            Ok(NewDoc { outlet: "evening post".into(), ..pasted("Copy again", text) }),
+        ]));
+        assert_eq!(state.docs.len(), 7, "the wire and one copy; the second copy has the same outlet");
+        assert_eq!(state.docs[6].outlet.as_deref(), Some("Evening Post"));
+        let texts: Vec<&str> = state.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            texts[1],
+            "Added “Copy” from pasted text (the same text as “Wire”: a verbatim copy), 9 words"
+        );
+        assert!(state.messages[2].error, "{texts:?}");
     }
 
     #[test]
