@@ -209,6 +209,32 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("the same text under another outlet is added as a verbatim copy, found 100% in its twin", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        for (const outlet of ["Test Wire", "Copy Desk"]) {
+            await page.locator("#paste-text").fill(PASTED);
+            await page.locator("#paste-outlet").fill(outlet);
+            await page.getByRole("button", { name: "Add article" }).click();
+            await page.locator(".message.ok").waitFor();
+        }
+        assert.match(await page.locator(".message.ok").innerText(), /the same text as “Peace plan talks reach a new stage”: a verbatim copy/);
+        assert.equal(await (await cells(page)).count(), 49);
+        // Each is wholly found in the other.
+        for (const [row, col] of [["user-1", "user-2"], ["user-2", "user-1"]]) {
+            assert.equal(await page.locator(`.cell[data-row="${row}"][data-col="${col}"]`).innerText(), "100%");
+        }
+        // A third paste under one of those outlets is a duplicate, and says so.
+        await page.locator("#paste-text").fill(PASTED);
+        await page.locator("#paste-outlet").fill("copy desk");
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".message.error").waitFor();
+        assert.match(await page.locator(".message.error").innerText(), /already in the library; not added again/);
+        assert.equal(await page.locator(".library .article").count(), 7);
+        assertClean(seen);
+    });
+
     test("dropped files: HTML with a script becomes inert text, several files at once", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/`);
