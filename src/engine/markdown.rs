@@ -17,7 +17,7 @@
 //! the title line survive for the cleaner and the segmenter. Emphasis follows CommonMark's
 //! flanking idea loosely and without pairing: a run of `*`/`_` goes when it opens (before a
 //! non-space, not after a letter) or closes (after a non-space, not before a letter), so
-//! `snake_case` and `2 * 3` stay, and so does the page's size (one pass, no backtracking).
+//! `snake_case` and `2 * 3` stay (one pass, no backtracking).
 //!
 //! Cost: O(n) in the text's length.
 
@@ -230,16 +230,13 @@ fn link(b: &[u8], open: usize) -> Option<(usize, usize)> {
         };
         depth == 0
     })?;
-    let (opener, closer) = match b.get(close + 1) {
-        Some(b'(') => (b'(', b')'),
-        Some(b'[') => (b'[', b']'),
+    let closer = match (b.get(close + 1), b.get(close + 2)) {
+        (Some(b'('), Some(b' ')) => return None, // "[a]( b)" is not a link
+        (Some(b'('), _) => b')',
+        (Some(b'['), _) => b']',
         _ => return None,
     };
-    if opener == b'(' && b.get(close + 2) == Some(&b' ') {
-        return None; // "[a]( b)" is not a link
-    }
     let end = (close + 2..b.len()).find(|&k| b[k] == closer)?;
-    debug_assert!(b[close + 1] == opener);
     Some((close, end + 1))
 }
 
