@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::divergence_line;
+use crate::ui::format::{divergence_line, fixed};
 use crate::ui::state::Label;
 
 /// A document's name in the exports: its label's short name, else its id.
@@ -73,7 +73,7 @@ pub fn links_csv(report: &Report, labels: &[Label]) -> String {
                 l.left.join(" "),
                 l.right.join(" "),
                 l.kind.as_str().to_string(),
-                format!("{:.3}", l.score),
+                fixed(f64::from(l.score), 3),
                 l.summary.display.clone(),
                 conflicts.join("; "),
                 text(&l.left),
@@ -140,7 +140,7 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
     for (d, row) in report.documents.iter().zip(&report.derivation.containment) {
         let _ = write!(h, "<tr><th>{}</th>", e(&label(&d.id)));
         for c in row {
-            let _ = write!(h, "<td>{}</td>", c.map_or("—".to_string(), |c| format!("{:.0}%", c * 100.0)));
+            let _ = write!(h, "<td>{}</td>", c.map_or("—".to_string(), |c| format!("{}%", fixed(f64::from(c) * 100.0, 0))));
         }
         h.push_str("</tr>");
     }

@@ -5,6 +5,7 @@
 //! The checks and the decoding are pure and tested natively; a bad file gives a message and
 //! never touches what is already loaded.
 
+use super::format::fixed;
 use super::state::NewDoc;
 
 /// Largest file accepted, in bytes.
@@ -37,7 +38,7 @@ impl std::fmt::Display for FileError {
             FileError::Empty => write!(f, "the file is empty"),
             FileError::Blank => write!(f, "the file holds only spaces and line breaks, no text"),
             FileError::TooLarge(n) => {
-                write!(f, "the file is {:.1} MB; the limit is 2 MB", *n as f64 / (1024.0 * 1024.0))
+                write!(f, "the file is {} MB; the limit is 2 MB", fixed(*n as f64 / (1024.0 * 1024.0), 1))
             }
             FileError::Binary(None) => write!(f, "this looks like a binary file, not text"),
             FileError::Binary(Some(what)) => {

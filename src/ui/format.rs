@@ -23,9 +23,30 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// `v` with `places` decimals (at most 9), as `format!("{v:.places$}")` prints it, a half
+/// going to the even digit: (12.345, 1) → "12.3", (0.5, 0) → "0". The shares, scores and
+/// sizes the page shows go through here, not through `{:.N}`: formatting an `f32` that way
+/// links core's `f32` formatting into the page's wasm (about 1 KB gzipped). Values beyond
+/// `u64` (1.8e19) are clamped to it; figures, which may be that large, use [`decimal`].
+#[inline(never)]
+pub fn fixed(v: f64, places: u32) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    let scale = 10u64.pow(places.min(9));
+    let x = v.abs() * scale as f64;
+    let floor = x as u64;
+    let rest = x - floor as f64;
+    let n = floor.saturating_add(u64::from(rest > 0.5 || (rest == 0.5 && floor % 2 == 1)));
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    match places.min(9) as usize {
+        0 => format!("{sign}{n}"),
+        p => format!("{sign}{}.{:0p$}", n / scale, n % scale),
+    }
+}
+
 /// A number with thousands separators on its whole part and at most two decimals:
-/// 2.5 → "2.5", 1234567 → "1,234,567". (Not `{v}`: f64's shortest formatting would add
-/// several KB to the app's wasm for this alone.)
+/// 2.5 → "2.5", 1234567 → "1,234,567".
 fn decimal(v: f64) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     let fixed = format!("{:.2}", v.abs());
@@ -157,6 +178,37 @@ pub fn divergence_line(d: &Divergence, name: &dyn Fn(&str) -> String) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_prints_as_core_does_for_the_values_the_views_show() {
+        for (v, places) in [
+            (0.0, 0),
+            (0.4999, 0),
+            (0.5, 0),
+            (1.5, 0),
+            (2.5, 0),
+            (12.345, 1),
+            (99.95, 1),
+            (-0.04, 1),
+            (-1.26, 1),
+            (0.3125, 3),
+            (1.005, 2),
+            (100.0, 2),
+            (1.0 / 3.0, 3),
+            (2.0 / 3.0, 3),
+            (1_234_567.891, 2),
+            (4.9e15, 0),
+            (f64::from(0.1f32) * 100.0, 1),
+        ] {
+            assert_eq!(fixed(v, places), format!("{v:.0$}", places as usize), "{v} to {places} places");
+        }
+        for k in 0..=2000 {
+            let v = f64::from(k) / 1000.0;
+            assert_eq!(fixed(v * 100.0, 0), format!("{:.0}", v * 100.0), "{v}");
+            assert_eq!(fixed(v, 3), format!("{v:.3}"), "{v}");
+        }
+        assert_eq!(fixed(f64::NAN, 1), "NaN");
+    }
 
     fn fact(doc: &str, number: Option<f64>, unit: Option<&str>, label: &str) -> Fact {
         Fact {

@@ -13,7 +13,7 @@ use crate::engine::report::{LinkKind, Report};
 use crate::engine::Input;
 use crate::seeds::SEEDS;
 
-use super::format::{count, thousands};
+use super::format::{count, fixed, thousands};
 use super::route::Route;
 
 /// One document of the library; title and word count come from the engine.
@@ -178,7 +178,7 @@ pub const CHANGED_ELSEWHERE: &str = "The library was changed in another tab; thi
 /// the analysis for minutes): "the text is 3.0 MB; the limit is 2 MB".
 pub fn too_large(text: &str) -> Option<String> {
     (text.len() > super::files::MAX_BYTES)
-        .then(|| format!("the text is {:.1} MB; the limit is 2 MB", text.len() as f64 / (1024.0 * 1024.0)))
+        .then(|| format!("the text is {} MB; the limit is 2 MB", fixed(text.len() as f64 / (1024.0 * 1024.0), 1)))
 }
 
 /// A message shown next to the inputs.

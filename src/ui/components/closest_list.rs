@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::format::fixed;
+
 use crate::engine::report::Report;
 use crate::ui::heat::{closest, level};
 use crate::ui::ptr::Ptr;
@@ -46,10 +48,10 @@ pub fn closest_list(props: &ClosestListProps) -> Html {
                     Route::Pair { left: labels[a].id.clone(), right: labels[b].id.clone(), passage: None };
                 let onclick = props.on_action.reform(move |_: MouseEvent| Action::Navigate(route.clone()));
                 html! {
-                    <button type="button" class="closest-open" style={format!("--level: {:.3}", level(v))}
+                    <button type="button" class="closest-open" style={format!("--level: {}", fixed(f64::from(level(v)), 3))}
                         data-row={labels[a].id.clone()} data-col={labels[b].id.clone()} {onclick}
-                        title={format!("{:.1}% of {} is found in {}. Open the pair.", v * 100.0, labels[a].short, labels[b].short)}>
-                        <span class="closest-share">{ format!("{:.0}%", v * 100.0) }</span>
+                        title={format!("{}% of {} is found in {}. Open the pair.", fixed(f64::from(v) * 100.0, 1), labels[a].short, labels[b].short)}>
+                        <span class="closest-share">{ format!("{}%", fixed(f64::from(v) * 100.0, 0)) }</span>
                         { format!(" in {}. {}", b + 1, labels[b].short) }
                     </button>
                 }

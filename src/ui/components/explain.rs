@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::format::fixed;
+
 use super::kinds::{link_help, link_label, op_label};
 use super::word_diff::WordDiff;
 use crate::engine::report::{Link, OpKind};
@@ -39,10 +41,10 @@ pub fn explain(props: &ExplainProps) -> Html {
     html! {
         <aside class="explain" aria-live="polite">
             <h3 class="explain-title">
-                { format!("{} ({}), score {:.2}", link_label(l.kind), link_help(l.kind), l.score) }
+                { format!("{} ({}), score {}", link_label(l.kind), link_help(l.kind), fixed(f64::from(l.score), 2)) }
             </h3>
-            <p class="explain-summary">{ format!("{}. {:.0}% of the {} side is found in the {} side, {:.0}% the other way.",
-                l.summary.display, l.left_in_right * 100.0, props.left, props.right, l.right_in_left * 100.0) }</p>
+            <p class="explain-summary">{ format!("{}. {}% of the {} side is found in the {} side, {}% the other way.",
+                l.summary.display, fixed(f64::from(l.left_in_right) * 100.0, 0), props.left, props.right, fixed(f64::from(l.right_in_left) * 100.0, 0)) }</p>
             <div class="explain-grid">
                 <div>
                     <h4>{ "Matched words" }</h4>

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use wasm_bindgen::{Clamped, JsCast};
 use yew::prelude::*;
 
+use crate::ui::format::fixed;
+
 use crate::engine::report::Report;
 use crate::ui::heat::{cell_at, parse_hex, pixels};
 use crate::ui::ptr::Ptr;
@@ -95,10 +97,10 @@ pub fn heat_canvas(props: &HeatCanvasProps) -> Html {
             match value {
                 _ if a == b => format!("{}. {row}: the document itself. Click to show its text.", a + 1),
                 Some(v) => format!(
-                    "{}. {row} → {}. {col}: {:.1}% of it is found there. Click to compare.",
+                    "{}. {row} → {}. {col}: {}% of it is found there. Click to compare.",
                     a + 1,
                     b + 1,
-                    v * 100.0
+                    fixed(f64::from(v) * 100.0, 1)
                 ),
                 None => format!(
                     "{}. {row} and {}. {col} were not compared (nearest neighbours only).",

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::format::fixed;
+
 use super::closest_list::ClosestList;
 use super::heat_canvas::HeatCanvas;
 use crate::engine::report::Report;
@@ -39,9 +41,9 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
         let value = r.derivation.containment.get(a).and_then(|row| row.get(b)).copied().flatten();
         let (text, level, title) = match value {
             Some(v) => (
-                format!("{:.0}%", v * 100.0),
+                format!("{}%", fixed(f64::from(v) * 100.0, 0)),
                 level(v),
-                format!("{:.1}% of {} is found in {}. Open the pair.", v * 100.0, row.short, col.short),
+                format!("{}% of {} is found in {}. Open the pair.", fixed(f64::from(v) * 100.0, 1), row.short, col.short),
             ),
             None => (
                 "n/c".into(),
@@ -57,7 +59,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
         html! {
             <td>
                 <button type="button" class={classes!("cell", (level > 0.6).then_some("strong"))}
-                    style={format!("--level: {:.3}", level)} {title} {onclick}
+                    style={format!("--level: {}", fixed(f64::from(level), 3))} {title} {onclick}
                     data-row={row.id.clone()} data-col={col.id.clone()}>{ text }</button>
             </td>
         }

@@ -10,7 +10,7 @@ use super::share_bars::ShareBars;
 use crate::engine::facts::DivergenceKind;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::thousands;
+use crate::ui::format::{fixed, thousands};
 use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Label};
 
@@ -72,8 +72,8 @@ pub fn overview(props: &OverviewProps) -> Html {
                         { for r.derivation.hints.iter().map(|h| html! {
                             <li>
                                 <strong>{ name(&h.derived) }</strong>{ " may draw on " }<strong>{ name(&h.source) }</strong>
-                                { format!(" ({:.0}% of it is found there, {:.0}% the other way), or both on a common source.",
-                                    h.derived_in_source * 100.0, h.source_in_derived * 100.0) }
+                                { format!(" ({}% of it is found there, {}% the other way), or both on a common source.",
+                                    fixed(f64::from(h.derived_in_source) * 100.0, 0), fixed(f64::from(h.source_in_derived) * 100.0, 0)) }
                             </li>
                         }) }
                     </ul>

@@ -14,7 +14,7 @@ use super::link_row::LinkRow;
 use super::unique_run::{Lone, UniqueRun};
 use crate::engine::report::{Report, Sentence};
 use crate::ui::analysis::{with_pair_ops, PairOps};
-use crate::ui::format::count as counted;
+use crate::ui::format::{count as counted, fixed};
 use crate::ui::ptr::Ptr;
 use crate::ui::rows::{flip, rows, Row};
 use crate::ui::state::{Action, Filter, Label};
@@ -159,8 +159,8 @@ pub fn pair_view(props: &PairViewProps) -> Html {
         <section class="view pair" aria-labelledby="view-title" data-ops={if loading { "loading" } else { "ready" }}>
             <h2 id="view-title" class="view-title">{ format!("{lshort} ⇄ {rshort}") }</h2>
             <p class="pair-summary">
-                { format!("{:.0}% of {lshort} is found in {rshort}; {:.0}% of {rshort} is found in {lshort}. {}, {} only on one side.",
-                    pair.left_in_right * 100.0, pair.right_in_left * 100.0, counted(pair.links.len(), "link", "links"), counted(count(Filter::Unique), "sentence", "sentences")) }
+                { format!("{}% of {lshort} is found in {rshort}; {}% of {rshort} is found in {lshort}. {}, {} only on one side.",
+                    fixed(f64::from(pair.left_in_right) * 100.0, 0), fixed(f64::from(pair.right_in_left) * 100.0, 0), counted(pair.links.len(), "link", "links"), counted(count(Filter::Unique), "sentence", "sentences")) }
             </p>
             <fieldset class="filters">
                 <legend>{ "Show" }</legend>

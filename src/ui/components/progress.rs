@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::format::fixed;
+
 use crate::ui::analysis::{progress_fraction, progress_label, Analysis};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +24,7 @@ pub fn analysis_progress(props: &ProgressProps) -> Html {
         let cancel = props.on_cancel.reform(|_: MouseEvent| ());
         return html! {
             <div class="analysis-status running" role="status" aria-live="polite" data-stage={p.stage.to_string()}>
-                <progress max="1" value={format!("{fraction:.3}")} aria-label="Analysis progress"></progress>
+                <progress max="1" value={fixed(f64::from(fraction), 3)} aria-label="Analysis progress"></progress>
                 <span class="analysis-label">{ progress_label(p) }</span>
                 <button type="button" class="analysis-cancel" onclick={cancel}>{ "Cancel" }</button>
             </div>

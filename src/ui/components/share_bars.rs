@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::report::Report;
-use crate::ui::format::thousands;
+use crate::ui::format::{fixed, thousands};
 use crate::ui::heat::TABLE_MAX_DOCUMENTS;
 use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
@@ -36,8 +36,8 @@ pub fn share_bars(props: &ShareBarsProps) -> Html {
                     let total = (s.verbatim + s.reworded + s.unique).max(1) as f32;
                     let pct = |n: usize| n as f32 * 100.0 / total;
                     let part = |class: &str, n: usize, what: &str| html! {
-                        <span class={classes!("share", class.to_string())} style={format!("width: {:.2}%", pct(n))}
-                            title={format!("{n} {what} ({:.0}%)", pct(n))}></span>
+                        <span class={classes!("share", class.to_string())} style={format!("width: {}%", fixed(f64::from(pct(n)), 2))}
+                            title={format!("{n} {what} ({}%)", fixed(f64::from(pct(n)), 0))}></span>
                     };
                     html! {
                         <li class="share-row" data-doc={d.id.clone()}>
