@@ -128,11 +128,22 @@ describe("wirediff views", () => {
         const folds = page.locator(".fold");
         assert.ok(await folds.count() > 0, "long runs of one-sided sentences are folded");
         assert.match(await folds.first().innerText(), /^▸ \d+ sentences on one side only: \d+ only in /);
+        const visible = () => page.locator(".unique-row:visible").count();
+        const shown = await visible();
+        const folded = (await folds.allInnerTexts()).reduce((n, t) => n + Number(t.match(/(\d+) sentences/)[1]), 0);
         await folds.first().click();
         assert.equal(await folds.first().getAttribute("aria-expanded"), "true");
+        const opened = await visible();
+        assert.ok(opened >= shown + 3, `opening a fold shows its sentences (${shown} → ${opened})`);
         const uniques = await page.locator(".unique-row").count();
-        assert.ok(uniques >= 3);
+        assert.ok(uniques >= opened);
         assert.equal(await page.locator(".unique-row .unique-chip").count(), uniques, "each is labelled");
+        // Paper cannot unfold: printing shows every one-sided sentence, and no fold buttons.
+        await page.emulateMedia({ media: "print" });
+        assert.equal(await visible(), shown + folded, "printed, every folded run is shown in full");
+        assert.equal(await page.locator(".fold:visible").count(), 0);
+        await page.emulateMedia({ media: "screen" });
+        assert.equal(await visible(), opened);
         const filter = (name) => page.locator(".filters label", { hasText: name }).locator("input");
         await filter("Only on one side").uncheck();
         assert.equal(await page.locator(".unique-row, .fold").count(), 0);
@@ -461,6 +472,25 @@ describe("wirediff views", () => {
             assert.ok(first, `${hash}: the view comes before the library on a narrow screen`);
         }
         await screenshot(page, "narrow-cleaning");
+        assertClean(seen);
+    });
+
+    test("at 375 px a pair stacks: each sentence at full width, no sideways scroll", async (t) => {
+        const { seen, page } = await open(t, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+        await openApp(page, `${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
+        await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px window`);
+        const row = page.locator(".link-row").first();
+        const [left, mid, right] = await Promise.all([".col.left", ".mid", ".col.right"].map((c) => row.locator(c).boundingBox()));
+        for (const [name, box] of [["left", left], ["right", right]]) {
+            assert.ok(box.width >= 0.8 * client, `the ${name} sentence is ${box.width} px wide in a ${client} px window`);
+        }
+        assert.ok(left.y < mid.y && mid.y < right.y, "left sentence, then the verdict, then the right sentence");
+        const heads = await page.locator(".pair-head .col").evaluateAll((cols) =>
+            cols.map((c) => getComputedStyle(c, "::before").content));
+        assert.deepEqual(heads, ['"L · "', '"R · "'], "the head says which side is which");
+        await screenshot(page, "narrow-pair");
         assertClean(seen);
     });
 

@@ -1,5 +1,6 @@
 //! A run of sentences found on one side only. Short runs show in full; a run of three or more
-//! folds into one row that says how many and where, and opens on demand.
+//! folds into one row that says how many and where, and opens on demand. A folded run's rows
+//! stay in the page, `hidden`, so that printing shows them (`@media print` in app.css).
 
 use yew::prelude::*;
 
@@ -39,10 +40,11 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
     if r > 0 {
         parts.push(format!("{} only in {}", thousands(r), props.right_name));
     }
+    let folded = props.items.len() >= FOLD_AT && !*open;
     let row = |i: &Lone| {
         let side = if i.left { "left" } else { "right" };
         html! {
-            <li class={classes!("row", "unique-row", format!("unique-{side}"))}>
+            <li class={classes!("row", "unique-row", format!("unique-{side}"))} hidden={folded}>
                 if !i.left { <div class="col left gap" aria-hidden="true"></div><div class="mid"></div> }
                 <div class={classes!("col", side, "unique")}>
                     <span class="pos">{ format!("{}{}", if i.left { "L" } else { "R" }, i.pos) }</span>
@@ -63,7 +65,7 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
                     { if *open { "▾ " } else { "▸ " } }{ format!("{} on one side only: {}", count(props.items.len(), "sentence", "sentences"), parts.join(", ")) }
                 </button>
             </li>
-            if *open { { for props.items.iter().map(row) } }
+            { for props.items.iter().map(row) }
         </>
     }
 }
