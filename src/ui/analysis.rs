@@ -533,6 +533,19 @@ mod web {
         early_error: Option<String>,
     }
 
+    /// What the page says when a worker's message does not decode.
+    const UNREADABLE: &str =
+        "the analysis worker sent a message this page cannot read (from another version of wirediff?); reload the page";
+
+    /// Hands `message` to the page's error handler, or keeps it until there is one.
+    fn fail(handlers: &Rc<RefCell<Handlers>>, message: String) {
+        let on_error = handlers.borrow().on_error.clone();
+        match on_error {
+            Some(on_error) => on_error.emit(message),
+            None => handlers.borrow_mut().early_error = Some(message),
+        }
+    }
+
     thread_local! {
         /// A worker started before the first render (see [`prespawn`]), waiting for the hook.
         static SPARE: RefCell<Option<Analyst>> = const { RefCell::new(None) };
@@ -603,9 +616,10 @@ mod web {
                                 on_response.emit(response);
                             }
                         }
-                        Err(e) => {
-                            web_sys::console::error_1(&format!("analysis worker: bad message: {e}").into())
-                        }
+                        // A worker from another build (say the page came from the cache and the
+                        // worker from a new deployment): the analysis would never finish, so say
+                        // so. (Not bincode's error text: formatting it costs the page 0.5 KB.)
+                        Err(_) => fail(&handlers, UNREADABLE.into()),
                     }
                 })
             };
@@ -614,12 +628,7 @@ mod web {
                 Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
                     let detail =
                         event.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
-                    let message = format!("the analysis worker failed {detail}").trim().to_string();
-                    let on_error = handlers.borrow().on_error.clone();
-                    match on_error {
-                        Some(on_error) => on_error.emit(message),
-                        None => handlers.borrow_mut().early_error = Some(message),
-                    }
+                    fail(&handlers, format!("the analysis worker failed {detail}").trim().to_string());
                 })
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

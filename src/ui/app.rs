@@ -242,7 +242,7 @@ pub fn app() -> Html {
                 if *painted {
                     <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
                         storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
-                        recovery={state.recovery.clone()}
+                        recovery={state.recovery.clone()} removed={state.removed.as_ref().map(|r| Rc::from(r.doc.title()))}
                         on_action={dispatch.clone()} />
                 } else {
                     <aside class="library" aria-busy="true"></aside>

@@ -140,7 +140,11 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
     for (d, row) in report.documents.iter().zip(&report.derivation.containment) {
         let _ = write!(h, "<tr><th>{}</th>", e(&label(&d.id)));
         for c in row {
-            let _ = write!(h, "<td>{}</td>", c.map_or("—".to_string(), |c| format!("{}%", fixed(f64::from(c) * 100.0, 0))));
+            let _ = write!(
+                h,
+                "<td>{}</td>",
+                c.map_or("—".to_string(), |c| format!("{}%", fixed(f64::from(c) * 100.0, 0)))
+            );
         }
         h.push_str("</tr>");
     }

@@ -177,8 +177,9 @@ pub const CHANGED_ELSEWHERE: &str = "The library was changed in another tab; thi
 /// Why a text is refused for its size, the same limit as for files (a 20 MB paste stalled
 /// the analysis for minutes): "the text is 3.0 MB; the limit is 2 MB".
 pub fn too_large(text: &str) -> Option<String> {
-    (text.len() > super::files::MAX_BYTES)
-        .then(|| format!("the text is {} MB; the limit is 2 MB", fixed(text.len() as f64 / (1024.0 * 1024.0), 1)))
+    (text.len() > super::files::MAX_BYTES).then(|| {
+        format!("the text is {} MB; the limit is 2 MB", fixed(text.len() as f64 / (1024.0 * 1024.0), 1))
+    })
 }
 
 /// A message shown next to the inputs.
@@ -186,6 +187,15 @@ pub fn too_large(text: &str) -> Option<String> {
 pub struct Message {
     pub error: bool,
     pub text: String,
+}
+
+/// The last document removed, kept in memory (not stored) so that Remove can be undone: the
+/// document, its place in the library, and the lines restored in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub doc: Doc,
+    pub at: usize,
+    pub restored: Vec<(Rc<str>, usize)>,
 }
 
 /// What loading the stored library could not read, and what it did about it.
@@ -234,6 +244,8 @@ pub struct State {
     pub next: u32,
     /// Set when the stored library was partly unreadable (see `storage::load_from`).
     pub recovery: Option<Rc<Recovery>>,
+    /// The last document removed, until it is put back or the library is reset.
+    pub removed: Option<Rc<Removed>>,
 }
 
 /// What the user (or the browser) can do.
@@ -247,6 +259,8 @@ pub enum Action {
     SetOutlet(Rc<str>, String),
     Edit(Rc<str>, String),
     Remove(Rc<str>),
+    /// Put the last removed document back where it was.
+    UndoRemove,
     /// Back to the five seeds; the user's documents are dropped.
     Reset,
     /// Restore a removed line, or undo that.
@@ -282,6 +296,7 @@ impl State {
             storage_error: None,
             next: 1,
             recovery: None,
+            removed: None,
         }
     }
 
@@ -528,10 +543,21 @@ impl State {
             }
             Action::Edit(..) => {}
             Action::Remove(id) => {
-                s.docs.retain(|d| d.id != id);
-                s.restored.retain(|(d, _)| *d != id);
+                if let Some(at) = s.docs.iter().position(|d| d.id == id) {
+                    let doc = s.docs.remove(at);
+                    let (restored, kept) = s.restored.into_iter().partition(|(d, _)| *d == id);
+                    s.restored = kept;
+                    s.removed = Some(Rc::new(Removed { doc, at, restored }));
+                }
                 if s.open.as_ref() == Some(&id) {
                     s.open = None;
+                }
+            }
+            // Not if the document came back meanwhile (another tab's library, say).
+            Action::UndoRemove => {
+                if let Some(r) = s.removed.take().filter(|r| s.doc(&r.doc.id).is_none()) {
+                    s.docs.insert(r.at.min(s.docs.len()), r.doc.clone());
+                    s.restored.extend(r.restored.iter().cloned());
                 }
             }
             Action::Reset => {
@@ -748,6 +774,45 @@ mod tests {
         let removed = edited.apply(Action::Remove(id.clone()));
         assert_eq!(removed.docs.len(), 4);
         assert_eq!(removed.apply(Action::Remove("nope".into())), removed);
+    }
+
+    #[test]
+    fn remove_can_be_undone_in_place_with_its_restored_lines() {
+        let s = State::with_seeds()
+            .apply(Action::Import(vec![Ok(pasted("Mine", "A story of my own. It has two sentences."))]))
+            .apply(Action::Rename(SEEDS[2].name.into(), "Renamed".into()))
+            .apply(Action::ToggleRestored(SEEDS[2].name.into(), 3))
+            .apply(Action::ToggleRestored(SEEDS[0].name.into(), 1))
+            .apply(Action::ToggleOpen(SEEDS[2].name.into()));
+        let gone = s.apply(Action::Remove(SEEDS[2].name.into()));
+        assert_eq!(gone.docs.len(), 5);
+        assert_eq!(gone.restored, vec![(Rc::from(SEEDS[0].name), 1)]);
+        assert_eq!(gone.open, None);
+        let back = gone.apply(Action::UndoRemove);
+        assert_eq!(back.docs, s.docs, "back in its place, with its name");
+        assert_eq!(back.restored.len(), 2);
+        let sorted = |s: &State| {
+            let mut l = s.restored_lines();
+            l.sort();
+            l
+        };
+        assert_eq!(sorted(&back), sorted(&s));
+        assert_eq!(back.removed, None);
+        assert_eq!(back.apply(Action::UndoRemove), back, "one undo per removal");
+        // Only the last removal is kept; a removal of an unknown id keeps it.
+        let two = s.apply(Action::Remove("user-1".into())).apply(Action::Remove(SEEDS[4].name.into()));
+        let two = two.apply(Action::Remove("nope".into()));
+        assert_eq!(two.removed.as_ref().map(|r| &*r.doc.id), Some(SEEDS[4].name));
+        let one = two.apply(Action::UndoRemove);
+        assert!(one.doc(SEEDS[4].name).is_some() && one.doc("user-1").is_none());
+        assert_eq!(one.docs.last().map(|d| &*d.id), Some(SEEDS[4].name));
+        // Reset forgets it; a document back by other means is not put in twice.
+        assert_eq!(gone.apply(Action::Reset).removed, None);
+        let seed0 = gone.apply(Action::Remove(SEEDS[0].name.into())).apply(Action::Reset);
+        assert_eq!(seed0.apply(Action::UndoRemove).docs.len(), 5);
+        let mut readded = gone.clone();
+        readded.docs.push(s.docs[2].clone());
+        assert_eq!(readded.apply(Action::UndoRemove).docs.len(), 6);
     }
 
     #[test]

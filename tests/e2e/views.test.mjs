@@ -344,6 +344,35 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("Remove can be undone: the document comes back in its place, with its restored line", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/#/cleaning`);
+        const first = page.locator(".cleaned-doc").first();
+        await first.locator(".removed-line").first().waitFor({ timeout: 20_000 });
+        await first.locator(".removed-line input").first().check();
+        await page.locator(".removed-line.restored").waitFor();
+        const titles = () => page.locator(".library .article .article-title").allInnerTexts();
+        const before = await titles();
+        const articles = page.locator(".library .article");
+        await articles.nth(0).getByRole("button", { name: /^Remove/ }).click();
+        assert.equal(await eventually(async () => (await titles()).length, 4), 4);
+        assert.deepEqual(await titles(), before.slice(1));
+        const undo = page.locator(".library .undo");
+        assert.equal(await undo.innerText(), `Removed “${before[0]}”. Undo`);
+        assert.equal(await page.locator(".removed-line.restored").count(), 0);
+        await undo.getByRole("button", { name: "Undo" }).click();
+        const same = async () => JSON.stringify(await titles());
+        assert.equal(await eventually(same, JSON.stringify(before)), JSON.stringify(before), "back in its place, under its title");
+        assert.equal(await undo.count(), 0);
+        await page.locator(".removed-line.restored").waitFor();
+        await reloadApp(page);
+        await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
+        assert.deepEqual(await titles(), before, "and stored so");
+        await openApp(page, `${server.origin}/#/overview`);
+        assert.equal(await (await cells(page)).count(), 25, "compared again");
+        assertClean(seen);
+    });
+
     test("facts and exports name documents as the library does, with figures for people", async (t) => {
         const { seen, page } = await open(t, { acceptDownloads: true });
         await openApp(page, `${server.origin}/`);

@@ -43,7 +43,12 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
             Some(v) => (
                 format!("{}%", fixed(f64::from(v) * 100.0, 0)),
                 level(v),
-                format!("{}% of {} is found in {}. Open the pair.", fixed(f64::from(v) * 100.0, 1), row.short, col.short),
+                format!(
+                    "{}% of {} is found in {}. Open the pair.",
+                    fixed(f64::from(v) * 100.0, 1),
+                    row.short,
+                    col.short
+                ),
             ),
             None => (
                 "n/c".into(),

@@ -25,6 +25,8 @@ pub struct LibraryProps {
     pub detected: Rc<Vec<(String, String)>>,
     /// What loading the stored library could not read, if anything.
     pub recovery: Option<Rc<Recovery>>,
+    /// The title of the last document removed, offered back until the library is reset.
+    pub removed: Option<Rc<str>>,
     pub on_action: Callback<Action>,
 }
 
@@ -90,6 +92,12 @@ pub fn library(props: &LibraryProps) -> Html {
                         <button type="button" class="link" onclick={props.on_action.reform(|_: MouseEvent| Action::DismissRecovery)}>{ "Dismiss" }</button>
                     </p>
                 </div>
+            }
+            if let Some(title) = &props.removed {
+                <p class="message ok undo" role="status">
+                    { "Removed “" }{ title.clone() }{ "”. " }
+                    <button type="button" class="link" onclick={props.on_action.reform(|_: MouseEvent| Action::UndoRemove)}>{ "Undo" }</button>
+                </p>
             }
             <ol class="articles">
                 { for props.docs.iter().map(|doc| html! {
