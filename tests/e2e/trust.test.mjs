@@ -99,7 +99,7 @@ describe("privacy and safety", () => {
         await page.locator(".article-text").waitFor();
         await page.locator(`.cell[data-row="user-${n - 4}"]:not(.self)`).first().click();
         await page.locator(".view.pair").waitFor();
-        await page.locator(".link-row, .unique-row").first().waitFor({ timeout: 20_000 });
+        await page.locator(".link-row, .unique-row:not([hidden]), .fold").first().waitFor({ timeout: 20_000 });
         const row = page.locator(".link-row").first();
         if (await row.count()) await row.focus();
         for (const [tab, item] of [["synopsis", ".synopsis-table"], ["quotes", ".view-title"], ["facts", ".view-title"], ["cleaning", ".removed-line"]]) {
