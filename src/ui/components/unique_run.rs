@@ -1,6 +1,7 @@
 //! A run of sentences found on one side only. Short runs show in full; a run of three or more
 //! folds into one row that says how many and where, and opens on demand. A folded run's rows
-//! stay in the page, `hidden`, so that printing shows them (`@media print` in app.css).
+//! stay in the page, `hidden`, so that printing shows them (`@media print` in app.css), unless
+//! there are more than [`HIDDEN_AT_MOST`].
 
 use yew::prelude::*;
 
@@ -24,6 +25,10 @@ pub struct UniqueRunProps {
 /// Runs shorter than this are never folded.
 const FOLD_AT: usize = 3;
 
+/// A folded run longer than this keeps no hidden rows in the page (a 1.9 MB document's 35,420
+/// took 1.4 s to render); printed, it shows as its fold.
+const HIDDEN_AT_MOST: usize = 500;
+
 #[function_component(UniqueRun)]
 pub fn unique_run(props: &UniqueRunProps) -> Html {
     let open = use_state(|| false);
@@ -41,6 +46,7 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
         parts.push(format!("{} only in {}", thousands(r), props.right_name));
     }
     let folded = props.items.len() >= FOLD_AT && !*open;
+    let in_page = *open || props.items.len() <= HIDDEN_AT_MOST;
     let row = |i: &Lone| {
         let side = if i.left { "left" } else { "right" };
         html! {
@@ -60,12 +66,12 @@ pub fn unique_run(props: &UniqueRunProps) -> Html {
     }
     html! {
         <>
-            <li class="row fold-row">
+            <li class={classes!("row", "fold-row", in_page.then_some("printed"))}>
                 <button type="button" class="fold" aria-expanded={open.to_string()} onclick={toggle}>
                     { if *open { "▾ " } else { "▸ " } }{ format!("{} on one side only: {}", count(props.items.len(), "sentence", "sentences"), parts.join(", ")) }
                 </button>
             </li>
-            { for props.items.iter().map(row) }
+            if in_page { { for props.items.iter().map(row) } }
         </>
     }
 }
