@@ -65,6 +65,17 @@ fn numbers_and_dates() {
         ("The fund holds $5 billion for rebuilding.", &[("5000000000", Some("usd"), None)]),
         ("Russia returning to the G8 and a Covid-19 deal.", &[]),
         ("One of the officials said so.", &[]),
+        // A figure with no known unit counts the plural noun after it (over an adjective).
+        ("Officials said that 40 homes were flooded by the river.", &[("40", Some("homes"), None)]),
+        ("About 300 new houses collapsed.", &[("300", Some("houses"), Some("about"))]),
+        ("Only 1,200 votes, the count showed, separated them.", &[("1200", Some("votes"), Some("only"))]),
+        ("The 2022 elections were close.", &[("2022", Some("year"), None)]),
+        ("He said 45 was too many; 12 across the board, and 7 status reports.", &[
+            ("45", None, None),
+            ("12", None, None),
+            ("7", Some("reports"), None),
+        ]),
+        ("Two homes burned.", &[]),
         ("", &[]),
     ];
     for (text, want) in cases {
@@ -231,6 +242,13 @@ fn divergences_outside_passages() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].note, "a says 600000 personnel, b says 700000 personnel, c, d say 800000 personnel");
     assert_eq!(d[0].facts.len(), 4);
+    // A noun the extractor has no unit for is still what the figures count.
+    let d = run(&[
+        "Officials in Lyon said on Friday that 40 homes were flooded by the river.",
+        "Officials in Lyon said on Friday that 45 homes were flooded by the river.",
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].note, "a says 40 homes, b says 45 homes");
     // Copies that carry both figures of a range do not conflict with each other.
     let d = run(&[
         "shrink its armed forces from its current estimated 900,000 to 600,000 personnel",

@@ -872,6 +872,20 @@ const QUALIFIERS: &[&str] = &[
     "exactly",
 ];
 
+/// `word` as the noun a figure counts, if it reads as a plural noun: lower-case letters
+/// ending in "s" (not "ss", "us" or "is"), four letters or more, not a function word: "homes",
+/// "votes", "cars"; not "was", "this", "across", "status".
+fn counted_noun(word: &str) -> Option<String> {
+    let b = bare(word);
+    let plural = b.len() >= 4
+        && b.bytes().all(|c| c.is_ascii_lowercase())
+        && b.ends_with('s')
+        && !b.ends_with("ss")
+        && !b.ends_with("us")
+        && !b.ends_with("is");
+    (plural && !is_stopword(b)).then(|| b.to_string())
+}
+
 fn unit_of(word: &str) -> Option<&'static str> {
     let w = lower(bare(word));
     if word.ends_with('%') {
@@ -1082,11 +1096,18 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             let is_word_number = !w.chars().any(|c| c.is_ascii_digit());
             // Look ahead for a unit noun over at most two adjectives.
             let mut rate = None;
+            // Failing a known unit, the first plural noun read on the way ("40 new homes were
+            // flooded" → "homes"): what the figure counts, so that "45 homes" elsewhere is
+            // compared with it.
+            let mut counted: Option<(usize, String)> = None;
             if unit.is_none() {
                 let mut k = end_word;
                 let mut skipped = 0;
                 while k < words.len() && skipped <= 2 {
                     let x = words[k].1;
+                    if counted.is_none() {
+                        counted = counted_noun(x).map(|n| (k, n));
+                    }
                     if let Some(u) = unit_of(x) {
                         let u = if u.ends_with('?') {
                             let next = words.get(k + 1).map(|n| bare(n.1).to_lowercase()).unwrap_or_default();
@@ -1156,6 +1177,12 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 i += 1;
                 continue;
             }
+            let year_like =
+                value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !bare(w).contains(',');
+            let counted = counted.filter(|_| unit.is_none() && !year_like);
+            if let Some((k, _)) = &counted {
+                end_word = k + 1;
+            }
             // "point 26": an item number.
             let prev = i.checked_sub(1).map(|k| bare(words[k].1).to_lowercase()).unwrap_or_default();
             let mut kind = FactKind::Number;
@@ -1164,13 +1191,9 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             {
                 unit = Some(if prev == "point" { "plan point" } else { "article" });
             }
-            let mut unit_s = unit.map(str::to_string);
+            let mut unit_s = unit.map(str::to_string).or(counted.map(|(_, n)| n));
             // Years.
-            if unit_s.is_none()
-                && value.fract() == 0.0
-                && (1900.0..=2100.0).contains(&value)
-                && !bare(w).contains(',')
-            {
+            if unit_s.is_none() && year_like {
                 kind = FactKind::Date;
                 unit_s = Some("year".to_string());
             }
