@@ -504,6 +504,23 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("Tab through a pair's rows: the focused row is never under the explain panel", async (t) => {
+        const { seen, page } = await open(t, { viewport: { width: 1280, height: 900 } });
+        await openApp(page, `${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
+        await page.locator(".link-row").first().waitFor({ timeout: 20_000 });
+        await page.locator(".filters input").last().focus();
+        for (let i = 0; i < 6; i++) {
+            await page.keyboard.press("Tab");
+            const [cls, overlap] = await page.evaluate(() => {
+                const a = document.activeElement.getBoundingClientRect();
+                const p = document.querySelector(".explain").getBoundingClientRect();
+                return [document.activeElement.className, Math.max(0, Math.min(a.bottom, p.bottom) - Math.max(a.top, p.top))];
+            });
+            assert.equal(overlap, 0, `Tab ${i + 1}: the focused ${cls} is ${overlap} px under the explain panel`);
+        }
+        assertClean(seen);
+    });
+
     test("at 375 px a pair stacks: each sentence at full width, no sideways scroll", async (t) => {
         const { seen, page } = await open(t, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
         await openApp(page, `${server.origin}/#/pair/${SEED_IDS[0]}/${SEED_IDS[3]}`);
