@@ -344,6 +344,27 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("Cleaning from the keyboard: Space restores a line, which keeps its place and the focus", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/#/cleaning`);
+        await page.locator(".removed-line").first().waitFor({ timeout: 20_000 });
+        const counts = await page.locator(".cleaned-doc").evaluateAll((ds) => ds.map((d) => d.querySelectorAll(".removed-line").length));
+        const first = page.locator(".cleaned-doc").nth(counts.findIndex((n) => n >= 3));
+        const texts = () => first.locator(".removed-line .line-text").allInnerTexts();
+        const before = await texts();
+        const focused = () => page.evaluate(() => document.activeElement.closest(".removed-line")?.querySelector(".line-text")?.textContent);
+        await first.locator(".removed-line input").first().focus();
+        await page.keyboard.press("Space");
+        await page.locator(".removed-line.restored").waitFor();
+        assert.equal(await focused(), before[0], "the focus stays on the line restored");
+        assert.deepEqual(await texts(), before, "no line moves");
+        await page.keyboard.press("Space");
+        const same = async () => JSON.stringify(await texts());
+        assert.equal(await eventually(same, JSON.stringify(before)), JSON.stringify(before), "a second Space undoes it: listed as removed again, in its place");
+        assert.equal(await page.locator(".removed-line.restored").count(), 0);
+        assertClean(seen);
+    });
+
     test("Remove can be undone: the document comes back in its place, with its restored line", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/#/cleaning`);
