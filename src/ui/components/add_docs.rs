@@ -1,10 +1,6 @@
 //! Adding documents: paste (text, optional title and outlet), the file picker, or dropping
 //! several files at once. Messages about each file sit right here; nothing loaded is lost.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -23,24 +19,14 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 #[function_component(AddDocs)]
 pub fn add_docs(props: &AddDocsProps) -> Html {
-    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let dragging = use_state(|| false);
     let (title_ref, outlet_ref, text_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let read = {
-        let (readers, action) = (readers.clone(), props.on_action.clone());
+        let action = props.on_action.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
-            if files.is_empty() {
-                return;
+            if !files.is_empty() {
+                read_all(files, action.reform(Action::Import));
             }
-            let done = {
-                let readers = readers.clone();
-                action.reform(move |items| {
-                    readers.borrow_mut().clear();
-                    Action::Import(items)
-                })
-            };
-            let new = read_all(files, done);
-            readers.borrow_mut().extend(new);
         })
     };
     let on_paste = {
