@@ -196,7 +196,8 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
             };
             let _ = write!(h, "<li><b>{}</b> ({status})<ul>", e(speaker));
             for v in &q.variants {
-                let _ = write!(h, "<li>{}: “{}”</li>", e(&label(&v.doc)), e(&v.text));
+                let (open, close) = if v.quoted { ("“", "”") } else { ("", " (reported, not quoted)") };
+                let _ = write!(h, "<li>{}: {open}{}{close}</li>", e(&label(&v.doc)), e(&v.text));
             }
             h.push_str("</ul></li>");
         }

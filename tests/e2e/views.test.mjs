@@ -187,6 +187,13 @@ describe("wirediff views", () => {
         await openApp(page, `${server.origin}/#/facts`);
         await page.locator(".facts-table tbody tr").first().waitFor({ timeout: 20_000 });
         assert.match(await page.locator(".facts-table").innerText(), /900,000 personnel/);
+        // Reported speech found for a quotation is not shown in quotation marks: Instant World
+        // News reports Peskov's denial; Fox News Digital quotes him.
+        await openApp(page, `${server.origin}/#/quotes`);
+        const peskov = page.locator(".quote", { has: page.locator(".speaker", { hasText: "Dmitry Peskov" }) }).first();
+        const marks = await peskov.locator("blockquote").evaluateAll((bs) =>
+            bs.map((b) => [b.className, getComputedStyle(b, "::before").content, b.textContent.slice(0, 12)]));
+        assert.deepEqual(marks, [["quoted", '"“"', "no formal co"], ["reported", '"reported, not quoted: "', "However, Kre"]]);
         // A synopsis cell opens the pair view at its passage.
         await openApp(page, `${server.origin}/#/synopsis`);
         await page.locator(".carrier").first().click();

@@ -44,7 +44,8 @@ pub fn quotes_view(props: &QuotesProps) -> Html {
                     { for q.variants.iter().map(|v| html! {
                         <li>
                             <span class="outlet">{ name(&v.doc) }</span>
-                            <blockquote dir="auto">{ format!("“{}”", v.text) }</blockquote>
+                            // Quotation marks (or "reported, not quoted:") come from app.css.
+                            <blockquote dir="auto" class={if v.quoted { "quoted" } else { "reported" }}>{ v.text.clone() }</blockquote>
                             if let Some(s) = &v.speaker_as_written { <span class="hint">{ format!("attributed to: {s}") }</span> }
                         </li>
                     }) }
