@@ -387,6 +387,7 @@ describe("wirediff views", () => {
         assert.deepEqual(await titles(), before.slice(1));
         const undo = page.locator(".library .undo");
         assert.equal(await undo.innerText(), `Removed “${before[0]}”. Undo`);
+        assert.equal(await page.evaluate(() => document.activeElement.closest(".undo") !== null), true, "the focus is on Undo");
         assert.equal(await page.locator(".removed-line.restored").count(), 0);
         await undo.getByRole("button", { name: "Undo" }).click();
         const same = async () => JSON.stringify(await titles());

@@ -48,6 +48,16 @@ pub fn download(name: &str, mime: &str, content: &str) {
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
     let confirm = use_state(|| false);
+    // After a removal the focus goes to Undo: the Remove button it was on is gone.
+    let undo = use_node_ref();
+    use_effect_with(props.removed.clone(), {
+        let undo = undo.clone();
+        move |removed: &Option<Rc<str>>| {
+            if let (Some(_), Some(button)) = (removed, undo.cast::<web_sys::HtmlElement>()) {
+                let _ = button.focus();
+            }
+        }
+    });
     let included = props.docs.iter().filter(|d| d.included).count();
     let ask = {
         let confirm = confirm.clone();
@@ -96,7 +106,7 @@ pub fn library(props: &LibraryProps) -> Html {
             if let Some(title) = &props.removed {
                 <p class="message ok undo" role="status">
                     { "Removed “" }{ title.clone() }{ "”. " }
-                    <button type="button" class="link" onclick={props.on_action.reform(|_: MouseEvent| Action::UndoRemove)}>{ "Undo" }</button>
+                    <button type="button" class="link" ref={undo} onclick={props.on_action.reform(|_: MouseEvent| Action::UndoRemove)}>{ "Undo" }</button>
                 </p>
             }
             <ol class="articles">
