@@ -168,10 +168,9 @@ pub fn diff_texts(lexicon: &Lexicon, left: &str, right: &str, config: &DiffConfi
 /// What [`diff_words`] gives two copies of `text` whose words span `start..end`: one equal op.
 fn verbatim(text: &str, start: usize, end: usize) -> LinkDiff {
     let piece = || Some(Piece { part: 0, start, end, text: text[start..end].to_string() });
-    let whole = RawOp { kind: OpKind::Equal, left: Some((0, 1)), right: Some((0, 1)) };
     LinkDiff {
         ops: vec![WordOp { kind: OpKind::Equal, left: piece(), right: piece() }],
-        summary: summarize(&[whole]),
+        summary: summary_of(&[2, 0, 0, 0, 0]),
     }
 }
 
@@ -647,7 +646,7 @@ fn diff_words(
     }
 
     walk(left_pair, right_moved, right_taken, lw, rw, |op| merge_into(merged, op, lw, rw));
-    let summary = summarize(merged);
+    let summary = summarize(merged, lw, rw, lexicon);
     let ops = merged.iter().map(|op| to_word_op(op, lw, rw, left, right)).collect();
     LinkDiff { ops, summary }
 }
@@ -862,8 +861,11 @@ fn to_word_op(op: &RawOp, lw: &[Word], rw: &[Word], left: &[&str], right: &[&str
     WordOp { kind: op.kind, left: piece(op.left, lw, left), right: piece(op.right, rw, right) }
 }
 
-/// Shares of all words on both sides, by category, summing to 100 (largest remainder).
-fn summarize(ops: &[RawOp]) -> DiffSummary {
+/// Shares of all words on both sides, by category, summing to 100 (largest remainder). In a
+/// move, only the same words count as "moved": "devised" there for "drafted" here is a
+/// synonym swap that also moved and counts as one, "Russia" for "Russian" a minor edit
+/// (`lw`, `rw`: the words; `lexicon` relates them as the diff did).
+fn summarize(ops: &[RawOp], lw: &[Word], rw: &[Word], lexicon: &Lexicon) -> DiffSummary {
     let len = |r: Option<(usize, usize)>| r.map_or(0, |(s, e)| e - s);
     let mut counts = [0usize; 5];
     for op in ops {
@@ -874,9 +876,30 @@ fn summarize(ops: &[RawOp]) -> DiffSummary {
             OpKind::Moved => 3,
             OpKind::Changed | OpKind::Inserted | OpKind::Deleted => 4,
         };
+        if let (OpKind::Moved, Some((l0, l1)), Some((r0, r1))) = (op.kind, op.left, op.right) {
+            if l1 - l0 == r1 - r0 {
+                for (a, b) in
+                    lw[l0.min(lw.len())..l1.min(lw.len())].iter().zip(&rw[r0.min(rw.len())..r1.min(rw.len())])
+                {
+                    let slot = match lexicon.relate(a.token, b.token).map(op_of) {
+                        Some(OpKind::Inflection | OpKind::Variant) => 1,
+                        Some(OpKind::Synonym) => 2,
+                        _ => 3,
+                    };
+                    counts[slot] += 2;
+                }
+                continue;
+            }
+        }
         counts[slot] += len(op.left) + len(op.right);
     }
-    let pct = percentages(&counts);
+    summary_of(&counts)
+}
+
+/// The summary of word counts by category (verbatim, minor edits, synonym swaps, moved, new
+/// wording).
+fn summary_of(counts: &[usize; 5]) -> DiffSummary {
+    let pct = percentages(counts);
     let names = ["verbatim", "minor edits", "synonym swaps", "moved", "new wording"];
     let display = if counts.iter().sum::<usize>() == 0 {
         "no words".to_string()
@@ -1035,6 +1058,22 @@ mod tests {
             "{r}"
         );
         assert!(r.contains("=Peskov said no talks were held"), "{r}");
+    }
+
+    #[test]
+    fn only_the_same_words_moved_count_as_moved() {
+        // "cancelled" moved as it is; "talks" moved and came back as "negotiations": a synonym
+        // swap that moved counts as a synonym swap, not as words kept in another place.
+        let d = run(
+            "The talks were cancelled on Thursday, Peskov said.",
+            "Peskov said on Thursday that officials cancelled negotiations.",
+        );
+        let r = render(&d);
+        assert!(r.contains("moved(talks|negotiations)") && r.contains("moved(cancelled|cancelled)"), "{r}");
+        assert!(!r.contains("synonym("), "the only synonyms are the moved ones: {r}");
+        // 16 words: "talks" / "negotiations" 2 (synonym swaps), "cancelled" ×2 and "Peskov
+        // said" ×2 6 (moved).
+        assert_eq!((d.summary.synonym, d.summary.moved), (13, 37), "{}", d.summary.display);
     }
 
     #[test]
