@@ -50,7 +50,8 @@ pub fn op_label(kind: OpKind) -> &'static str {
         OpKind::Changed => "changed",
         OpKind::Inserted => "added",
         OpKind::Deleted => "dropped",
-        OpKind::Moved => "moved",
+        // A move pairs related words, not only equal ones ("devised" ↔ "drafted").
+        OpKind::Moved => "moved (same or related word)",
     }
 }
 
