@@ -251,7 +251,8 @@ mod browser {
                 finish(k, Err((name, FileError::TooLarge(size).to_string())));
                 continue;
             }
-            // One of the two runs; the closures live until then (a few bytes a file).
+            // One of the two runs. Both are handed to JavaScript for good: the one never
+            // called keeps its few bytes (a name and a counter) for the page's lifetime.
             let (read, failed) = (finish.clone(), finish.clone());
             let failed_name = name.clone();
             let on_read = Closure::once(move |buffer: JsValue| {

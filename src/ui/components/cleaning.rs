@@ -44,8 +44,8 @@ pub fn cleaning(props: &CleaningProps) -> Html {
                 let restored: Vec<usize> = props.restored.iter().filter(|(x, _)| **x == *d.id).map(|(_, l)| *l).collect();
                 // Removed and restored lines in line order, so that a line ticked stays where it
                 // was (and the keyboard's focus with it); a line just restored, still in the
-                // last report's removed lines, is listed once, as restored. Keys: line × 2, plus 1 if restored
-                // (plain numbers: sorting tuples of strings cost the page 2 KB).
+                // last report's removed lines, is listed once, as restored. Keys: line × 2, plus
+                // 1 if restored (plain numbers: sorting tuples of strings cost the page 2 KB).
                 let mut keys: Vec<usize> =
                     d.removed.iter().map(|r| r.line * 2).filter(|k| !restored.contains(&(k / 2))).collect();
                 keys.extend(restored.iter().map(|l| l * 2 + 1));
