@@ -76,6 +76,13 @@ fn numbers_and_dates() {
             ("7", Some("reports"), None),
         ]),
         ("Two homes burned.", &[]),
+        ("Another 40 homes burned.", &[("40", Some("homes"), None)]),
+        ("All 12 cars were towed.", &[("12", Some("cars"), None)]),
+        ("The 40 homes were empty; Report 12 says so, and point 26 gives amnesty.", &[
+            ("40", Some("homes"), None),
+            ("12", None, None),
+            ("26", Some("plan point"), None),
+        ]),
         ("", &[]),
     ];
     for (text, want) in cases {

@@ -1179,10 +1179,6 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
             }
             let year_like =
                 value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !bare(w).contains(',');
-            let counted = counted.filter(|_| unit.is_none() && !year_like);
-            if let Some((k, _)) = &counted {
-                end_word = k + 1;
-            }
             // "point 26": an item number.
             let prev = i.checked_sub(1).map(|k| bare(words[k].1).to_lowercase()).unwrap_or_default();
             let mut kind = FactKind::Number;
@@ -1190,6 +1186,29 @@ pub fn extract_facts(doc: &DocSentences, config: &FactConfig) -> Vec<Fact> {
                 && matches!(prev.as_str(), "point" | "article" | "clause" | "paragraph" | "item")
             {
                 unit = Some(if prev == "point" { "plan point" } else { "article" });
+            }
+            // A number that names something ("Report 12 says", "Resolution 2231 calls", "point
+            // 26 gives") is followed by a verb, not by what it counts.
+            let named = i.checked_sub(1).is_some_and(|k| is_cap(words[k].1))
+                && !is_stopword(&prev)
+                && !QUALIFIERS.contains(&prev.as_str())
+                && !matches!(
+                    prev.as_str(),
+                    "another"
+                        | "all"
+                        | "those"
+                        | "these"
+                        | "both"
+                        | "other"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                );
+            let counted = counted.filter(|_| unit.is_none() && !year_like && !named);
+            if let Some((k, _)) = &counted {
+                end_word = k + 1;
             }
             let mut unit_s = unit.map(str::to_string).or(counted.map(|(_, n)| n));
             // Years.
