@@ -1,7 +1,7 @@
 //! Table tests for paragraph and sentence segmentation.
 
 use wirediff::engine::clean::{clean, CleanConfig};
-use wirediff::engine::segment::{segment, segment_with, SegmentConfig};
+use wirediff::engine::segment::{first_sentence, segment, segment_with, SegmentConfig};
 use wirediff::seeds::SEEDS;
 
 fn sentences(text: &str) -> Vec<&str> {
@@ -155,6 +155,38 @@ const TABLE: &[(&str, &str, &[&str])] = &[
 fn table() {
     for &(case, input, expected) in TABLE {
         assert_eq!(sentences(input), expected, "{case}");
+    }
+}
+
+/// The page's titles use `first_sentence`, which leaves out Unicode's tables: it must cut where
+/// `segment` does, on every case above and on every line of every seed, raw and cleaned.
+#[test]
+fn first_sentence_agrees_with_segment() {
+    let seeds = SEEDS.iter().flat_map(|s| [s.text.to_string(), clean(s.text, &CleanConfig::default()).text]);
+    let texts: Vec<String> = TABLE.iter().map(|&(_, input, _)| input.to_string()).chain(seeds).collect();
+    let mut checked = 0;
+    for text in &texts {
+        // The text, each line, and the rest of the text from each sentence on: every cut is met.
+        let rests = segment(text).into_iter().map(|s| &text[s.start..]);
+        for piece in std::iter::once(text.as_str()).chain(text.lines()).chain(rests) {
+            assert_eq!(first_sentence(piece), segment(piece).first().copied(), "{piece:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} texts");
+    for (text, first) in [
+        ("Why?Because. Next", "Why?"),
+        ("It rose 3.5 percent. Then", "It rose 3.5 percent."),
+        ("See e.g. the U.S.Army. It", "See e.g. the U.S.Army."),
+        ("He left.\u{2028}Next", "He left."),
+        ("One line\u{2029}Two", "One line"),
+        ("Wait... What? No!! Yes", "Wait..."),
+        ("End.\u{201d} Next", "End.\u{201d}"),
+        ("停战。Next one", "停战。"),
+    ] {
+        let got = first_sentence(text).map(|s| &text[s.start..s.end]);
+        assert_eq!(got, segment(text).first().map(|s| &text[s.start..s.end]), "{text:?}");
+        assert_eq!(got, Some(first), "{text:?}");
     }
 }
 

@@ -17,13 +17,13 @@
 //! after:  The US peace plan to end the war in Ukraine contains almost no concessions from Russia…
 //! ```
 //!
-//! Cost: one pass over the first real line plus one segmentation of it, O(line length); the word
+//! Cost: one pass over the first real line plus finding its first sentence, O(line length); the word
 //! count is one pass over the text. Both are negligible next to cleaning.
 
 use serde::{Deserialize, Serialize};
 
 use super::clean::{clean, CleanConfig};
-use super::segment::segment;
+use super::segment::first_sentence;
 
 /// How titles are derived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ pub fn title(text: &str, config: &TitleConfig) -> String {
         return String::new();
     };
     let line = if config.strip_dateline { strip_dateline(line) } else { line };
-    let sentence = segment(line).first().map_or(line, |s| &line[s.start..s.end]);
+    let sentence = first_sentence(line).map_or(line, |s| &line[s.start..s.end]);
     let sentence = strip_unbalanced_quotes(sentence);
     let sentence = strip_final_stop(sentence);
     shorten(sentence, config.max_chars)

@@ -107,17 +107,47 @@ pub fn segment_with(text: &str, config: &SegmentConfig) -> Segmented {
     let paragraphs = paragraphs(text, config);
     let mut sentences = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let (start, end) = if paragraph.quote_wrapped {
-            let inner = &text[paragraph.start..paragraph.end];
-            let first = inner.chars().next().map_or(0, char::len_utf8);
-            let last = inner.chars().next_back().map_or(0, char::len_utf8);
-            (paragraph.start + first, paragraph.end - last)
-        } else {
-            (paragraph.start, paragraph.end)
-        };
-        split_paragraph(text, start, end, index, config, &mut sentences);
+        let (start, end) = sentence_area(text, paragraph);
+        split_paragraph(text, start, end, index, config, uax29_cuts, &mut sentences);
     }
     Segmented { paragraphs, sentences }
+}
+
+/// The first sentence of `text`, as [`segment`] would give it, without Unicode's sentence-break
+/// tables: the page derives each article's title from it, and `unicode-segmentation`'s tables
+/// cost its wasm about 15 KB gzipped for that one line. Candidate cuts come from
+/// [`simple_cuts`], which follows the same UAX #29 rules for the characters of news text;
+/// the rules on top are the same code as [`segment`]'s.
+///
+/// ```
+/// use wirediff::engine::segment::first_sentence;
+/// let text = "U.S. Army Secretary Dan Driscoll met them. “It ended.” he said.";
+/// let s = first_sentence(text).unwrap();
+/// assert_eq!(&text[s.start..s.end], "U.S. Army Secretary Dan Driscoll met them.");
+/// ```
+pub fn first_sentence(text: &str) -> Option<SentenceSpan> {
+    let config = SegmentConfig::default();
+    let mut sentences = Vec::new();
+    for (index, paragraph) in paragraphs(text, &config).iter().enumerate() {
+        let (start, end) = sentence_area(text, paragraph);
+        split_paragraph(text, start, end, index, &config, simple_cuts, &mut sentences);
+        if let Some(first) = sentences.first() {
+            return Some(*first);
+        }
+    }
+    None
+}
+
+/// The part of a paragraph that holds its sentences: a quote-wrapped one without its marks.
+fn sentence_area(text: &str, paragraph: &ParagraphSpan) -> (usize, usize) {
+    if paragraph.quote_wrapped {
+        let inner = &text[paragraph.start..paragraph.end];
+        let first = inner.chars().next().map_or(0, char::len_utf8);
+        let last = inner.chars().next_back().map_or(0, char::len_utf8);
+        (paragraph.start + first, paragraph.end - last)
+    } else {
+        (paragraph.start, paragraph.end)
+    }
 }
 
 /// The text's paragraphs: trimmed, non-empty byte spans in order.
@@ -246,13 +276,15 @@ fn is_quote_wrapped(paragraph: &str) -> bool {
     false
 }
 
-/// Splits `text[start..end]` (one paragraph) into sentences and pushes their spans.
+/// Splits `text[start..end]` (one paragraph) into sentences and pushes their spans. `cuts`
+/// gives the candidate sentence boundaries of the paragraph (line breaks made spaces).
 fn split_paragraph(
     text: &str,
     start: usize,
     end: usize,
     paragraph: usize,
     config: &SegmentConfig,
+    cuts: fn(&str) -> Vec<usize>,
     out: &mut Vec<SentenceSpan>,
 ) {
     let Some(slice) = text.get(start..end) else { return };
@@ -260,7 +292,7 @@ fn split_paragraph(
     let scratch: String = slice.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
     let s = scratch.as_str();
 
-    let mut cuts: Vec<usize> = s.split_sentence_bound_indices().map(|(i, _)| i).filter(|&i| i > 0).collect();
+    let mut cuts: Vec<usize> = cuts(s);
     cuts.extend(digit_cuts(s));
     cuts.sort_unstable();
     cuts.dedup();
@@ -298,6 +330,242 @@ fn split_paragraph(
         from = cut;
     }
 }
+
+/// UAX #29's sentence boundaries inside `s` (not at 0).
+fn uax29_cuts(s: &str) -> Vec<usize> {
+    s.split_sentence_bound_indices().map(|(i, _)| i).filter(|&i| i > 0).collect()
+}
+
+/// UAX #29's sentence boundaries inside `s` (not at 0 nor at the end) for line-free text,
+/// from its rules SB6–SB11 over the sentence-break classes below. The classes that only
+/// bound a sentence (terminators, closers, continuers, spaces, format marks) are Unicode's own
+/// lists for the Basic Multilingual Plane; letters and digits are told by `char`'s methods, which
+/// `unicode-segmentation`'s tables refine only for rare letters. O(n) for news text: the scan
+/// after an `.` (SB8) stops at the next letter.
+fn simple_cuts(s: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| !is_sb_format(c)).collect();
+    let mut out = Vec::new();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        // SB4: a paragraph or line separator always ends a sentence.
+        if is_sb_sep(c) {
+            out.push(i + c.len_utf8());
+            continue;
+        }
+        let aterm = is_sb_aterm(c);
+        if !aterm && !is_sb_sterm(c) {
+            continue;
+        }
+        let next = chars.get(n + 1).map(|&(_, c)| c);
+        if aterm {
+            // SB6: `3.5`; SB7: `U.S`, `e.g`'s letters on both sides of the dot.
+            if next.is_some_and(is_sb_numeric) {
+                continue;
+            }
+            let prev = n.checked_sub(1).map(|p| chars[p].1);
+            if prev.is_some_and(|p| p.is_uppercase() || p.is_lowercase())
+                && next.is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+        }
+        // SB9/SB10: closers, then spaces, stay with the sentence.
+        let mut at = n + 1;
+        while chars.get(at).is_some_and(|&(_, c)| is_sb_close(c)) {
+            at += 1;
+        }
+        while chars.get(at).is_some_and(|&(_, c)| c.is_whitespace() && !is_sb_sep(c)) {
+            at += 1;
+        }
+        let Some(&(cut, after)) = chars.get(at) else { continue };
+        // SB8a: a continuer or another terminator follows; a separator cuts after itself.
+        if is_sb_scontinue(after) || is_sb_aterm(after) || is_sb_sterm(after) || is_sb_sep(after) {
+            continue;
+        }
+        // SB8: after `.`, a lower-case word before any other letter or terminator.
+        if aterm {
+            let lower = chars[at..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|&c| c.is_alphabetic() || is_sb_aterm(c) || is_sb_sterm(c) || is_sb_sep(c))
+                .is_some_and(|c| c.is_lowercase() && !c.is_uppercase());
+            if lower {
+                continue;
+            }
+        }
+        out.push(cut);
+    }
+    out
+}
+
+fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
+    ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+}
+
+fn is_sb_sep(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_sb_aterm(c: char) -> bool {
+    matches!(c, '.' | '\u{2024}' | '\u{fe52}' | '\u{ff0e}')
+}
+
+fn is_sb_sterm(c: char) -> bool {
+    matches!(c, '!' | '?') || !c.is_ascii() && in_ranges(c, STERM)
+}
+
+fn is_sb_close(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}') || !c.is_ascii() && in_ranges(c, CLOSE)
+}
+
+fn is_sb_scontinue(c: char) -> bool {
+    matches!(c, ',' | '-' | ':' | ';') || !c.is_ascii() && in_ranges(c, SCONTINUE)
+}
+
+/// Format marks (soft hyphen, zero-width and direction marks) and combining marks are
+/// transparent to the rules (SB5).
+fn is_sb_format(c: char) -> bool {
+    !c.is_ascii() && (in_ranges(c, FORMAT) || ('\u{300}'..='\u{36f}').contains(&c))
+}
+
+fn is_sb_numeric(c: char) -> bool {
+    c.is_ascii_digit() || !c.is_ascii() && c.is_numeric() && !in_ranges(c, NOT_NUMERIC)
+}
+
+/// Numbers that are no digits to UAX #29: superscripts, fractions, Roman numerals and the like.
+const NOT_NUMERIC: &[(char, char)] =
+    &[('\u{b2}', '\u{be}'), ('\u{2070}', '\u{218f}'), ('\u{2460}', '\u{24ff}')];
+
+/// Sentence_Break=STerm in the BMP beyond ASCII (Unicode 16).
+const STERM: &[(char, char)] = &[
+    ('\u{589}', '\u{589}'),
+    ('\u{61d}', '\u{61f}'),
+    ('\u{6d4}', '\u{6d4}'),
+    ('\u{700}', '\u{702}'),
+    ('\u{7f9}', '\u{7f9}'),
+    ('\u{837}', '\u{837}'),
+    ('\u{839}', '\u{839}'),
+    ('\u{83d}', '\u{83e}'),
+    ('\u{964}', '\u{965}'),
+    ('\u{104a}', '\u{104b}'),
+    ('\u{1362}', '\u{1362}'),
+    ('\u{1367}', '\u{1368}'),
+    ('\u{166e}', '\u{166e}'),
+    ('\u{1735}', '\u{1736}'),
+    ('\u{17d4}', '\u{17d5}'),
+    ('\u{1803}', '\u{1803}'),
+    ('\u{1809}', '\u{1809}'),
+    ('\u{1944}', '\u{1945}'),
+    ('\u{1aa8}', '\u{1aab}'),
+    ('\u{1b4e}', '\u{1b4f}'),
+    ('\u{1b5a}', '\u{1b5b}'),
+    ('\u{1b5e}', '\u{1b5f}'),
+    ('\u{1b7d}', '\u{1b7f}'),
+    ('\u{1c3b}', '\u{1c3c}'),
+    ('\u{1c7e}', '\u{1c7f}'),
+    ('\u{203c}', '\u{203d}'),
+    ('\u{2047}', '\u{2049}'),
+    ('\u{2cf9}', '\u{2cfb}'),
+    ('\u{2e2e}', '\u{2e2e}'),
+    ('\u{2e3c}', '\u{2e3c}'),
+    ('\u{2e53}', '\u{2e54}'),
+    ('\u{3002}', '\u{3002}'),
+    ('\u{a4ff}', '\u{a4ff}'),
+    ('\u{a60e}', '\u{a60f}'),
+    ('\u{a6f3}', '\u{a6f3}'),
+    ('\u{a6f7}', '\u{a6f7}'),
+    ('\u{a876}', '\u{a877}'),
+    ('\u{a8ce}', '\u{a8cf}'),
+    ('\u{a92f}', '\u{a92f}'),
+    ('\u{a9c8}', '\u{a9c9}'),
+    ('\u{aa5d}', '\u{aa5f}'),
+    ('\u{aaf0}', '\u{aaf1}'),
+    ('\u{abeb}', '\u{abeb}'),
+    ('\u{fe12}', '\u{fe12}'),
+    ('\u{fe15}', '\u{fe16}'),
+    ('\u{fe56}', '\u{fe57}'),
+    ('\u{ff01}', '\u{ff01}'),
+    ('\u{ff1f}', '\u{ff1f}'),
+    ('\u{ff61}', '\u{ff61}'),
+];
+
+/// Sentence_Break=Close in the BMP beyond ASCII (Unicode 16): quotation marks and brackets.
+const CLOSE: &[(char, char)] = &[
+    ('\u{ab}', '\u{ab}'),
+    ('\u{bb}', '\u{bb}'),
+    ('\u{f3a}', '\u{f3d}'),
+    ('\u{169b}', '\u{169c}'),
+    ('\u{2018}', '\u{201f}'),
+    ('\u{2039}', '\u{203a}'),
+    ('\u{2045}', '\u{2046}'),
+    ('\u{207d}', '\u{207e}'),
+    ('\u{208d}', '\u{208e}'),
+    ('\u{2308}', '\u{230b}'),
+    ('\u{2329}', '\u{232a}'),
+    ('\u{275b}', '\u{2760}'),
+    ('\u{2768}', '\u{2775}'),
+    ('\u{27c5}', '\u{27c6}'),
+    ('\u{27e6}', '\u{27ef}'),
+    ('\u{2983}', '\u{2998}'),
+    ('\u{29d8}', '\u{29db}'),
+    ('\u{29fc}', '\u{29fd}'),
+    ('\u{2e00}', '\u{2e0d}'),
+    ('\u{2e1c}', '\u{2e1d}'),
+    ('\u{2e20}', '\u{2e29}'),
+    ('\u{2e42}', '\u{2e42}'),
+    ('\u{2e55}', '\u{2e5c}'),
+    ('\u{3008}', '\u{3011}'),
+    ('\u{3014}', '\u{301b}'),
+    ('\u{301d}', '\u{301f}'),
+    ('\u{fd3e}', '\u{fd3f}'),
+    ('\u{fe17}', '\u{fe18}'),
+    ('\u{fe35}', '\u{fe44}'),
+    ('\u{fe47}', '\u{fe48}'),
+    ('\u{fe59}', '\u{fe5e}'),
+    ('\u{ff08}', '\u{ff09}'),
+    ('\u{ff3b}', '\u{ff3b}'),
+    ('\u{ff3d}', '\u{ff3d}'),
+    ('\u{ff5b}', '\u{ff5b}'),
+    ('\u{ff5d}', '\u{ff5d}'),
+    ('\u{ff5f}', '\u{ff60}'),
+    ('\u{ff62}', '\u{ff63}'),
+];
+
+/// Sentence_Break=SContinue in the BMP beyond ASCII (Unicode 16): commas, colons, dashes.
+const SCONTINUE: &[(char, char)] = &[
+    ('\u{37e}', '\u{37e}'),
+    ('\u{55d}', '\u{55d}'),
+    ('\u{60c}', '\u{60d}'),
+    ('\u{7f8}', '\u{7f8}'),
+    ('\u{1802}', '\u{1802}'),
+    ('\u{1808}', '\u{1808}'),
+    ('\u{2013}', '\u{2014}'),
+    ('\u{3001}', '\u{3001}'),
+    ('\u{fe10}', '\u{fe11}'),
+    ('\u{fe13}', '\u{fe14}'),
+    ('\u{fe31}', '\u{fe32}'),
+    ('\u{fe50}', '\u{fe51}'),
+    ('\u{fe54}', '\u{fe55}'),
+    ('\u{fe58}', '\u{fe58}'),
+    ('\u{fe63}', '\u{fe63}'),
+    ('\u{ff0c}', '\u{ff0d}'),
+    ('\u{ff1a}', '\u{ff1b}'),
+    ('\u{ff64}', '\u{ff64}'),
+];
+
+/// Sentence_Break=Format in the BMP (Unicode 16).
+const FORMAT: &[(char, char)] = &[
+    ('\u{ad}', '\u{ad}'),
+    ('\u{61c}', '\u{61c}'),
+    ('\u{70f}', '\u{70f}'),
+    ('\u{180e}', '\u{180e}'),
+    ('\u{200b}', '\u{200b}'),
+    ('\u{200e}', '\u{200f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206f}'),
+    ('\u{feff}', '\u{feff}'),
+    ('\u{fff9}', '\u{fffb}'),
+];
 
 /// After a cut, closing quote marks (and straight quotes followed by a space) move to the left.
 fn skip_closers(s: &str, cut: usize) -> usize {
