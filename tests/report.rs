@@ -253,23 +253,47 @@ fn passages_do_not_chain_unrelated_sentences() {
     assert_eq!(passage_of(r, "002", "A U.S.-backed plan drafted by Steve Witkoff").as_ref(), Some(&witkoff));
     // … and 000's Donbas sentence, linked only to 001's Witkoff-and-Donbas sentence, is not in it.
     assert_ne!(passage_of(r, "000", "the entirety of the eastern Donbas region").as_ref(), Some(&witkoff));
-    // Average link: in every passage at least half of the sentence pairs from different
-    // documents are linked.
+    // Average link: in every passage at least half of the pairs of its documents are linked
+    // through its sentences.
     let doc = |id: &str| id.split('#').next().unwrap_or_default().to_string();
     for p in &r.passages {
         let members: Vec<&String> = p.carriers.iter().flat_map(|c| &c.sentences).collect();
+        let mut documents: Vec<String> = members.iter().map(|s| doc(s)).collect();
+        documents.dedup();
         let (mut pairs, mut linked) = (0, 0);
-        for (k, a) in members.iter().enumerate() {
-            for b in members[k + 1..].iter().filter(|b| doc(b) != doc(a)) {
+        for (k, d) in documents.iter().enumerate() {
+            for e in &documents[k + 1..] {
                 pairs += 1;
                 let joined = r.pairs.iter().flat_map(|x| &x.links).any(|l| {
-                    let has = |x: &String| l.left.contains(x) || l.right.contains(x);
-                    has(a) && has(b)
+                    let has = |doc_id: &String| {
+                        members
+                            .iter()
+                            .any(|s| doc(s) == *doc_id && (l.left.contains(s) || l.right.contains(s)))
+                    };
+                    has(d) && has(e)
                 });
                 linked += usize::from(joined);
             }
         }
-        assert!(2 * linked >= pairs, "{}: {linked} of {pairs} pairs linked", p.id);
+        assert!(2 * linked >= pairs, "{}: {linked} of {pairs} document pairs linked", p.id);
+    }
+}
+
+/// 003 splits "cede territory" and "reduce its military" over two sentences, joined by one
+/// merge link to 004's sentence that carries both; 000's sentence carries both too. All four
+/// are one passage, whatever the order of the links' scores (counted by sentence pair, 003's
+/// second sentence was a miss for 000, and 000 fell out on a change of 0.001 in a score).
+#[test]
+fn a_sentence_carrying_two_claims_joins_the_passage_of_a_split() {
+    let r = seed_report();
+    let passage =
+        passage_of(r, "004", "such as Ukraine surrendering territory and scaling down").expect("passage");
+    for (doc, fragment) in [
+        ("003", "Kiev would have to cede some of its territory to Moscow"),
+        ("003", "It would have to reduce the size of its military"),
+        ("000", "would entail Ukraine relinquishing territory to Russia"),
+    ] {
+        assert_eq!(passage_of(r, doc, fragment).as_ref(), Some(&passage), "{doc}: {fragment}");
     }
 }
 
@@ -625,20 +649,8 @@ fn gold_rows(report: &Report) -> Vec<GoldRow> {
 fn seed_links_against_the_hand_read_correspondences() {
     let r = seed_report();
     let rows = gold_rows(r);
-    let graded = |a: &String, b: &String| {
-        rows.iter().any(|g| {
-            (g.left.contains(a) && g.right.contains(b)) || (g.left.contains(b) && g.right.contains(a))
-        })
-    };
     let links: Vec<_> = r.pairs.iter().flat_map(|p| &p.links).collect();
-    let text = |id: &String| {
-        r.documents.iter().flat_map(|d| &d.sentences).find(|s| &s.id == id).map(|s| s.text.clone())
-    };
-    let false_links: Vec<String> = links
-        .iter()
-        .filter(|l| !l.left.iter().all(|a| l.right.iter().all(|b| graded(a, b))))
-        .map(|l| format!("{:?} ⇄ {:?}: {:?} / {:?}", l.left, l.right, text(&l.left[0]), text(&l.right[0])))
-        .collect();
+    let false_links = false_seed_links(r, &rows);
     let found = |g: &GoldRow| {
         links.iter().any(|l| {
             let has = |side: &[String], ids: &[String]| side.iter().any(|s| ids.contains(s));
@@ -661,4 +673,129 @@ fn seed_links_against_the_hand_read_correspondences() {
     assert!(false_links.is_empty(), "links no reader would draw:\n{}", false_links.join("\n"));
     assert_eq!(needed.len(), 40, "the gold file's needed rows");
     assert!(hits >= 22, "recall fell: {hits} of {} needed correspondences found", needed.len());
+}
+
+/// The links between two seeds that join a pair of sentences the gold file does not grade.
+fn false_seed_links(r: &Report, rows: &[GoldRow]) -> Vec<String> {
+    let graded = |a: &String, b: &String| {
+        rows.iter().any(|g| {
+            (g.left.contains(a) && g.right.contains(b)) || (g.left.contains(b) && g.right.contains(a))
+        })
+    };
+    let text = |id: &String| {
+        r.documents.iter().flat_map(|d| &d.sentences).find(|s| &s.id == id).map(|s| s.text.clone())
+    };
+    let seed = |id: &str| SEEDS.iter().any(|s| s.name[..3] == *id);
+    r.pairs
+        .iter()
+        .filter(|p| seed(&p.left) && seed(&p.right))
+        .flat_map(|p| &p.links)
+        .filter(|l| !l.left.iter().all(|a| l.right.iter().all(|b| graded(a, b))))
+        .map(|l| format!("{:?} ⇄ {:?}: {:?} / {:?}", l.left, l.right, text(&l.left[0]), text(&l.right[0])))
+        .collect()
+}
+
+/// `n` short local-news briefs that share no story with the seeds: made from a few templates
+/// with a fixed pseudo-random walk, so they use newsroom words ("said", "officials") but no
+/// word of the peace plan's claims.
+fn local_briefs(n: usize) -> Vec<Input> {
+    const WHO: &[&str] = &[
+        "The city council",
+        "County officials",
+        "The school board",
+        "The water utility",
+        "The transit agency",
+        "The parks department",
+        "A neighborhood association",
+        "The public library",
+        "The fire department",
+        "The county clerk",
+    ];
+    const DID: &[&str] = &[
+        "approved a budget for repaving Maple Street",
+        "voted to extend weekend hours at the branch on Elm Avenue",
+        "announced a cleanup of the riverfront trail",
+        "closed the Third Street bridge for an inspection",
+        "opened a farmers market in the old rail depot",
+        "raised parking fees downtown by a quarter",
+        "hired a new director for its recycling program",
+        "delayed the vote on a skate park near the high school",
+        "replaced aging pipes under Lincoln Boulevard",
+        "started a pilot of electric buses on two routes",
+        "planted maple trees along the harbor walk",
+        "bought a second ladder truck for the east station",
+    ];
+    const WHEN: &[&str] =
+        &["on Tuesday", "last week", "this month", "on Monday night", "after a long hearing"];
+    const MORE: &[&str] = &[
+        "The measure passed by a vote of five to two.",
+        "A public hearing is set for the first week of March.",
+        "Officials said the work should take about six weeks.",
+        "Residents can comment online until Friday.",
+        "The project is paid for by a state grant.",
+        "Several neighbors spoke in favor at the meeting.",
+        "Drivers should expect detours near the site.",
+        "A spokeswoman said more details would follow.",
+        "The board will review the results next spring.",
+        "Volunteers are asked to sign up at the front desk.",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut pick = |len: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % len as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let (who, did, when) = (WHO[pick(WHO.len())], DID[pick(DID.len())], WHEN[pick(WHEN.len())]);
+            let mut text = format!("{who} {did}\n\n{who} {did} {when}, officials said.");
+            for _ in 0..3 {
+                text.push(' ');
+                text.push_str(MORE[pick(MORE.len())]);
+            }
+            Input { id: format!("brief-{i:02}"), text }
+        })
+        .collect()
+}
+
+/// Each link between two seeds, as the two sides' sentence texts.
+fn seed_links(report: &Report) -> Vec<(Vec<String>, Vec<String>)> {
+    let text = |id: &String| {
+        let s = report.documents.iter().flat_map(|d| &d.sentences).find(|s| s.id == *id);
+        s.map(|s| s.text.clone()).unwrap_or_default()
+    };
+    let seed = |id: &str| SEEDS.iter().any(|s| s.name[..3] == *id);
+    let mut out: Vec<_> = report
+        .pairs
+        .iter()
+        .filter(|p| seed(&p.left) && seed(&p.right))
+        .flat_map(|p| &p.links)
+        .map(|l| (l.left.iter().map(text).collect(), l.right.iter().map(text).collect()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Word weights come from the loaded documents, but documents on another story must not make
+/// the seeds' words rare and so invent links between them: 60 briefs once added three weak
+/// ones, "no concessions … end the war" ⇄ "has not officially announced any plans to stop
+/// the war" and two for a contrary claim ("forces him to relinquish some territory" ⇄
+/// "Ukraine surrendering territory"). The briefs may still move the weight of a word they
+/// share with the story ("grant" amnesty / a state grant), so a link may appear, but only one
+/// a reader would draw, and none of the seeds' links may go.
+#[test]
+fn unrelated_documents_do_not_invent_story_links() {
+    let alone = seed_links(seed_report());
+    let mut inputs = seed_inputs();
+    inputs.extend(local_briefs(60));
+    let mixed = analyze(&inputs, &Config::default());
+    let lost: Vec<_> = alone.iter().filter(|l| !seed_links(&mixed).contains(l)).collect();
+    assert!(lost.is_empty(), "lost {lost:#?}");
+    let false_links = false_seed_links(&mixed, &gold_rows(&mixed));
+    assert!(false_links.is_empty(), "links no reader would draw:\n{}", false_links.join("\n"));
+    for &(a, b) in NON_LINKS {
+        assert_eq!(link(&mixed, a, b), None, "{a:?} ⇄ {b:?}");
+    }
+    assert!(alone.len() >= 19, "{} seed links", alone.len());
 }

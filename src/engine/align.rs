@@ -350,7 +350,8 @@ impl Corpus {
             profiles.extend(sentences);
             docs.push(start..profiles.len());
         }
-        let idf = Idf::from_profiles(profiles.iter().map(|p| &**p));
+        let idf =
+            Idf::within_documents(docs.iter().map(|range| profiles[range.clone()].iter().map(|p| &**p)));
         let weights = profiles
             .iter()
             .map(|p| {

@@ -9,8 +9,9 @@
 //! Clustering is union-find over links, strongest first, with two guards against chains of
 //! partial links gluing unrelated content together:
 //! - **average link**: two clusters join only when at least [`PassageConfig::min_link_density`]
-//!   of their cross-document sentence pairs are linked. Seed 000's "Russia would assume command
-//!   over the entirety of the eastern Donbas region" links to 001's "The plan, devised by …
+//!   of their pairs of (compared) documents are linked by some sentence pair. Seed 000's
+//!   "Russia would assume command over the entirety of the eastern Donbas region" links to
+//!   001's "The plan, devised by …
 //!   Witkoff, … would see Kyiv surrendering the entirety of its Donbas region", which links to
 //!   the Witkoff passage of four outlets; the Donbas sentence links to none of the others, so it
 //!   stays out of that passage instead of being chained in (single-link clustering did);
@@ -33,8 +34,8 @@ use super::report::LinkKind;
 pub struct PassageConfig {
     /// A passage holds at most this many sentences of any one document.
     pub max_sentences_per_document: usize,
-    /// Two clusters join only when at least this share of their sentence pairs from different
-    /// documents are linked (average link; 0 gives single-link chaining).
+    /// Two clusters join only when at least this share of their pairs of different documents
+    /// are linked by some sentence pair (average link; 0 gives single-link chaining).
     pub min_link_density: f32,
     /// Hint "B may draw on A" only when at least this share of B is found in A …
     pub hint_min_containment: f32,
@@ -174,7 +175,9 @@ pub fn cluster(
         if merged.iter().any(|x| x.1 > config.max_sentences_per_document) {
             continue;
         }
-        if roots.len() > 1 && !dense_enough(&mut sets, &roots, &linked, compared, config.min_link_density) {
+        if roots.len() > 1
+            && !dense_enough(&mut sets, &roots, &linked, doc_of, compared, config.min_link_density)
+        {
             continue;
         }
         let root = roots[0];
@@ -212,35 +215,45 @@ pub fn cluster(
     out
 }
 
-/// Whether the clusters `roots` are linked densely enough to join: linked pairs over pairs of
-/// sentences from compared documents, across the clusters, at least `min_density`.
+/// Whether the clusters `roots` are linked densely enough to join: of the pairs of compared
+/// documents across the clusters, at least `min_density` must hold a link between them.
+/// Counted by document pair, not sentence pair, so a sentence that carries two claims (000's
+/// "… reduce military aid and cede territory") is not held out of a passage because another
+/// outlet split those claims over two sentences with one merge link between them: counted by
+/// sentence, the merge's second sentence was a miss, and whether 000 joined hung on the order
+/// of two links whose scores differed by 0.001.
 fn dense_enough(
     sets: &mut Sets,
     roots: &[usize],
     linked: &[Vec<usize>],
+    doc_of: &[usize],
     compared: &Compared,
     min_density: f32,
 ) -> bool {
     let (mut pairs, mut links) = (0usize, 0usize);
+    let mut linked_documents: Vec<(usize, usize)> = Vec::new();
     for (k, &a) in roots.iter().enumerate() {
         for &b in &roots[k + 1..] {
             let (small, large) = if sets.members[a].len() <= sets.members[b].len() { (a, b) } else { (b, a) };
-            // Pairs from the per-document counts: at most a few sentences of a document each.
-            for &(d, c) in &sets.counts[small] {
-                for &(e, k) in &sets.counts[large] {
+            for &(d, _) in &sets.counts[small] {
+                for &(e, _) in &sets.counts[large] {
                     if d != e && compared.has(d, e) {
-                        pairs += c * k;
+                        pairs += 1;
                     }
                 }
             }
+            linked_documents.clear();
             let small_members = sets.members[small].clone();
             for &x in &small_members {
                 for &y in &linked[x] {
                     if sets.find(y) == large {
-                        links += 1;
+                        linked_documents.push((doc_of[x], doc_of[y]));
                     }
                 }
             }
+            linked_documents.sort_unstable();
+            linked_documents.dedup();
+            links += linked_documents.len();
         }
     }
     pairs == 0 || links as f32 >= min_density * pairs as f32
