@@ -122,6 +122,26 @@ fn spans_point_at_the_figure() {
     }
 }
 
+/// An entity's text is as written: an initialism keeps its final dot, other words lose the
+/// punctuation after them.
+#[test]
+fn entity_text_as_written() {
+    let written = |text: &str| -> Vec<String> {
+        sentence_facts(text).into_iter().filter(|f| f.kind == FactKind::Entity).map(|f| f.text).collect()
+    };
+    for (text, want) in [
+        ("Aid from the U.S. reached Kyiv.", &["U.S.", "Kyiv"][..]),
+        ("It was sent to the U.S., officials said.", &["U.S."]),
+        ("Envoys met in the U.S.", &["U.S."]),
+        ("Talks with the U.K.; then Paris.", &["U.K.", "Paris"]),
+        ("Aid reached Kyiv, then Kharkiv.", &["Kyiv", "Kharkiv"]),
+        ("The plan was shown to Russia’s envoy.", &["Russia’s"]),
+        ("Talks in “Geneva” ended.", &["Geneva"]),
+    ] {
+        assert_eq!(written(text), want, "{text:?}");
+    }
+}
+
 #[test]
 fn entities() {
     let ents = |text: &str| -> Vec<(String, EntityKind)> {

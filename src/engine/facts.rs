@@ -769,8 +769,10 @@ fn sentence_entities(text: &str) -> Vec<(usize, usize, String, String, EntityKin
         let first = words[s];
         let start =
             first.0 + (first.1.len() - first.1.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        // The last word as `bare` reads it: an initialism keeps its final dot ("U.S.", not "U.S").
         let last = words[e - 1];
-        let end = last.0 + last.1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let kept = bare(last.1);
+        let end = last.0 + (kept.as_ptr() as usize - last.1.as_ptr() as usize) + kept.len();
         let end = end.max(start);
         let written = text.get(start..end).unwrap_or("").to_string();
         out.push((start, end, written, value, kind));
