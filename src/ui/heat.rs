@@ -1,7 +1,8 @@
 //! The large heatmap's arithmetic, kept pure so it is tested natively: above
 //! [`TABLE_MAX_DOCUMENTS`] the containment matrix is drawn as a picture, one pixel per pair
 //! ([`pixels`]), the pointer is mapped back to a pair ([`cell_at`]), and each document's
-//! closest match is listed ([`closest`]) as the keyboard's way to the pairs.
+//! closest match is listed ([`closest`]) as the keyboard's way to the pairs. The table's
+//! cells are one Tab stop, the arrow keys moving between them ([`step`]).
 
 /// Up to this many documents the heatmap is a table with one button per pair and its
 /// percentage. Above it a table no longer fits a screen, nor helps a reader, and costs too
@@ -65,6 +66,26 @@ pub fn closest(containment: &[Vec<Option<f32>>]) -> Vec<Option<(usize, f32)>> {
         .collect()
 }
 
+/// Where a key moves the focus in an `n` × `n` table of cells from (`row`, `col`): the
+/// arrows one cell (stopping at the edges), Home and End to the row's first and last cell,
+/// Page Up and Page Down to the column's. `None` for any other key, which the table leaves to
+/// the browser (Tab leaves the table: it is one Tab stop, its cells a roving focus).
+pub fn step(row: usize, col: usize, key: &str, n: usize) -> Option<(usize, usize)> {
+    let last = n.checked_sub(1)?;
+    let (row, col) = (row.min(last), col.min(last));
+    Some(match key {
+        "ArrowLeft" => (row, col.saturating_sub(1)),
+        "ArrowRight" => (row, (col + 1).min(last)),
+        "ArrowUp" => (row.saturating_sub(1), col),
+        "ArrowDown" => ((row + 1).min(last), col),
+        "Home" => (row, 0),
+        "End" => (row, last),
+        "PageUp" => (0, col),
+        "PageDown" => (last, col),
+        _ => return None,
+    })
+}
+
 /// A CSS hex colour (`#1f3a5f` or `#abc`, spaces around allowed) as RGB.
 pub fn parse_hex(css: &str) -> Option<[u8; 3]> {
     let hex = css.trim().strip_prefix('#')?;
@@ -120,6 +141,31 @@ mod tests {
             vec![None, None, Some(1.0)],
         ];
         assert_eq!(closest(&m), vec![Some((2, 0.7)), Some((0, 0.9)), None]);
+    }
+
+    #[test]
+    fn keys_move_the_focus_within_the_table() {
+        let cases = [
+            ((0, 0), "ArrowRight", Some((0, 1))),
+            ((0, 0), "ArrowLeft", Some((0, 0))),
+            ((0, 0), "ArrowUp", Some((0, 0))),
+            ((1, 2), "ArrowDown", Some((2, 2))),
+            ((4, 4), "ArrowDown", Some((4, 4))),
+            ((4, 4), "ArrowRight", Some((4, 4))),
+            ((2, 3), "ArrowUp", Some((1, 3))),
+            ((2, 3), "ArrowLeft", Some((2, 2))),
+            ((2, 3), "Home", Some((2, 0))),
+            ((2, 3), "End", Some((2, 4))),
+            ((2, 3), "PageUp", Some((0, 3))),
+            ((2, 3), "PageDown", Some((4, 3))),
+            ((2, 3), "Enter", None),
+            ((2, 3), "Tab", None),
+            ((9, 9), "ArrowLeft", Some((4, 3))),
+        ];
+        for ((row, col), key, want) in cases {
+            assert_eq!(step(row, col, key, 5), want, "({row}, {col}) {key}");
+        }
+        assert_eq!(step(0, 0, "ArrowRight", 0), None, "an empty table");
     }
 
     #[test]

@@ -87,6 +87,39 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("the heatmap is one Tab stop whose cells the arrow keys move between; Enter opens the pair", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        const all = await cells(page);
+        const focused = () => page.evaluate(() => document.activeElement?.dataset?.cell ?? document.activeElement?.tagName);
+        const tabStops = () => page.locator(".heatmap .cell[tabindex='0']").count();
+        assert.equal(await tabStops(), 1, "one cell in the Tab order");
+        assert.equal(await all.first().getAttribute("tabindex"), "0", "the first cell is it");
+        await all.first().focus();
+        for (const [key, want] of [
+            ["ArrowRight", "0-1"], ["ArrowDown", "1-1"], ["ArrowDown", "2-1"], ["End", "2-4"],
+            ["ArrowRight", "2-4"], ["PageUp", "0-4"], ["Home", "0-0"], ["ArrowLeft", "0-0"], ["PageDown", "4-0"],
+            ["ArrowUp", "3-0"], ["ArrowRight", "3-1"],
+        ]) {
+            await page.keyboard.press(key);
+            assert.equal(await focused(), want, `after ${key}`);
+            assert.equal(await tabStops(), 1, `one Tab stop after ${key}`);
+        }
+        assert.equal(await page.locator(".heatmap .cell[data-cell='3-1']").getAttribute("tabindex"), "0");
+        // Tab leaves the table instead of walking its 25 cells.
+        await page.keyboard.press("Tab");
+        assert.notEqual(await page.evaluate(() => document.activeElement?.classList.contains("cell")), true, "Tab left the table");
+        await page.keyboard.press("Shift+Tab");
+        assert.equal(await focused(), "3-1", "Shift+Tab comes back to the cell last visited");
+        await screenshot(page, "view-heatmap-keyboard");
+        const row = await page.locator(".heatmap .cell[data-cell='3-1']").getAttribute("data-row");
+        const col = await page.locator(".heatmap .cell[data-cell='3-1']").getAttribute("data-col");
+        await page.keyboard.press("Enter");
+        await page.locator(".view.pair").waitFor();
+        assert.ok(decodeURIComponent(page.url()).endsWith(`#/pair/${row}/${col}`), page.url());
+        assertClean(seen);
+    });
+
     test("a heatmap cell opens the pair view, with a synonym swap labelled and explained", async (t) => {
         const { seen, page } = await open(t);
         await openApp(page, `${server.origin}/`);
@@ -184,9 +217,21 @@ describe("wirediff views", () => {
             await screenshot(page, `view-${tab}-dark`);
         }
         // A range's first figure carries the unit it shares ("from 900,000 to 600,000 personnel").
+        await openApp(page, `${server.origin}/#/overview`);
+        const creditCard = page.locator(".headline", { hasText: "credit line" }).locator(".headline-n");
+        await creditCard.waitFor({ timeout: 20_000 });
+        const credited = Number(await creditCard.innerText());
         await openApp(page, `${server.origin}/#/facts`);
         await page.locator(".facts-table tbody tr").first().waitFor({ timeout: 20_000 });
         assert.match(await page.locator(".facts-table").innerText(), /900,000 personnel/);
+        // The credit lines the Overview counts are the ones Facts lists, each once per outlet.
+        const creditChips = await page.locator(".facts-table .fact.credit").allInnerTexts();
+        assert.ok(credited >= 5, `${credited} credit lines`);
+        assert.equal(creditChips.length, credited, "the Overview's count is the Facts table's list");
+        const postRow = page.locator(".facts-table tbody tr", { has: page.locator(".fact.credit", { hasText: "told The Post" }) });
+        assert.equal(await postRow.count(), 1, "one outlet says it told The Post");
+        assert.equal(await postRow.locator(".fact.credit", { hasText: "told The Post" }).count(), 1, "three mentions, listed once");
+        assert.ok((await page.locator(".facts-table .fact.entity").allInnerTexts()).includes("U.S."), "an initialism keeps its dot");
         // Reported speech found for a quotation is not shown in quotation marks: Instant World
         // News reports Peskov's denial; Fox News Digital quotes him.
         await openApp(page, `${server.origin}/#/quotes`);
