@@ -452,6 +452,31 @@ pub fn guess_outlet(doc: &str, credits: &[Credit], config: &CreditConfig) -> Out
     }
 }
 
+/// The credit lines of one document as a reader lists them: each phrase once, as written, in
+/// the order found ("told The Post" three times in seed 001 is one line). The Overview counts
+/// these and the Facts view lists them, so the two agree.
+///
+/// ```
+/// use wirediff::engine::credits::{credit_lines, Credit, CreditKind};
+/// let credit = |doc: &str, phrase: &str| Credit {
+///     doc: doc.into(), outlet: "The Post".into(), phrase: phrase.into(),
+///     sentence: None, removed_line: None, kind: CreditKind::Attribution,
+/// };
+/// let all = [credit("a", "told The Post"), credit("b", "told The Post"), credit("a", "told The Post"),
+///            credit("a", "attempts by The Post")];
+/// assert_eq!(credit_lines(&all, "a"), ["told The Post", "attempts by The Post"]);
+/// assert_eq!(credit_lines(&all, "c"), Vec::<&str>::new());
+/// ```
+pub fn credit_lines<'a>(credits: &'a [Credit], doc: &str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in credits.iter().filter(|c| c.doc == doc) {
+        if !out.contains(&c.phrase.as_str()) {
+            out.push(&c.phrase);
+        }
+    }
+    out
+}
+
 /// Credits and outlet guesses for every document.
 pub fn credits(docs: &[DocSentences], config: &CreditConfig) -> Vec<DocCredits> {
     docs.iter()

@@ -1,5 +1,5 @@
 //! Facts: the divergences between outlets first (figures that differ, figures only one outlet
-//! gives), then the figures, dates and names each outlet gives.
+//! gives), then the figures, dates, names and credit lines ("told The Post") each outlet gives.
 
 use std::rc::Rc;
 
@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use std::collections::HashSet;
 
+use crate::engine::credits::credit_lines;
 use crate::engine::facts::{DivergenceKind, FactKind};
 use crate::engine::report::Report;
 use crate::ui::format::{divergence_line, thousands, unit_name};
@@ -58,8 +59,9 @@ pub fn facts_view(props: &FactsProps) -> Html {
             .map(|f| f.label.clone())
             .collect()
     };
-    // Per outlet: (id, figures and dates, names), each list whole; drawn up to `shown_values`.
-    let rows: Vec<(&str, Vec<String>, Vec<String>)> = r
+    // Per outlet: (id, figures and dates, names, credit lines), each list whole; drawn up to
+    // `shown_values`.
+    let rows: Vec<(&str, Vec<String>, Vec<String>, Vec<String>)> = r
         .documents
         .iter()
         .map(|d| {
@@ -67,10 +69,11 @@ pub fn facts_view(props: &FactsProps) -> Html {
                 d.id.as_str(),
                 values(&d.id, &[FactKind::Number, FactKind::Date]),
                 values(&d.id, &[FactKind::Entity]),
+                credit_lines(&r.derivation.credits, &d.id).into_iter().map(String::from).collect(),
             )
         })
         .collect();
-    let longest = rows.iter().map(|(_, f, n)| f.len().max(n.len())).max().unwrap_or(0);
+    let longest = rows.iter().map(|(_, f, n, c)| f.len().max(n.len()).max(c.len())).max().unwrap_or(0);
     let cell = |v: &[String], class: &'static str| -> Html {
         html! {
             <>
@@ -112,13 +115,14 @@ pub fn facts_view(props: &FactsProps) -> Html {
             <h3 class="section-title">{ "By outlet" }</h3>
             <div class="facts-scroll">
                 <table class="facts-table">
-                    <thead><tr><th scope="col">{ "Outlet" }</th><th scope="col">{ "Figures and dates" }</th><th scope="col">{ "Names" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Outlet" }</th><th scope="col">{ "Figures and dates" }</th><th scope="col">{ "Names" }</th><th scope="col">{ "Credit lines" }</th></tr></thead>
                     <tbody>
-                        { for rows.iter().map(|(id, figures, names)| html! {
+                        { for rows.iter().map(|(id, figures, names, credits)| html! {
                             <tr>
                                 <th scope="row">{ name(id) }</th>
                                 <td>{ cell(figures, "") }</td>
                                 <td>{ cell(names, "entity") }</td>
+                                <td>{ cell(credits, "credit") }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::heatmap::Heatmap;
 use super::share_bars::ShareBars;
+use crate::engine::credits::credit_lines;
 use crate::engine::facts::DivergenceKind;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
@@ -59,7 +60,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 { headline(changed, ("quote changed", "quotes changed"), format!("{} altered, {} paraphrased, {} trimmed",
                     thousands(quotes(QuoteStatus::Altered)), thousands(quotes(QuoteStatus::Paraphrased)), thousands(quotes(QuoteStatus::Trimmed))), "#/quotes") }
                 { headline(figures, ("divergent figure", "divergent figures"), format!("and {} given by one outlet only", thousands(only_in)), "#/facts") }
-                { headline(r.derivation.credits.len(), ("credit line", "credit lines"), "“as reported by …”, attributions".into(), "#/facts") }
+                { headline(r.documents.iter().map(|d| credit_lines(&r.derivation.credits, &d.id).len()).sum(), ("credit line", "credit lines"), "“as reported by …”, attributions".into(), "#/facts") }
             </ul>
             <div class="overview-grid">
                 <Heatmap report={props.report.clone()} labels={props.labels.clone()} on_action={props.on_action.clone()} />
