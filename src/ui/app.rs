@@ -243,6 +243,7 @@ pub fn app() -> Html {
                     <Library docs={state.docs.clone()} open={state.open.clone()} messages={state.messages.clone()}
                         storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
                         recovery={state.recovery.clone()} removed={state.removed.as_ref().map(|r| Rc::from(r.doc.title()))}
+                        edited={state.edited.as_ref().and_then(|e| state.doc(&e.doc.id)).map(|d| Rc::from(d.title()))}
                         on_action={dispatch.clone()} />
                 } else {
                     <aside class="library" aria-busy="true"></aside>

@@ -198,6 +198,14 @@ pub struct Removed {
     pub restored: Vec<(Rc<str>, usize)>,
 }
 
+/// A document's text before its last edit, kept in memory (not stored) so that Edit can be
+/// undone: the document as it was and the lines restored in it then.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    pub doc: Doc,
+    pub restored: Vec<(Rc<str>, usize)>,
+}
+
 /// What loading the stored library could not read, and what it did about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovery {
@@ -246,6 +254,9 @@ pub struct State {
     pub recovery: Option<Rc<Recovery>>,
     /// The last document removed, until it is put back or the library is reset.
     pub removed: Option<Rc<Removed>>,
+    /// The text of the last document edited before the edit, until it is put back, the
+    /// document is removed or the library is reset.
+    pub edited: Option<Rc<Edited>>,
 }
 
 /// What the user (or the browser) can do.
@@ -261,6 +272,8 @@ pub enum Action {
     Remove(Rc<str>),
     /// Put the last removed document back where it was.
     UndoRemove,
+    /// Give the last edited document its text from before the edit back.
+    UndoEdit,
     /// Back to the five seeds; the user's documents are dropped.
     Reset,
     /// Restore a removed line, or undo that.
@@ -297,6 +310,7 @@ impl State {
             next: 1,
             recovery: None,
             removed: None,
+            edited: None,
         }
     }
 
@@ -534,6 +548,10 @@ impl State {
             Action::Rename(id, name) => edit(&mut s, &id, &|d| d.name = clean_name(&name)),
             Action::SetOutlet(id, outlet) => edit(&mut s, &id, &|d| d.outlet = clean_name(&outlet)),
             Action::Edit(id, text) if !text.trim().is_empty() && too_large(&text).is_none() => {
+                if let Some(before) = s.doc(&id).filter(|d| *d.text != *text) {
+                    let restored = s.restored.iter().filter(|(d, _)| *d == id).cloned().collect();
+                    s.edited = Some(Rc::new(Edited { doc: before.clone(), restored }));
+                }
                 edit(&mut s, &id, &|d| {
                     let fresh = Doc::new(&d.id, &text, d.seed);
                     *d =
@@ -548,6 +566,9 @@ impl State {
                     let (restored, kept) = s.restored.into_iter().partition(|(d, _)| *d == id);
                     s.restored = kept;
                     s.removed = Some(Rc::new(Removed { doc, at, restored }));
+                    if s.edited.as_ref().is_some_and(|e| e.doc.id == id) {
+                        s.edited = None;
+                    }
                 }
                 if s.open.as_ref() == Some(&id) {
                     s.open = None;
@@ -558,6 +579,21 @@ impl State {
                 if let Some(r) = s.removed.take().filter(|r| s.doc(&r.doc.id).is_none()) {
                     s.docs.insert(r.at.min(s.docs.len()), r.doc.clone());
                     s.restored.extend(r.restored.iter().cloned());
+                }
+            }
+            // The text and its restored lines come back; a name or outlet given since stays.
+            Action::UndoEdit => {
+                if let Some(e) = s.edited.take() {
+                    if let Some(d) = s.docs.iter_mut().find(|d| d.id == e.doc.id) {
+                        *d = Doc {
+                            name: d.name.clone(),
+                            outlet: d.outlet.clone(),
+                            included: d.included,
+                            ..e.doc.clone()
+                        };
+                        s.restored.retain(|(d, _)| *d != e.doc.id);
+                        s.restored.extend(e.restored.iter().cloned());
+                    }
                 }
             }
             Action::Reset => {
@@ -813,6 +849,46 @@ mod tests {
         let mut readded = gone.clone();
         readded.docs.push(s.docs[2].clone());
         assert_eq!(readded.apply(Action::UndoRemove).docs.len(), 6);
+    }
+
+    #[test]
+    fn edit_can_be_undone_with_its_restored_lines_and_keeps_a_later_name() {
+        let id: Rc<str> = SEEDS[1].name.into();
+        let s = State::with_seeds()
+            .apply(Action::ToggleRestored(id.clone(), 2))
+            .apply(Action::ToggleRestored(SEEDS[0].name.into(), 1));
+        let edited = s.apply(Action::Edit(id.clone(), "A new headline\n\nA new body.".into()));
+        assert_eq!(&*edited.doc(&id).unwrap().text, "A new headline\n\nA new body.");
+        assert_eq!(
+            edited.restored,
+            vec![(Rc::from(SEEDS[0].name), 1)],
+            "an edit drops the doc's restored lines"
+        );
+        assert_eq!(edited.edited.as_ref().map(|e| &*e.doc.text), Some(SEEDS[1].text));
+        let renamed = edited.apply(Action::Rename(id.clone(), "Given later".into()));
+        let back = renamed.apply(Action::UndoEdit);
+        let doc = back.doc(&id).unwrap();
+        assert_eq!(&*doc.text, SEEDS[1].text, "the text from before the edit");
+        assert_eq!(doc.name.as_deref(), Some("Given later"), "a name given since stays");
+        assert_eq!(doc.title(), "Given later");
+        let mut lines = back.restored_lines();
+        lines.sort();
+        let mut want = s.restored_lines();
+        want.sort();
+        assert_eq!(lines, want, "its restored lines are back");
+        assert_eq!(back.edited, None);
+        assert_eq!(back.apply(Action::UndoEdit), back, "one undo per edit");
+        // The same text again is no edit to undo; only the last edit is kept.
+        let same = s.apply(Action::Edit(id.clone(), SEEDS[1].text.into()));
+        assert_eq!(same.edited, None);
+        let twice = edited.apply(Action::Edit(id.clone(), "Third text.".into()));
+        assert_eq!(twice.edited.as_ref().map(|e| &*e.doc.text), Some("A new headline\n\nA new body."));
+        // Removing the document, or a reset, forgets the edit; an edit refused keeps the last one.
+        assert_eq!(edited.apply(Action::Remove(id.clone())).edited, None);
+        assert_eq!(edited.apply(Action::Reset).edited, None);
+        assert_eq!(edited.apply(Action::Edit(id.clone(), "  ".into())).edited, edited.edited);
+        let other = edited.apply(Action::Remove(SEEDS[3].name.into()));
+        assert!(other.edited.is_some(), "removing another document keeps it");
     }
 
     #[test]

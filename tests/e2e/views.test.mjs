@@ -447,6 +447,42 @@ describe("wirediff views", () => {
         assertClean(seen);
     });
 
+    test("Edit can be undone: the text from before comes back with its restored line, a name given since stays", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/#/cleaning`);
+        const doc = page.locator(".cleaned-doc").first();
+        await doc.locator(".removed-line").first().waitFor({ timeout: 20_000 });
+        await doc.locator(".removed-line input").first().check();
+        await page.locator(".removed-line.restored").waitFor();
+        const first = page.locator(".library .article").first();
+        const before = await first.locator(".article-title").innerText();
+        const words = await first.locator(".words").innerText();
+        await first.getByRole("button", { name: /^Edit/ }).click();
+        await first.locator(".edit-form textarea").fill("A shorter story\n\nThe council met again today.");
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await eventually(() => first.locator(".article-title").innerText(), "A shorter story"), "A shorter story");
+        const undo = page.locator(".library .undo-edit");
+        assert.equal(await undo.innerText(), "Edited “A shorter story”. Undo");
+        assert.equal(await page.locator(".removed-line.restored").count(), 0, "the edit dropped the restored line");
+        // A name given after the edit is kept by the undo.
+        await first.getByRole("button", { name: /^Edit/ }).click();
+        await first.locator(".edit-form input[type=text]").first().fill("My own title");
+        await first.getByRole("button", { name: "Save" }).click();
+        assert.equal(await undo.innerText(), "Edited “My own title”. Undo");
+        await undo.getByRole("button", { name: "Undo" }).click();
+        assert.equal(await eventually(() => first.locator(".words").innerText(), words), words, "the old text is back");
+        assert.equal(await first.locator(".article-title").innerText(), "My own title");
+        assert.equal(await first.locator(".article-meta .source").innerText(), "seed", "no longer an edited seed");
+        assert.equal(await undo.count(), 0, "one undo per edit");
+        await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
+        await reloadApp(page);
+        await page.locator(".removed-line.restored").waitFor({ timeout: 20_000 });
+        assert.equal(await page.locator(".library .article .words").first().innerText(), words, "and stored so");
+        assert.notEqual(before, "My own title");
+        await screenshot(page, "view-edit-undone");
+        assertClean(seen);
+    });
+
     test("facts and exports name documents as the library does, with figures for people", async (t) => {
         const { seen, page } = await open(t, { acceptDownloads: true });
         await openApp(page, `${server.origin}/`);

@@ -1,6 +1,7 @@
 //! The side panel: every document with its title, outlet and word count, include/exclude,
-//! rename, edit and remove; adding documents; "reset to the five seeds"; and a warning with an
-//! export when the browser would not store the library.
+//! rename, edit and remove (the last edit and the last removal can be undone); adding
+//! documents; "reset to the five seeds"; and a warning with an export when the browser would
+//! not store the library.
 
 use std::rc::Rc;
 
@@ -27,6 +28,8 @@ pub struct LibraryProps {
     pub recovery: Option<Rc<Recovery>>,
     /// The title of the last document removed, offered back until the library is reset.
     pub removed: Option<Rc<str>>,
+    /// The title of the last document edited, whose text before the edit is offered back.
+    pub edited: Option<Rc<str>>,
     pub on_action: Callback<Action>,
 }
 
@@ -107,6 +110,12 @@ pub fn library(props: &LibraryProps) -> Html {
                 <p class="message ok undo" role="status">
                     { "Removed “" }{ title.clone() }{ "”. " }
                     <button type="button" class="link" ref={undo} onclick={props.on_action.reform(|_: MouseEvent| Action::UndoRemove)}>{ "Undo" }</button>
+                </p>
+            }
+            if let Some(title) = &props.edited {
+                <p class="message ok undo-edit" role="status">
+                    { "Edited “" }{ title.clone() }{ "”. " }
+                    <button type="button" class="link" onclick={props.on_action.reform(|_: MouseEvent| Action::UndoEdit)}>{ "Undo" }</button>
                 </p>
             }
             <ol class="articles">
