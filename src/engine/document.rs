@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clean::{clean, CleanConfig};
-use super::segment::first_sentence;
+use super::segment::{first_sentence, SentenceSpan};
 
 /// How titles are derived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,11 +66,18 @@ pub fn summarize(raw: &str, clean_config: &CleanConfig, title_config: &TitleConf
 /// assert_eq!(title(text, &TitleConfig::default()), "Talks resume today");
 /// ```
 pub fn title(text: &str, config: &TitleConfig) -> String {
+    title_with(text, config, first_sentence)
+}
+
+/// [`title`] with another finder of a line's first sentence: the analysis, which links the
+/// full segmenter anyway, passes `|line| segment(line).first().copied()` (the same cut, tested)
+/// and so leaves [`first_sentence`]'s own rules out of the worker's wasm.
+pub fn title_with(text: &str, config: &TitleConfig, first: fn(&str) -> Option<SentenceSpan>) -> String {
     let Some(line) = text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphanumeric)) else {
         return String::new();
     };
     let line = if config.strip_dateline { strip_dateline(line) } else { line };
-    let sentence = first_sentence(line).map_or(line, |s| &line[s.start..s.end]);
+    let sentence = first(line).map_or(line, |s| &line[s.start..s.end]);
     let sentence = strip_unbalanced_quotes(sentence);
     let sentence = strip_final_stop(sentence);
     shorten(sentence, config.max_chars)

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::align::{self, Corpus, LinkCore};
 use super::credits::{credits, DocCredits};
 use super::diff::diff_link;
-use super::document::title;
+use super::document::title_with;
 use super::facts::{extract_facts, facts, Fact, Facts, SentenceKey};
 use super::lexicon::Lexicon;
 use super::passages::{self, Edge};
@@ -74,7 +74,9 @@ pub(super) fn prepare(id: String, input: &Input, config: &Config) -> Prepared {
         .collect();
     Prepared {
         id,
-        title: title(&cleaned.text, &config.title),
+        title: title_with(&cleaned.text, &config.title, |line| {
+            super::segment::segment(line).first().copied()
+        }),
         removed: cleaned.removed,
         restored: restored_lines,
         sentences,
