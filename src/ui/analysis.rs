@@ -603,6 +603,9 @@ mod web {
                     let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
                     match bincode::deserialize::<FromWorker>(&bytes) {
                         Ok(FromWorker::WorkerLoaded) => {
+                            // Each worker, the helper too: a test cuts the network only once
+                            // both have fetched their wasm and tables.
+                            crate::ui::marks::mark("page-worker-loaded");
                             for request in queue.borrow_mut().take().unwrap_or_default() {
                                 post(&worker, &request);
                             }

@@ -42,6 +42,15 @@ function workerDone(page) {
     return page.waitForFunction(() => performance.getEntriesByName("wirediff:page-worker-done").length > 0, null, { timeout: 20_000 });
 }
 
+/**
+ * Waits until both analysis workers have loaded their wasm and word tables
+ * (`wirediff:page-worker-loaded`): the helper starts once the first report is shown, and a test
+ * that cuts the server before its fetches end fails them (a page error, not the test's point).
+ */
+function workersLoaded(page) {
+    return page.waitForFunction(() => performance.getEntriesByName("wirediff:page-worker-loaded").length >= 2, null, { timeout: 20_000 });
+}
+
 function workerReady(page) {
     return page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
@@ -118,6 +127,7 @@ describe("wirediff in Chromium", () => {
             // (The first heatmap comes earlier, from the build's seeds report.)
             await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
             await workerDone(page);
+            await workersLoaded(page);
 
             // Nothing can come from the network now: the server is gone and the context offline.
             await own.close();
@@ -138,6 +148,7 @@ describe("wirediff in Chromium", () => {
         await workerReady(page);
         await page.locator(".heatmap .cell").first().waitFor({ timeout: 20_000 });
         await workerDone(page);
+        await workersLoaded(page);
         const [oldCache] = await page.evaluate(() => caches.keys());
         assert.match(oldCache, /^wirediff:http:\/\/127\.0\.0\.1:\d+\/:[0-9a-f]{16}$/);
 
@@ -156,6 +167,7 @@ describe("wirediff in Chromium", () => {
             const keys = await page.evaluate(() => caches.keys());
             return keys.length === 1 && keys[0].endsWith(":0000000000000new");
         }, "the new build's cache replaces the old one");
+        await workersLoaded(page); // the reloaded page's workers, from the old cache or the network
 
         await own.close();
         await context.setOffline(true);

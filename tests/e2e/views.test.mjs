@@ -660,6 +660,8 @@ describe("wirediff views", () => {
         await page.getByRole("button", { name: "Add article" }).click();
         await page.locator(".message.ok").waitFor();
         await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        // Both analysis workers (the helper starts once a report is shown) have fetched their files.
+        await page.waitForFunction(() => performance.getEntriesByName("wirediff:page-worker-loaded").length >= 2, null, { timeout: 20_000 });
         await own.close();
         await context.setOffline(true);
         await openApp(page, `${own.origin}/#/pair/${SEED_IDS[3]}/user-1`);
