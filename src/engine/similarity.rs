@@ -23,8 +23,9 @@
 //! trigrams, and a 1,024-bit character 4-gram signature, so that [`compare`] walks small
 //! integer arrays. Matching is greedy by strength: exact forms first, then stems, numbers and
 //! variant keys (each a merge of two sorted lists), then the name edit-distance rule, then
-//! synonyms. Token weights are IDF from the loaded documents ([`Idf::from_profiles`]) times a
-//! built-in weight from general-English frequency (function words 0.1). [`compare`] reports
+//! synonyms. Token weights are IDF from the loaded documents ([`Idf::from_profiles`]; the
+//! alignment counts each word over the documents that use it, [`Idf::within_documents`]) times
+//! a built-in weight from general-English frequency (function words 0.1). [`compare`] reports
 //! the weighted containment both ways (`left_in_right`, `right_in_left`), a transparent
 //! `score` (their harmonic mean, halved per number conflict), and the [`FEATURES`] (coverage
 //! per match kind and word category, n-gram and character overlap, LCS, length ratio,
@@ -410,13 +411,7 @@ impl Idf {
         let mut seen = Vec::new();
         for p in profiles {
             n += 1;
-            seen.clear();
-            seen.extend(p.keys.iter().map(|k| k.stem));
-            seen.sort_unstable();
-            seen.dedup();
-            for k in &seen {
-                *df.entry(*k).or_insert(0) += 1;
-            }
+            count_stems(p, &mut seen, &mut df);
         }
         if n < 20 {
             return Idf::builtin();
@@ -453,13 +448,7 @@ impl Idf {
             let mut sentences = 0u32;
             for p in document {
                 sentences += 1;
-                seen.clear();
-                seen.extend(p.keys.iter().map(|k| k.stem));
-                seen.sort_unstable();
-                seen.dedup();
-                for k in &seen {
-                    *in_document.entry(*k).or_insert(0) += 1;
-                }
+                count_stems(p, &mut seen, &mut in_document);
             }
             total += sentences;
             for (k, df) in in_document.drain() {
@@ -491,6 +480,17 @@ impl Idf {
     pub fn weight(&self, token: &Token) -> f32 {
         let base = if token.content { 1.0 } else { 0.1 };
         base * self.factor(hash_str(&token.stem))
+    }
+}
+
+/// Adds 1 to `df` for each distinct stem of the sentence `p` (`seen` is scratch space).
+fn count_stems(p: &SentenceProfile, seen: &mut Vec<u64>, df: &mut KeyMap<u32>) {
+    seen.clear();
+    seen.extend(p.keys.iter().map(|k| k.stem));
+    seen.sort_unstable();
+    seen.dedup();
+    for k in seen.iter() {
+        *df.entry(*k).or_insert(0) += 1;
     }
 }
 
