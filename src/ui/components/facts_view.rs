@@ -18,6 +18,14 @@ use crate::ui::state::Label;
 /// per "show more": a 1.9 MB document gave 55,787 of them, 8 s of rendering in one task.
 pub const SHOWN: usize = 200;
 
+/// One row of the "By outlet" table: a document's figures and dates, names and credit lines.
+struct OutletFacts<'a> {
+    id: &'a str,
+    figures: Vec<String>,
+    names: Vec<String>,
+    credits: Vec<String>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FactsProps {
     pub report: Ptr<Report>,
@@ -59,21 +67,19 @@ pub fn facts_view(props: &FactsProps) -> Html {
             .map(|f| f.label.clone())
             .collect()
     };
-    // Per outlet: (id, figures and dates, names, credit lines), each list whole; drawn up to
-    // `shown_values`.
-    let rows: Vec<(&str, Vec<String>, Vec<String>, Vec<String>)> = r
+    // Per outlet, each list whole; drawn up to `shown_values`.
+    let rows: Vec<OutletFacts> = r
         .documents
         .iter()
-        .map(|d| {
-            (
-                d.id.as_str(),
-                values(&d.id, &[FactKind::Number, FactKind::Date]),
-                values(&d.id, &[FactKind::Entity]),
-                credit_lines(&r.derivation.credits, &d.id).into_iter().map(String::from).collect(),
-            )
+        .map(|d| OutletFacts {
+            id: &d.id,
+            figures: values(&d.id, &[FactKind::Number, FactKind::Date]),
+            names: values(&d.id, &[FactKind::Entity]),
+            credits: credit_lines(&r.derivation.credits, &d.id).into_iter().map(String::from).collect(),
         })
         .collect();
-    let longest = rows.iter().map(|(_, f, n, c)| f.len().max(n.len()).max(c.len())).max().unwrap_or(0);
+    let longest =
+        rows.iter().map(|o| o.figures.len().max(o.names.len()).max(o.credits.len())).max().unwrap_or(0);
     let cell = |v: &[String], class: &'static str| -> Html {
         html! {
             <>
@@ -117,12 +123,12 @@ pub fn facts_view(props: &FactsProps) -> Html {
                 <table class="facts-table">
                     <thead><tr><th scope="col">{ "Outlet" }</th><th scope="col">{ "Figures and dates" }</th><th scope="col">{ "Names" }</th><th scope="col">{ "Credit lines" }</th></tr></thead>
                     <tbody>
-                        { for rows.iter().map(|(id, figures, names, credits)| html! {
+                        { for rows.iter().map(|o| html! {
                             <tr>
-                                <th scope="row">{ name(id) }</th>
-                                <td>{ cell(figures, "") }</td>
-                                <td>{ cell(names, "entity") }</td>
-                                <td>{ cell(credits, "credit") }</td>
+                                <th scope="row">{ name(o.id) }</th>
+                                <td>{ cell(&o.figures, "") }</td>
+                                <td>{ cell(&o.names, "entity") }</td>
+                                <td>{ cell(&o.credits, "credit") }</td>
                             </tr>
                         }) }
                     </tbody>
