@@ -11,10 +11,10 @@
 //! - **average link**: two clusters join only when at least [`PassageConfig::min_link_density`]
 //!   of their pairs of (compared) documents are linked by some sentence pair. Seed 000's
 //!   "Russia would assume command over the entirety of the eastern Donbas region" links to
-//!   001's "The plan, devised by …
-//!   Witkoff, … would see Kyiv surrendering the entirety of its Donbas region", which links to
-//!   the Witkoff passage of four outlets; the Donbas sentence links to none of the others, so it
-//!   stays out of that passage instead of being chained in (single-link clustering did);
+//!   001's "The plan, devised by … Witkoff, … would see Kyiv surrendering the entirety of its
+//!   Donbas region", which links to the Witkoff passage of four outlets; the Donbas sentence
+//!   links to none of the others, so it stays out of that passage instead of being chained in
+//!   (single-link clustering did);
 //! - a union is refused when the merged cluster would hold more than
 //!   [`PassageConfig::max_sentences_per_document`] sentences of one document.
 //!

@@ -89,6 +89,12 @@ impl Doc {
         Doc { id: id.into(), seed, text: text.into(), name: None, outlet: None, included: true, about: None }
     }
 
+    /// `other`'s text (and what describes it) under this document's name, outlet and
+    /// inclusion: an edit, or its undo, changes the text alone.
+    fn with_text_of(&self, other: Doc) -> Doc {
+        Doc { name: self.name.clone(), outlet: self.outlet.clone(), included: self.included, ..other }
+    }
+
     /// The title shown: the user's, else the detected headline; until the document is
     /// described, the start of its first line.
     pub fn title(&self) -> &str {
@@ -552,11 +558,7 @@ impl State {
                     let restored = s.restored.iter().filter(|(d, _)| *d == id).cloned().collect();
                     s.edited = Some(Rc::new(Edited { doc: before.clone(), restored }));
                 }
-                edit(&mut s, &id, &|d| {
-                    let fresh = Doc::new(&d.id, &text, d.seed);
-                    *d =
-                        Doc { name: d.name.clone(), outlet: d.outlet.clone(), included: d.included, ..fresh };
-                });
+                edit(&mut s, &id, &|d| *d = d.with_text_of(Doc::new(&d.id, &text, d.seed)));
                 s.restored.retain(|(d, _)| *d != id);
             }
             Action::Edit(..) => {}
@@ -585,12 +587,7 @@ impl State {
             Action::UndoEdit => {
                 if let Some(e) = s.edited.take() {
                     if let Some(d) = s.docs.iter_mut().find(|d| d.id == e.doc.id) {
-                        *d = Doc {
-                            name: d.name.clone(),
-                            outlet: d.outlet.clone(),
-                            included: d.included,
-                            ..e.doc.clone()
-                        };
+                        *d = d.with_text_of(e.doc.clone());
                         s.restored.retain(|(d, _)| *d != e.doc.id);
                         s.restored.extend(e.restored.iter().cloned());
                     }

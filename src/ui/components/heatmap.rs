@@ -1,8 +1,8 @@
 //! The containment heatmap: cell (row, column) is the share of the row's document found in the
 //! column's. Up to [`TABLE_MAX_DOCUMENTS`] every cell is a button with its percentage as text;
 //! it opens that pair, and the table is one Tab stop whose cells the arrow keys move between
-//! (roving tabindex: 25 Tab stops were too many to reach what follows). Above it the matrix is a picture ([`HeatCanvas`]) beside each document's
-//! closest match ([`ClosestList`]).
+//! (roving tabindex: 25 Tab stops were too many to reach what follows). Above it the matrix
+//! is a picture ([`HeatCanvas`]) beside each document's closest match ([`ClosestList`]).
 
 use std::rc::Rc;
 
