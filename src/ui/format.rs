@@ -1,9 +1,11 @@
 //! Numbers, counts and figures as people read them: "3,291,696 words", "1 quotation",
 //! "$3 million", and a divergence's line naming documents as the library does. The engine's
 //! own `Divergence::note` ("user-1 says 3000000 usd") is for the CLI and the JSON; the views
-//! and the HTML report build their line here, from the divergence's facts.
+//! and the HTML report build their line here, from the divergence's facts. A quotation's
+//! attribution reads the same way: "he (Marco Rubio, named before)".
 
 use crate::engine::facts::{Divergence, DivergenceKind, Fact, FactKind};
+use crate::engine::quotes::{QuoteVariant, SpeakerSource};
 
 /// `n` with thousands separators: 55889 → "55,889".
 pub fn thousands(n: usize) -> String {
@@ -128,6 +130,24 @@ fn and_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// How one outlet attributes a quotation, as its text does, with the speaker it was resolved to
+/// when the text gives only a pronoun or continues an earlier paragraph's quotation: "he" alone
+/// leaves a reader to guess whom the card's name came from.
+pub fn attribution(v: &QuoteVariant) -> Option<String> {
+    let written = v.speaker_as_written.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let resolved = v.speaker.as_deref().map(str::trim).filter(|s| !v.anonymous && !s.is_empty());
+    let how = match v.speaker_source {
+        SpeakerSource::Pronoun => "named before",
+        SpeakerSource::Continued => "attributed in an adjacent paragraph",
+        _ => return written.map(str::to_string),
+    };
+    match (written, resolved) {
+        (Some(w), Some(r)) if !w.eq_ignore_ascii_case(r) => Some(format!("{w} ({r}, {how})")),
+        (None, Some(r)) => Some(format!("{r} ({how})")),
+        (w, _) => w.map(str::to_string),
     }
 }
 
@@ -264,6 +284,51 @@ mod tests {
         }
         let about = Fact { qualifier: Some("about".into()), ..fact("a", Some(12.0), Some("people"), "12") };
         assert_eq!(figure(&about), "about 12 people");
+    }
+
+    #[test]
+    fn attributions_name_whom_a_pronoun_stands_for() {
+        let variant = |written: Option<&str>, speaker: Option<&str>, source, anonymous| QuoteVariant {
+            doc: "000".into(),
+            sentence: "000:s1".into(),
+            sentences: vec!["000:s1".into()],
+            text: "words".into(),
+            speaker_as_written: written.map(str::to_string),
+            speaker: speaker.map(str::to_string),
+            anonymous,
+            speaker_source: source,
+            quoted: true,
+            fragment: false,
+            unclosed: false,
+        };
+        use SpeakerSource::*;
+        let cases = [
+            (
+                variant(Some("he"), Some("Marco Rubio"), Pronoun, false),
+                Some("he (Marco Rubio, named before)"),
+            ),
+            (
+                variant(Some("She"), Some("Karoline Leavitt"), Pronoun, false),
+                Some("She (Karoline Leavitt, named before)"),
+            ),
+            // A pronoun left unresolved, or resolved to an unnamed source, stays as written.
+            (variant(Some("he"), None, Pronoun, false), Some("he")),
+            (variant(Some("she"), Some("the official"), Pronoun, true), Some("she")),
+            (
+                variant(None, Some("Marco Rubio"), Continued, false),
+                Some("Marco Rubio (attributed in an adjacent paragraph)"),
+            ),
+            (
+                variant(Some("Secretary of State Marco Rubio"), Some("Marco Rubio"), After, false),
+                Some("Secretary of State Marco Rubio"),
+            ),
+            (variant(Some("Peskov"), Some("Peskov"), Pronoun, false), Some("Peskov")),
+            (variant(None, None, Unknown, false), None),
+            (variant(Some("  "), None, Unknown, false), None),
+        ];
+        for (v, want) in cases {
+            assert_eq!(attribution(&v).as_deref(), want, "{v:?}");
+        }
     }
 
     #[test]

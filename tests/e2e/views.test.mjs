@@ -239,6 +239,10 @@ describe("wirediff views", () => {
         const marks = await peskov.locator("blockquote").evaluateAll((bs) =>
             bs.map((b) => [b.className, getComputedStyle(b, "::before").content, b.textContent.slice(0, 12)]));
         assert.deepEqual(marks, [["quoted", '"“"', "no formal co"], ["reported", '"reported, not quoted: "', "However, Kre"]]);
+        // A pronoun attribution says whom it stands for: Fox News Digital's "He added, “And
+        // securing …”" is Rubio's.
+        const rubio = page.locator(".quote", { has: page.locator(".speaker", { hasText: "Marco Rubio" }) }).first();
+        assert.ok((await rubio.locator(".hint").allInnerTexts()).includes("attributed to: he (Marco Rubio, named before)"));
         // A synopsis cell opens the pair view at its passage.
         await openApp(page, `${server.origin}/#/synopsis`);
         await page.locator(".carrier").first().click();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::quotes::{Quote, QuoteStatus};
 use crate::engine::report::Report;
-use crate::ui::format::{count, thousands};
+use crate::ui::format::{attribution, count, thousands};
 use crate::ui::ptr::Ptr;
 use crate::ui::state::Label;
 
@@ -46,7 +46,7 @@ pub fn quotes_view(props: &QuotesProps) -> Html {
                             <span class="outlet">{ name(&v.doc) }</span>
                             // Quotation marks (or "reported, not quoted:") come from app.css.
                             <blockquote dir="auto" class={if v.quoted { "quoted" } else { "reported" }}>{ v.text.clone() }</blockquote>
-                            if let Some(s) = &v.speaker_as_written { <span class="hint">{ format!("attributed to: {s}") }</span> }
+                            if let Some(s) = attribution(v) { <span class="hint">{ format!("attributed to: {s}") }</span> }
                         </li>
                     }) }
                 </ul>
