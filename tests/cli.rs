@@ -140,3 +140,36 @@ fn missing_argument_prints_usage() {
     let err = one_line_error(&wirediff(&["clean"]));
     assert!(err.contains("usage"), "{err}");
 }
+
+#[test]
+fn compare_names_a_file_in_another_language_on_stderr() {
+    let french = scratch(
+        "french.txt",
+        "Des responsables américains et russes ont secrètement élaboré un plan pour mettre fin à la guerre en \
+         Ukraine, a rapporté le média américain Axios. Le plan prévoit que Kiev cède une partie de son territoire."
+            .as_bytes(),
+    );
+    let french = french.to_str().unwrap();
+    let out = wirediff(&[
+        "compare",
+        &seed("000_6d56e44ee70418c7.txt"),
+        &seed("003_c8aab0e42c361f70.txt"),
+        french,
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "note: not in English like the others: {french} (French). wirediff compares wording within one \
+             language; it does not link a translation to its original."
+        )
+    );
+    // stdout is still the report alone.
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"].as_array().map(Vec::len), Some(3));
+    // English files alone: no note.
+    let out = wirediff(&["compare", &seed("000_6d56e44ee70418c7.txt"), &seed("003_c8aab0e42c361f70.txt")]);
+    assert!(out.status.success() && out.stderr.is_empty());
+}

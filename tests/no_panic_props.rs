@@ -314,3 +314,19 @@ proptest! {
         prop_assert_eq!(text.lines().count(), md.lines().count());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Language identification never panics, and any code it returns has an
+    /// English name (every Unicode string, and seed fragments with hostile pieces).
+    #[test]
+    fn identify_never_panics(t in text(8, 400), any_text in ".{0,200}") {
+        use wirediff::engine::language::{identify, name};
+        for s in [t.as_str(), any_text.as_str()] {
+            if let Some(code) = identify(s) {
+                prop_assert_ne!(name(code), code);
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ pub mod credits;
 pub mod diff;
 pub mod document;
 pub mod facts;
+pub mod language;
 pub mod lexicon;
 pub mod markdown;
 pub mod passages;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use wirediff::engine::report::{Link, OpKind, Report};
-use wirediff::engine::{analyze, Config, Input};
+use wirediff::engine::{analyze, language, Config, Input};
 
 pub const USAGE: &str = "wirediff compare FILE... [--json]";
 
@@ -22,6 +22,10 @@ pub fn run(args: &[String], read_text: impl Fn(&str) -> Result<String, String>) 
         .map(|f| Ok(Input { id: f.to_string(), text: read_text(f)? }))
         .collect::<Result<Vec<_>, String>>()?;
     let report = analyze(&inputs, &Config::default());
+    // On stderr, so that the JSON on stdout stays the report alone.
+    if let Some(note) = language_note(&inputs) {
+        eprintln!("{note}");
+    }
     if json {
         let out =
             serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write the report: {e}"))?;
@@ -30,6 +34,21 @@ pub fn run(args: &[String], read_text: impl Fn(&str) -> Result<String, String>) 
         print!("{}", text_summary(&report));
     }
     Ok(())
+}
+
+/// A note naming the files not in the main language of the others, if any.
+fn language_note(inputs: &[Input]) -> Option<String> {
+    let languages: Vec<Option<&'static str>> = inputs.iter().map(|i| language::identify(&i.text)).collect();
+    let (main, odd) = language::odd_ones_out(&languages)?;
+    let odd: Vec<String> = odd
+        .iter()
+        .map(|&k| format!("{} ({})", inputs[k].id, languages[k].map_or("?", language::name)))
+        .collect();
+    Some(format!(
+        "note: not in {} like the others: {}. wirediff compares wording within one language; it does not link a translation to its original.",
+        language::name(main),
+        odd.join(", ")
+    ))
 }
 
 /// The serde name of an enum value ("paraphrased").
