@@ -244,7 +244,7 @@ pub fn app() -> Html {
                         storage_error={state.storage_error.clone()} library_json={library_json} detected={detected}
                         recovery={state.recovery.clone()} removed={state.removed.as_ref().map(|r| Rc::from(r.doc.title()))}
                         edited={state.edited.as_ref().and_then(|e| state.doc(&e.doc.id)).map(|d| Rc::from(d.title()))}
-                        on_action={dispatch.clone()} />
+                        odd_languages={state.odd_languages()} on_action={dispatch.clone()} />
                 } else {
                     <aside class="library" aria-busy="true"></aside>
                 }

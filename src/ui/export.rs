@@ -250,7 +250,13 @@ mod tests {
             }],
             ..Report::default()
         };
-        let labels = [Label { id: "a".into(), short: "<b>a</b>".into(), title: evil.into(), outlet: None }];
+        let labels = [Label {
+            id: "a".into(),
+            short: "<b>a</b>".into(),
+            title: evil.into(),
+            outlet: None,
+            language: None,
+        }];
         let page = html(&report, &labels);
         assert!(!page.contains("<script>"), "{page}");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));

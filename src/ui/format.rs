@@ -5,6 +5,7 @@
 //! attribution reads the same way: "he (Marco Rubio, named before)".
 
 use crate::engine::facts::{Divergence, DivergenceKind, Fact, FactKind};
+use crate::engine::language;
 use crate::engine::quotes::{QuoteVariant, SpeakerSource};
 
 /// `n` with thousands separators: 55889 → "55,889".
@@ -151,6 +152,43 @@ pub fn attribution(v: &QuoteVariant) -> Option<String> {
     }
 }
 
+/// The notice for a library whose documents are not all in one language: `main` is the
+/// language most are in, `odd` each other document's label and language code, `total` how
+/// many documents are compared. A translation shares only names and figures with its original,
+/// so its lack of links must not read as "nothing in common".
+pub fn language_notice(main: &str, odd: &[(String, &str)], total: usize) -> String {
+    let why =
+        "wirediff compares wording within one language, so it does not link a translation to its original:";
+    let main = language::name(main);
+    match odd {
+        [] => String::new(),
+        [(label, code)] => format!(
+            "“{label}” looks {}, {} {main}. {why} its missing links do not mean it shares nothing with the others.",
+            language::name(code),
+            if total == 2 { "the other document".to_string() } else { format!("the other {} documents", thousands(total - 1)) },
+        ),
+        _ => {
+            let names: Vec<String> =
+                odd.iter().map(|(label, code)| format!("“{label}” ({})", language::name(code))).collect();
+            format!(
+                "{} are not in {main} like the rest: {}. {why} their missing links do not mean they share nothing with the others.",
+                count(odd.len(), "document", "documents"),
+                and_list(&names),
+            )
+        }
+    }
+}
+
+/// The pair view's notice when its two documents are in different languages.
+pub fn pair_language_notice(left: &str, left_code: &str, right: &str, right_code: &str) -> String {
+    format!(
+        "{left} looks {} and {right} {}. wirediff compares wording within one language, so it does not link a \
+         translation to its original: only sentences sharing words are linked here.",
+        language::name(left_code),
+        language::name(right_code)
+    )
+}
+
 /// One line for a divergence, naming each document with `name` (the library's label):
 /// "Wire says 12 people, Copy says 15 people", "Only Wire gives $45 million".
 pub fn divergence_line(d: &Divergence, name: &dyn Fn(&str) -> String) -> String {
@@ -284,6 +322,26 @@ mod tests {
         }
         let about = Fact { qualifier: Some("about".into()), ..fact("a", Some(12.0), Some("people"), "12") };
         assert_eq!(figure(&about), "about 12 people");
+    }
+
+    #[test]
+    fn language_notices_name_the_odd_documents_out() {
+        let one = [("Le Monde".to_string(), "fr")];
+        assert_eq!(
+            language_notice("en", &one, 6),
+            "“Le Monde” looks French, the other 5 documents English. wirediff compares wording within one \
+             language, so it does not link a translation to its original: its missing links do not mean it \
+             shares nothing with the others."
+        );
+        assert!(language_notice("en", &one, 2)
+            .starts_with("“Le Monde” looks French, the other document English."));
+        let two = [("Le Monde".to_string(), "fr"), ("Spiegel".to_string(), "de")];
+        assert!(language_notice("en", &two, 7).starts_with(
+            "2 documents are not in English like the rest: “Le Monde” (French) and “Spiegel” (German). wirediff"
+        ));
+        assert_eq!(language_notice("en", &[], 3), "");
+        assert!(pair_language_notice("Wire", "en", "Le Monde", "fr")
+            .starts_with("Wire looks English and Le Monde French."));
     }
 
     #[test]

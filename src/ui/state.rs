@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::engine::clean::{clean, CleanConfig};
 use crate::engine::document::{title, word_count, TitleConfig};
+use crate::engine::language::{identify, odd_ones_out};
 use crate::engine::report::{LinkKind, Report};
 use crate::engine::Input;
 use crate::seeds::SEEDS;
@@ -58,18 +59,21 @@ pub struct About {
     /// The headline found in the cleaned text (the id when there is none).
     pub title: Rc<str>,
     pub words: usize,
+    /// The language of the raw text, as [`identify`] tells it.
+    pub language: Option<&'static str>,
 }
 
 impl About {
     fn of(id: &str, text: &str) -> About {
         if let Some(seed) = SEEDS.iter().find(|s| s.text == text) {
-            return About { title: seed.title.into(), words: seed.words };
+            return About { title: seed.title.into(), words: seed.words, language: identify(text) };
         }
         let cleaned = clean(text, &CleanConfig::default());
         let found = title(&cleaned.text, &TitleConfig::default());
         About {
             title: if found.is_empty() { id.into() } else { found.into() },
             words: word_count(&cleaned.text),
+            language: identify(text),
         }
     }
 }
@@ -110,6 +114,13 @@ impl Doc {
     /// A seed whose text the user edited (labelled so in the library).
     pub fn edited_seed(&self) -> bool {
         self.seed && SEEDS.iter().find(|s| s.name == &*self.id).is_some_and(|s| s.text != &*self.text)
+    }
+
+    /// The language the text is written in, once described, if [`identify`] can tell. Not
+    /// guessed before: the app renders the labels, and so this, for every document on every
+    /// change, and a bulk import is described a batch at a time after its analysis.
+    pub fn language(&self) -> Option<&'static str> {
+        self.about.as_ref().and_then(|a| a.language)
     }
 
     /// The word count of the cleaned text, once described.
@@ -157,6 +168,8 @@ pub struct Label {
     pub title: String,
     /// The outlet the user gave, else the one the engine found.
     pub outlet: Option<String>,
+    /// The language of the document's text (see [`Doc::language`]).
+    pub language: Option<&'static str>,
 }
 
 /// `text` cut to at most `max` chars at a word boundary, with an ellipsis when cut.
@@ -378,9 +391,19 @@ impl State {
                 short = format!("{base} ({k})");
             }
             taken.insert(short.clone());
-            out.push(Label { id: d.id.clone(), short, title, outlet });
+            let language = doc.and_then(|x| x.language());
+            out.push(Label { id: d.id.clone(), short, title, outlet, language });
         }
         out
+    }
+
+    /// The main language of the included documents and those written in another (see
+    /// [`odd_ones_out`]); `None` while they share one language, as far as can be told.
+    pub fn odd_languages(&self) -> Option<(&'static str, Vec<Rc<str>>)> {
+        let included: Vec<&Doc> = self.docs.iter().filter(|d| d.included).collect();
+        let languages: Vec<Option<&'static str>> = included.iter().map(|d| d.language()).collect();
+        let (main, odd) = odd_ones_out(&languages)?;
+        Some((main, odd.into_iter().map(|i| included[i].id.clone()).collect()))
     }
 
     /// Whether some document is not described yet (see [`Doc::about`]).
@@ -914,6 +937,25 @@ mod tests {
     }
 
     #[test]
+    fn a_document_in_another_language_is_named_until_excluded() {
+        const FRENCH: &str = "Des responsables américains et russes ont secrètement élaboré un plan pour mettre fin \
+            à la guerre en Ukraine, a rapporté le média américain Axios. Le plan prévoit que Kiev cède une partie \
+            de son territoire et réduise la taille de son armée.";
+        let seeds = State::with_seeds();
+        assert_eq!(seeds.odd_languages(), None, "the seeds are all English");
+        let state = seeds.apply(Action::Import(vec![Ok(pasted("Le plan", FRENCH))]));
+        let id = state.docs[5].id.clone();
+        assert_eq!(state.docs[5].language(), Some("fr"));
+        assert_eq!(state.odd_languages(), Some(("en", vec![id.clone()])));
+        // The views' labels carry it too, once the document is described.
+        let report = crate::ui::analysis::run(&state.inputs(), &[]);
+        assert_eq!(state.labels(&report)[5].language, Some("fr"));
+        assert_eq!(Doc::pending("x", FRENCH, false).language(), None);
+        let excluded = state.apply(Action::SetIncluded(id, false));
+        assert_eq!(excluded.odd_languages(), None);
+    }
+
+    #[test]
     fn labels_prefer_the_outlet_and_are_unique() {
         let state = State::with_seeds().apply(Action::SetOutlet(SEEDS[1].name.into(), "Axios".into()));
         let report = crate::ui::analysis::run(&state.inputs(), &[]);
@@ -959,7 +1001,10 @@ mod tests {
             (Doc { text: "The council met!".into(), ..doc.clone() }, false),
             (Doc { included: false, ..doc.clone() }, false),
             (Doc { id: "user-2".into(), ..doc.clone() }, false),
-            (Doc { about: Some(About { title: "T".into(), words: 3 }), ..doc.clone() }, false),
+            (
+                Doc { about: Some(About { title: "T".into(), words: 3, language: None }), ..doc.clone() },
+                false,
+            ),
         ];
         for (other, equal) in cases {
             assert_eq!(doc == other, equal, "{other:?}");

@@ -23,6 +23,17 @@ const PASTED = [
     "The plan calls for reducing US military aid to Kiev and reducing the use of various types of weapons by Ukrainian forces.",
 ].join("\n");
 
+/** Seed 003's opening in French (translated for this test): the same story in another language. */
+const FRENCH = [
+    "Des responsables américains et russes ont élaboré un plan de paix",
+    "",
+    "Des responsables américains et russes ont secrètement élaboré un plan pour mettre fin à la guerre qui dure depuis près de quatre ans en Ukraine, a rapporté le média américain Axios.",
+    "",
+    "Selon le plan, Kiev devrait céder une partie de son territoire dans l'est de l'Ukraine et réduire la taille de son armée.",
+    "",
+    "Le plan a été rédigé par l'envoyé spécial du président Donald Trump, Steve Witkoff, en consultation avec Kirill Dmitriev.",
+].join("\n");
+
 function assertClean(seen, { csp = [] } = {}) {
     assert.deepEqual(seen.pageErrors, [], "page errors");
     assert.equal(seen.csp.length, csp.length, `CSP violations: ${seen.csp.join("\n")}`);
@@ -273,6 +284,33 @@ describe("wirediff views", () => {
         assert.equal(await (await cells(page)).count(), 25);
         await reloadApp(page);
         assert.equal(await (await cells(page)).count(), 25);
+        assertClean(seen);
+    });
+
+    test("a document in another language is named as such, not left to read as sharing nothing", async (t) => {
+        const { seen, page } = await open(t);
+        await openApp(page, `${server.origin}/`);
+        await cells(page);
+        assert.equal(await page.locator(".language-notice, .chip.language").count(), 0, "the seeds are all English");
+        await page.locator("#paste-text").fill(FRENCH);
+        await page.locator("#paste-outlet").fill("Le Monde");
+        await page.getByRole("button", { name: "Add article" }).click();
+        await page.locator(".message.ok").waitFor();
+        assert.equal(await (await cells(page)).count(), 36);
+        const article = page.locator(".library .article", { hasText: "Des responsables américains" });
+        assert.equal(await article.locator(".chip.language").innerText(), "French");
+        const notice = page.locator(".view.overview .language-notice");
+        assert.match(await notice.innerText(), /^“Le Monde” looks French, the other 5 documents English\. wirediff compares wording within one language, so it does not link a translation to its original/);
+        await screenshot(page, "language-notice");
+        // The pair of a seed and the translation says it too.
+        await page.locator(`.cell[data-row="${SEED_IDS[3]}"][data-col="user-1"]`).click();
+        await page.locator(".view.pair").waitFor();
+        assert.match(await page.locator(".view.pair .language-notice").innerText(), /looks English and Le Monde French\./);
+        // Excluded, it no longer counts.
+        await page.getByLabel(/Include “Des responsables/).uncheck();
+        await page.goto(`${server.origin}/#/overview`);
+        await cells(page);
+        assert.equal(await page.locator(".language-notice, .chip.language").count(), 0);
         assertClean(seen);
     });
 

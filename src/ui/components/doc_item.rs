@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::engine::language;
 use crate::ui::format::count;
 use crate::ui::state::{too_large, Action, Doc};
 
@@ -15,6 +16,8 @@ pub struct DocItemProps {
     pub open: bool,
     /// The outlet the engine detected in the text, if any.
     pub detected: Option<String>,
+    /// (the library's main language, this document's) when they differ.
+    pub odd_language: Option<(&'static str, &'static str)>,
     pub on_action: Callback<Action>,
 }
 
@@ -90,6 +93,11 @@ pub fn doc_item(props: &DocItemProps) -> Html {
                     <span class="outlet" title="the outlet you gave">{ outlet.to_string() }</span>
                 } else if let Some(outlet) = &props.detected {
                     <span class="outlet detected" title="the outlet detected in the text">{ outlet.clone() }</span>
+                }
+                if let Some((main, code)) = props.odd_language {
+                    <span class="chip language" title={format!("Written in {}, unlike the library's {} documents: wirediff does not link a translation to its original", language::name(code), language::name(main))}>
+                        { language::name(code) }
+                    </span>
                 }
                 <span class="words">{ doc.words().map_or_else(|| "… words".to_string(), |n| count(n, "word", "words")) }</span>
                 <span class="source">{ if doc.edited_seed() { "seed, edited" } else if doc.seed { "seed" } else { "yours" } }</span>

@@ -30,6 +30,8 @@ pub struct LibraryProps {
     pub removed: Option<Rc<str>>,
     /// The title of the last document edited, whose text before the edit is offered back.
     pub edited: Option<Rc<str>>,
+    /// The included documents not in the library's main language (see `State::odd_languages`).
+    pub odd_languages: Option<(&'static str, Vec<Rc<str>>)>,
     pub on_action: Callback<Action>,
 }
 
@@ -122,6 +124,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 { for props.docs.iter().map(|doc| html! {
                     <DocItem key={doc.id.to_string()} doc={doc.clone()} open={props.open.as_ref() == Some(&doc.id)}
                         detected={props.detected.iter().find(|(id, _)| **id == *doc.id).map(|(_, o)| o.clone())}
+                        odd_language={props.odd_languages.as_ref().filter(|(_, ids)| ids.contains(&doc.id)).and_then(|(main, _)| Some((*main, doc.language()?)))}
                         on_action={props.on_action.clone()} />
                 }) }
             </ol>

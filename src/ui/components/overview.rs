@@ -9,9 +9,10 @@ use super::heatmap::Heatmap;
 use super::share_bars::ShareBars;
 use crate::engine::credits::credit_lines;
 use crate::engine::facts::DivergenceKind;
+use crate::engine::language::odd_ones_out;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::{fixed, thousands};
+use crate::ui::format::{fixed, language_notice, thousands};
 use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Label};
 
@@ -52,9 +53,20 @@ pub fn overview(props: &OverviewProps) -> Html {
             </section>
         };
     }
+    let languages: Vec<Option<&'static str>> = props.labels.iter().map(|l| l.language).collect();
+    let language_note = odd_ones_out(&languages).map(|(main, odd)| {
+        let odd: Vec<(String, &str)> = odd
+            .iter()
+            .filter_map(|&i| Some((props.labels[i].short.clone(), props.labels[i].language?)))
+            .collect();
+        language_notice(main, &odd, props.labels.len())
+    });
     html! {
         <section class="view overview" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{ "Overview" }</h2>
+            if let Some(note) = language_note {
+                <p class="notice language-notice" role="note">{ note }</p>
+            }
             <ul class="headlines">
                 { headline(r.passages.len(), ("shared passage", "shared passages"), "carried by two or more outlets".into(), "#/synopsis") }
                 { headline(changed, ("quote changed", "quotes changed"), format!("{} altered, {} paraphrased, {} trimmed",

@@ -14,7 +14,7 @@ use super::link_row::LinkRow;
 use super::unique_run::{Lone, UniqueRun};
 use crate::engine::report::{Report, Sentence};
 use crate::ui::analysis::{with_pair_ops, PairOps};
-use crate::ui::format::{count as counted, fixed};
+use crate::ui::format::{count as counted, fixed, pair_language_notice};
 use crate::ui::ptr::Ptr;
 use crate::ui::rows::{flip, rows, Row};
 use crate::ui::state::{Action, Filter, Label};
@@ -162,6 +162,11 @@ pub fn pair_view(props: &PairViewProps) -> Html {
                 { format!("{}% of {lshort} is found in {rshort}; {}% of {rshort} is found in {lshort}. {}, {} only on one side.",
                     fixed(f64::from(pair.left_in_right) * 100.0, 0), fixed(f64::from(pair.right_in_left) * 100.0, 0), counted(pair.links.len(), "link", "links"), counted(count(Filter::Unique), "sentence", "sentences")) }
             </p>
+            if let (Some(l), Some(r)) = (lname.as_ref().and_then(|l| l.language), rname.as_ref().and_then(|r| r.language)) {
+                if l != r {
+                    <p class="notice language-notice" role="note">{ pair_language_notice(&lshort, l, &rshort, r) }</p>
+                }
+            }
             <fieldset class="filters">
                 <legend>{ "Show" }</legend>
                 { for LINK_KINDS.iter().map(|&k| filter_box(Filter::Kind(k), format!("{} {}", link_glyph(k), link_label(k)), link_class(k))) }
