@@ -7,7 +7,9 @@
 //    mounted and is interactive (`<html data-app-ready>`, src/ui/prerender.rs), having painted
 //    its own heatmap from the build's report of the seeds (seeds-report.bin), and when the
 //    worker's own report arrived. Further loads measure the app's own first heatmap with no
-//    snapshot (a returning visitor's path: something stored under `wirediff.` drops it), and
+//    snapshot (the path of a returning visitor with a library of their own: a stored
+//    `wirediff.` key other than the pristine mark drops it), a returning visitor whose stored
+//    library is the seeds as built (the app marks it `wirediff.pristine`: the snapshot), and
 //    with seeds-report.bin blocked (the worker alone). The `wirediff:*` timing marks
 //    (src/ui/marks.rs) say where the time goes.
 // 2. 200 documents: from dropping the 200-article synthetic corpus (`wirediff synth 200`, the
@@ -203,7 +205,8 @@ try {
     await coldLoads((_, page) => page.addInitScript(() => localStorage.setItem("wirediff.bench", "1")), own, ownReady);
     // A returning visitor as it really is: a second visit in the same browser context, with its
     // HTTP cache, its service worker (which now serves every asset) and the library the first
-    // visit stored, so no snapshot either. Chromium may also reuse the wasm it compiled.
+    // visit stored: the seeds, untouched, so the snapshot again (since 2026-12-07; before, any
+    // stored library dropped it). Chromium may also reuse the wasm it compiled.
     for (let run = 0; run < RUNS; run++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const first = await context.newPage();

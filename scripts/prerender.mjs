@@ -86,12 +86,14 @@ if (snapshot.canvases || snapshot.scripts) fail("the seeds' overview has a canva
 
 // Before the first paint: is the snapshot right for this visitor? (styles/app.css hides it then.)
 const headScript = `<script>
-        // The prerendered seeds' overview (scripts/prerender.mjs) is for a first visit to the
-        // overview only: anything stored under "wirediff." or another view drops it unseen.
+        // The prerendered seeds' overview (scripts/prerender.mjs) is for the overview of the
+        // seeds as built only: anything stored under "wirediff." or another view drops it
+        // unseen, unless the app marked the stored library as those seeds (src/ui/storage.rs).
         (() => {
             let stored = true;
             try {
-                stored = Object.keys(localStorage).some((key) => key.startsWith("wirediff."));
+                stored = Object.keys(localStorage).some((key) => key.startsWith("wirediff."))
+                    && localStorage.getItem("wirediff.pristine") !== "1";
             } catch {}
             if (stored || !["", "#", "#/", "#/overview"].includes(location.hash)) document.documentElement.dataset.prerender = "off";
         })();

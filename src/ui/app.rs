@@ -47,6 +47,9 @@ fn save_from(
         if !live.get() {
             return;
         }
+        if from == 0 {
+            storage::begin_save_here(&state);
+        }
         let end = (from + storage::SAVE_SLICE).min(state.docs.len());
         let result = match storage::save_docs_here(&state.docs[from.min(end)..end]) {
             Ok(()) if end < state.docs.len() => return save_from(state, live, saving, known, end),

@@ -362,6 +362,23 @@ impl State {
     }
 
     /// The restored lines of included documents, as the engine takes them.
+    /// The library as built: the seeds in order, unedited, all included, with no title,
+    /// outlet or restored line given. The build's snapshot of the overview
+    /// (scripts/prerender.mjs) is of exactly this library, so a returning visitor whose stored
+    /// library is this one may be shown it (see `storage::PRISTINE`).
+    pub fn is_pristine(&self) -> bool {
+        self.restored.is_empty()
+            && self.docs.len() == SEEDS.len()
+            && self.docs.iter().zip(SEEDS).all(|(d, s)| {
+                d.seed
+                    && d.included
+                    && d.name.is_none()
+                    && d.outlet.is_none()
+                    && *d.id == *s.name
+                    && *d.text == *s.text
+            })
+    }
+
     pub fn restored_lines(&self) -> Vec<(String, usize)> {
         self.restored.iter().map(|(d, l)| (d.to_string(), *l)).collect()
     }

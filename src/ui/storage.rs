@@ -343,12 +343,27 @@ pub fn next_free(store: &dyn Store) -> u32 {
     indexed.max(entries)
 }
 
+/// Set ("1") while the stored library [`State::is_pristine`]: index.html then keeps the
+/// build's snapshot of the overview for a returning visitor, as for a first visit
+/// (scripts/prerender.mjs). Any other stored `wirediff.` key drops the snapshot.
+pub const PRISTINE: &str = "wirediff.pristine";
+
 /// Saves the library: changed documents first, then the index, then entries of removed
 /// documents. The error says why it could not be (a full quota, storage disabled); whatever
 /// was stored before stays readable.
 pub fn save_to(store: &mut dyn Store, state: &State) -> Result<(), String> {
+    begin_save(store, state);
     save_docs(store, &state.docs)?;
     save_index(store, state)
+}
+
+/// The first step of a save: a library that is not pristine drops the [`PRISTINE`] mark
+/// before any of it is written, so that a save cut short never leaves the mark on a changed
+/// library. [`save_index`] sets it once a pristine library is wholly stored.
+pub fn begin_save(store: &mut dyn Store, state: &State) {
+    if !state.is_pristine() {
+        store.remove(PRISTINE);
+    }
 }
 
 /// How many documents the page saves per task ([`save_docs`] then [`save_index`]): a library
@@ -389,6 +404,10 @@ pub fn save_index(store: &mut dyn Store, state: &State) -> Result<(), String> {
         {
             store.remove(&key);
         }
+    }
+    // Only a hint for index.html: a full quota leaves it unset, which costs the snapshot alone.
+    if state.is_pristine() {
+        let _ = store.set(PRISTINE, "1");
     }
     Ok(())
 }
@@ -459,6 +478,14 @@ pub fn next_free_here() -> u32 {
 #[cfg(target_arch = "wasm32")]
 pub fn save(state: &State) -> Result<(), String> {
     save_to(&mut local()?, state)
+}
+
+/// [`begin_save`] on the browser's storage.
+#[cfg(target_arch = "wasm32")]
+pub fn begin_save_here(state: &State) {
+    if let Ok(mut store) = local() {
+        begin_save(&mut store, state);
+    }
 }
 
 /// [`save_docs`] on the browser's storage.
@@ -538,6 +565,37 @@ mod tests {
     fn same_library(a: &State, b: &State) {
         assert_eq!(a.docs, b.docs);
         assert_eq!((&a.restored, a.next), (&b.restored, b.next));
+    }
+
+    #[test]
+    fn the_pristine_mark_follows_the_stored_library() {
+        let seeds = State::with_seeds();
+        let mut store = Mem::default();
+        save_to(&mut store, &seeds).unwrap();
+        assert_eq!(store.get(PRISTINE).as_deref(), Some("1"));
+        assert!(load_from(&mut store.clone()).unwrap().is_pristine(), "the seeds come back as they were");
+        // A changed library drops the mark before anything of it is written: a save that the
+        // quota cuts short at its first document leaves no mark on a half-changed library.
+        let changed = seeds.apply(Action::Import(vec![Ok(user("Mine", "A user story."))]));
+        let mut full =
+            Mem { limit: Some(store.map.iter().map(|(k, v)| k.len() + v.len()).sum()), ..store.clone() };
+        assert!(save_to(&mut full, &changed).is_err());
+        assert_eq!(full.get(PRISTINE), None);
+        save_to(&mut store, &changed).unwrap();
+        assert_eq!(store.get(PRISTINE), None);
+        // Back to the seeds (the document removed): marked again.
+        save_to(&mut store, &changed.apply(Action::Remove("user-1".into()))).unwrap();
+        assert_eq!(store.get(PRISTINE).as_deref(), Some("1"));
+        // A seed excluded, renamed or given a restored line is no longer the build's overview.
+        for step in [
+            Action::SetIncluded(SEEDS[1].name.into(), false),
+            Action::Rename(SEEDS[0].name.into(), "Fox".into()),
+            Action::ToggleRestored(SEEDS[2].name.into(), 4),
+        ] {
+            let mut store = Mem::default();
+            save_to(&mut store, &seeds.clone().apply(step)).unwrap();
+            assert_eq!(store.get(PRISTINE), None);
+        }
     }
 
     #[test]

@@ -277,15 +277,24 @@ describe("wirediff in Chromium", () => {
         requestAnimationFrame(check);
     });
 
-    test("a returning visitor with a stored library, or another view, never sees the seeds' snapshot", async (t) => {
+    test("a returning visitor with a stored library of their own, or another view, never sees the seeds' snapshot", async (t) => {
         const { seen, page } = await open(t, server.origin);
         await watchSnapshot(page);
         await openApp(page, `${server.origin}/`);
         assert.equal(await page.evaluate(() => window.__sawSnapshot), true, "a first visit does see it");
+        // The stored library is the seeds as built: a returning visitor sees the snapshot too,
+        // and the app that takes over shows the same heatmap.
+        await page.waitForFunction(() => localStorage.getItem("wirediff.pristine") === "1", null, { timeout: 20_000 });
+        const figure = async () => page.locator("#app .heatmap-figure").getAttribute("data-documents");
+        await reloadApp(page);
+        assert.equal(await page.evaluate(() => window.__sawSnapshot), true, "the seeds, stored untouched: the snapshot");
+        assert.equal(await page.locator("#prerender").count(), 0, "and the app took over");
+        assert.equal(await figure(), "5");
         await page.locator("#paste-text").fill("Own story\n\nThe mayor reopened the bridge on Tuesday, officials said.");
         await page.getByRole("button", { name: "Add article" }).click();
         await page.locator(".heatmap .cell").nth(35).waitFor({ timeout: 20_000 });
 
+        await page.waitForFunction(() => localStorage.getItem("wirediff.pristine") === null, null, { timeout: 20_000 });
         await reloadApp(page);
         assert.equal(await page.evaluate(() => window.__sawSnapshot), false, "no frame showed the snapshot");
         assert.equal(await page.locator("#prerender").count(), 0);
