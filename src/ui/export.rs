@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
+use crate::engine::language::odd_ones_out;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::{divergence_line, fixed};
+use crate::ui::format::{divergence_line, fixed, language_notice};
 use crate::ui::state::Label;
 
 /// A document's name in the exports: its label's short name, else its id.
@@ -132,7 +133,17 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
             d.shares.unique
         );
     }
-    h.push_str("</table><h2>Containment</h2><p class=\"note\">Share of the row's document found in the column's.</p><table><tr><th></th>");
+    h.push_str("</table>");
+    // As on the Overview: a translation's empty row must not read as "nothing in common".
+    let languages: Vec<Option<&'static str>> =
+        report.documents.iter().map(|d| of(&d.id).and_then(|l| l.language)).collect();
+    if let Some((main, odd)) = odd_ones_out(&languages) {
+        let odd: Vec<(String, &str)> =
+            odd.iter().filter_map(|&k| Some((label(&report.documents[k].id), languages[k]?))).collect();
+        let _ =
+            write!(h, "<p class=\"note\">{}</p>", e(&language_notice(main, &odd, report.documents.len())));
+    }
+    h.push_str("<h2>Containment</h2><p class=\"note\">Share of the row's document found in the column's.</p><table><tr><th></th>");
     for d in &report.documents {
         let _ = write!(h, "<th>{}</th>", e(&label(&d.id)));
     }
@@ -304,6 +315,23 @@ mod tests {
         "Headline one\n\nThe council voted 7-2 on Monday to approve the budget of $3 million.\n\
 Critics said the plan was rushed and want a review by the end of March.\n\
 \"We will not be rushed,\" said Mayor Jane Holt on Monday evening.";
+
+    #[test]
+    fn the_html_report_names_a_document_in_another_language() {
+        const FRENCH: &str = "Titre\n\nLe conseil a voté lundi pour approuver le budget de la ville, et le maire \
+            a dit qu'il ne sera pas pressé par les critiques qui demandent une révision avant la fin de mars.";
+        let (labels, report) = library(BUDGET, FRENCH);
+        assert_eq!(labels.iter().map(|l| l.language).collect::<Vec<_>>(), [Some("en"), Some("fr")]);
+        let page = html(&report, &labels);
+        assert!(
+            page.contains(
+                "<p class=\"note\">“Wire B” looks French, the other document English. wirediff compares"
+            ),
+            "{page}"
+        );
+        let (labels, report) = library(BUDGET, &BUDGET.replace("$3 million", "$4 million"));
+        assert!(!html(&report, &labels).contains("looks"), "one language: no notice");
+    }
 
     #[test]
     fn the_exports_carry_the_titles_and_outlets_the_user_gave_and_readable_figures() {
