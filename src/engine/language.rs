@@ -203,10 +203,15 @@ impl Scripts {
     }
 }
 
+/// Han and kana: Chinese and Japanese put no spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// The ISO 639-1 code of the language `text` is written in, or `None` when it is too short,
 /// mixed, or in a language not listed above. Never panics.
 pub fn identify(text: &str) -> Option<&'static str> {
-    let (table, longest) = (&function_words().0, function_words().1);
+    let (table, longest) = function_words();
     let mut scripts = Scripts::default();
     let mut hits = [0usize; LATIN.len()];
     let mut words = 0usize;
@@ -214,9 +219,7 @@ pub fn identify(text: &str) -> Option<&'static str> {
     let mut chars = text.chars();
     while words < MAX_WORDS {
         let c = chars.next();
-        let cjk = c.is_some_and(
-            |c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'),
-        );
+        let cjk = c.is_some_and(unspaced);
         match c {
             Some(c) if !cjk && scripts.add(c) => {
                 // Lower case for the function words: ASCII and Latin-1 ("À" → "à") suffice.
@@ -227,7 +230,7 @@ pub fn identify(text: &str) -> Option<&'static str> {
                 continue;
             }
             Some(c) if cjk => {
-                // Chinese and Japanese put no spaces between words: each character counts as one.
+                // Each character counts as a word.
                 scripts.add(c);
                 words += 1;
             }
@@ -236,7 +239,7 @@ pub fn identify(text: &str) -> Option<&'static str> {
         // A word ends ("l'envoyé", "qu'il": the elided article is a word of its own).
         if !word.is_empty() {
             words += 1;
-            if word.len() <= longest {
+            if word.len() <= *longest {
                 if let Ok(k) = table.binary_search_by(|(w, _)| (*w).cmp(word.as_str())) {
                     let mask = table[k].1;
                     for (i, hit) in hits.iter_mut().enumerate() {
