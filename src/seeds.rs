@@ -1,19 +1,27 @@
 //! The five seed articles, embedded at compile time: the built-in demo.
 
 /// A seed article: its file name (the stable id) and raw text, debris included, with the title
-/// and word count the engine finds in its cleaned text, stored so that a first visit does not
-/// clean the seeds to list them (a test checks them against the engine).
+/// and word count the engine finds in its cleaned text and the language it finds in the text,
+/// stored so that a first visit does not clean the seeds to list them (a test checks them
+/// against the engine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seed {
     pub name: &'static str,
     pub text: &'static str,
     pub title: &'static str,
     pub words: usize,
+    pub language: Option<&'static str>,
 }
 
 macro_rules! seed {
     ($name:literal, $title:literal, $words:literal) => {
-        Seed { name: $name, text: include_str!(concat!("../seeds/", $name)), title: $title, words: $words }
+        Seed {
+            name: $name,
+            text: include_str!(concat!("../seeds/", $name)),
+            title: $title,
+            words: $words,
+            language: Some("en"),
+        }
     };
 }
 
@@ -50,6 +58,7 @@ pub const SEEDS: [Seed; 5] = [
 mod tests {
     use super::SEEDS;
     use crate::engine::document::{summarize, TitleConfig};
+    use crate::engine::language::identify;
     use crate::engine::CleanConfig;
 
     #[test]
@@ -57,6 +66,7 @@ mod tests {
         for seed in SEEDS {
             let found = summarize(seed.text, &CleanConfig::default(), &TitleConfig::default());
             assert_eq!((seed.title, seed.words), (found.title.as_str(), found.words), "{}", seed.name);
+            assert_eq!(seed.language, identify(seed.text), "{}", seed.name);
         }
     }
 }

@@ -3,10 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::language::odd_ones_out;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::{divergence_line, fixed, language_notice};
+use crate::ui::format::{divergence_line, fixed, library_language_notice};
 use crate::ui::state::Label;
 
 /// A document's name in the exports: its label's short name, else its id.
@@ -135,13 +134,8 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
     }
     h.push_str("</table>");
     // As on the Overview: a translation's empty row must not read as "nothing in common".
-    let languages: Vec<Option<&'static str>> =
-        report.documents.iter().map(|d| of(&d.id).and_then(|l| l.language)).collect();
-    if let Some((main, odd)) = odd_ones_out(&languages) {
-        let odd: Vec<(String, &str)> =
-            odd.iter().filter_map(|&k| Some((label(&report.documents[k].id), languages[k]?))).collect();
-        let _ =
-            write!(h, "<p class=\"note\">{}</p>", e(&language_notice(main, &odd, report.documents.len())));
+    if let Some(note) = library_language_notice(labels) {
+        let _ = write!(h, "<p class=\"note\">{}</p>", e(&note));
     }
     h.push_str("<h2>Containment</h2><p class=\"note\">Share of the row's document found in the column's.</p><table><tr><th></th>");
     for d in &report.documents {

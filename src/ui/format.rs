@@ -7,6 +7,7 @@
 use crate::engine::facts::{Divergence, DivergenceKind, Fact, FactKind};
 use crate::engine::language;
 use crate::engine::quotes::{QuoteVariant, SpeakerSource};
+use crate::ui::state::Label;
 
 /// `n` with thousands separators: 55889 → "55,889".
 pub fn thousands(n: usize) -> String {
@@ -177,6 +178,16 @@ pub fn language_notice(main: &str, odd: &[(String, &str)], total: usize) -> Stri
             )
         }
     }
+}
+
+/// [`language_notice`] for the documents `labels` name (the report's, in its order), if they
+/// are not all in one language: what the Overview and the HTML report show.
+pub fn library_language_notice(labels: &[Label]) -> Option<String> {
+    let languages: Vec<Option<&'static str>> = labels.iter().map(|l| l.language).collect();
+    let (main, odd) = language::odd_ones_out(&languages)?;
+    let odd: Vec<(String, &str)> =
+        odd.iter().filter_map(|&i| Some((labels[i].short.clone(), labels[i].language?))).collect();
+    Some(language_notice(main, &odd, labels.len()))
 }
 
 /// The pair view's notice when its two documents are in different languages.

@@ -66,7 +66,7 @@ pub struct About {
 impl About {
     fn of(id: &str, text: &str) -> About {
         if let Some(seed) = SEEDS.iter().find(|s| s.text == text) {
-            return About { title: seed.title.into(), words: seed.words, language: identify(text) };
+            return About { title: seed.title.into(), words: seed.words, language: seed.language };
         }
         let cleaned = clean(text, &CleanConfig::default());
         let found = title(&cleaned.text, &TitleConfig::default());
@@ -361,7 +361,6 @@ impl State {
         (n > MAX_COMPARED).then_some(n)
     }
 
-    /// The restored lines of included documents, as the engine takes them.
     /// The library as built: the seeds in order, unedited, all included, with no title,
     /// outlet or restored line given. The build's snapshot of the overview
     /// (scripts/prerender.mjs) is of exactly this library, so a returning visitor whose stored
@@ -379,6 +378,7 @@ impl State {
             })
     }
 
+    /// The restored lines of included documents, as the engine takes them.
     pub fn restored_lines(&self) -> Vec<(String, usize)> {
         self.restored.iter().map(|(d, l)| (d.to_string(), *l)).collect()
     }

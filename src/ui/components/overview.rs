@@ -9,10 +9,9 @@ use super::heatmap::Heatmap;
 use super::share_bars::ShareBars;
 use crate::engine::credits::credit_lines;
 use crate::engine::facts::DivergenceKind;
-use crate::engine::language::odd_ones_out;
 use crate::engine::quotes::QuoteStatus;
 use crate::engine::report::Report;
-use crate::ui::format::{fixed, language_notice, thousands};
+use crate::ui::format::{fixed, library_language_notice, thousands};
 use crate::ui::ptr::Ptr;
 use crate::ui::state::{Action, Label};
 
@@ -53,14 +52,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             </section>
         };
     }
-    let languages: Vec<Option<&'static str>> = props.labels.iter().map(|l| l.language).collect();
-    let language_note = odd_ones_out(&languages).map(|(main, odd)| {
-        let odd: Vec<(String, &str)> = odd
-            .iter()
-            .filter_map(|&i| Some((props.labels[i].short.clone(), props.labels[i].language?)))
-            .collect();
-        language_notice(main, &odd, props.labels.len())
-    });
+    let language_note = library_language_notice(&props.labels);
     html! {
         <section class="view overview" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{ "Overview" }</h2>
